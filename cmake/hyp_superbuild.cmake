@@ -1,0 +1,36 @@
+# The host preset also builds every guest target (external projects with their
+# toolchain files) and runs their tests from this build's CTest.
+option(HYP_SUPERBUILD "Build and test every guest target from the host build" ON)
+set(HYP_GUEST_TARGETS x86_64 i386 s390x ppc64 ppc64le ppc mips mipsel
+    CACHE STRING "Guest targets the host build drives")
+set(HYP_CLANG_TARGETS x86_64 i386 s390x ppc64 ppc64le ppc mips mipsel
+    CACHE STRING "Guest targets whose libhyp.a is also built with clang")
+
+if(HYP_SUPERBUILD)
+  include(ExternalProject)
+  set(_hyp_ctest_include "")
+  macro(_hyp_guest_target target compiler guest_tests)
+    set(_dir ${PROJECT_BINARY_DIR}/targets/${target}-${compiler})
+    ExternalProject_Add(target-${target}-${compiler}
+      SOURCE_DIR ${PROJECT_SOURCE_DIR}
+      BINARY_DIR ${_dir}
+      CMAKE_ARGS
+        -DCMAKE_TOOLCHAIN_FILE=${PROJECT_SOURCE_DIR}/cmake/toolchain/${target}-${compiler}.cmake
+        -DCMAKE_BUILD_TYPE=Release
+        -DHYP_TARGET=${target}
+        -DHYP_GUEST_TESTS=${guest_tests}
+      INSTALL_COMMAND ""
+      BUILD_ALWAYS ON
+      USES_TERMINAL_BUILD ON)
+    string(APPEND _hyp_ctest_include "subdirs(\"${_dir}\")\n")
+  endmacro()
+  foreach(t IN LISTS HYP_GUEST_TARGETS)
+    _hyp_guest_target(${t} gcc ON)
+  endforeach()
+  foreach(t IN LISTS HYP_CLANG_TARGETS)
+    _hyp_guest_target(${t} clang OFF)
+  endforeach()
+  file(WRITE ${PROJECT_BINARY_DIR}/hyp_guest_tests.cmake "${_hyp_ctest_include}")
+  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES
+               ${PROJECT_BINARY_DIR}/hyp_guest_tests.cmake)
+endif()

@@ -1,0 +1,12 @@
+# mips-clang: clang --target=mips-unknown-none-elf for a freestanding mips guest (archived with llvm-ar).
+set(CMAKE_SYSTEM_NAME Generic)
+set(CMAKE_SYSTEM_PROCESSOR mips)
+set(CMAKE_C_COMPILER clang)
+set(CMAKE_ASM_COMPILER clang)
+set(CMAKE_C_COMPILER_TARGET mips-unknown-none-elf)
+set(CMAKE_ASM_COMPILER_TARGET mips-unknown-none-elf)
+set(CMAKE_AR llvm-ar CACHE FILEPATH "")
+set(CMAKE_RANLIB llvm-ranlib CACHE FILEPATH "")
+set(CMAKE_C_FLAGS_INIT "-mno-abicalls -fno-pic -G0 -msoft-float")
+set(CMAKE_ASM_FLAGS_INIT "-mno-abicalls -fno-pic -G0 -msoft-float")
+set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)

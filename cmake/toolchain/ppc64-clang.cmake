@@ -1,0 +1,12 @@
+# ppc64-clang: clang --target=powerpc64-unknown-linux-gnu for a freestanding ppc64 guest (archived with llvm-ar).
+set(CMAKE_SYSTEM_NAME Generic)
+set(CMAKE_SYSTEM_PROCESSOR ppc64)
+set(CMAKE_C_COMPILER clang)
+set(CMAKE_ASM_COMPILER clang)
+set(CMAKE_C_COMPILER_TARGET powerpc64-unknown-linux-gnu)
+set(CMAKE_ASM_COMPILER_TARGET powerpc64-unknown-linux-gnu)
+set(CMAKE_AR llvm-ar CACHE FILEPATH "")
+set(CMAKE_RANLIB llvm-ranlib CACHE FILEPATH "")
+set(CMAKE_C_FLAGS_INIT "")
+set(CMAKE_ASM_FLAGS_INIT "")
+set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)

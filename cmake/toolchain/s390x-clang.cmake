@@ -1,0 +1,12 @@
+# s390x-clang: clang --target=s390x-unknown-linux-gnu for a freestanding s390x guest (archived with llvm-ar).
+set(CMAKE_SYSTEM_NAME Generic)
+set(CMAKE_SYSTEM_PROCESSOR s390x)
+set(CMAKE_C_COMPILER clang)
+set(CMAKE_ASM_COMPILER clang)
+set(CMAKE_C_COMPILER_TARGET s390x-unknown-linux-gnu)
+set(CMAKE_ASM_COMPILER_TARGET s390x-unknown-linux-gnu)
+set(CMAKE_AR llvm-ar CACHE FILEPATH "")
+set(CMAKE_RANLIB llvm-ranlib CACHE FILEPATH "")
+set(CMAKE_C_FLAGS_INIT "-march=z10")
+set(CMAKE_ASM_FLAGS_INIT "-march=z10")
+set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)

@@ -1,0 +1,12 @@
+# x86_64-clang: clang --target=x86_64-unknown-none-elf for a freestanding x86_64 guest (archived with llvm-ar).
+set(CMAKE_SYSTEM_NAME Generic)
+set(CMAKE_SYSTEM_PROCESSOR x86_64)
+set(CMAKE_C_COMPILER clang)
+set(CMAKE_ASM_COMPILER clang)
+set(CMAKE_C_COMPILER_TARGET x86_64-unknown-none-elf)
+set(CMAKE_ASM_COMPILER_TARGET x86_64-unknown-none-elf)
+set(CMAKE_AR llvm-ar CACHE FILEPATH "")
+set(CMAKE_RANLIB llvm-ranlib CACHE FILEPATH "")
+set(CMAKE_C_FLAGS_INIT "")
+set(CMAKE_ASM_FLAGS_INIT "")
+set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)

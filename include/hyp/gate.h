@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Hypercall gates: one byte per family, written once by hyp_init(), read by
+ * every raw stub before it executes a hypercall instruction. A closed gate
+ * makes the stub return an error instead: libhyp never executes a hypercall
+ * instruction where detection found no hypervisor that accepts it.
+ */
+#ifndef HYP_GATE_H
+#define HYP_GATE_H
+
+#include <hyp/error.h>
+
+#define HYP_GATE_UNINIT         0   /* hyp_init() has not finished */
+#define HYP_GATE_ABSENT         1   /* detection found no such hypervisor */
+#define HYP_GATE_OPEN           2   /* calls allowed */
+#define HYP_GATE_X86_VMCALL     2   /* x86 KVM: open, Intel/Centaur/Zhaoxin instruction */
+#define HYP_GATE_X86_VMMCALL    3   /* x86 KVM: open, AMD/Hygon instruction */
+
+extern unsigned char hyp_kvm_gate;
+
+/* A gate is written once before any call that reads it can see it open. */
+static inline unsigned int hyp_gate_read(const unsigned char *gate)
+{
+	return __atomic_load_n(gate, __ATOMIC_RELAXED);
+}
+
+/* The error a raw stub returns through a closed gate. */
+static inline long hyp_gate_error(unsigned int gate)
+{
+	return gate == HYP_GATE_UNINIT ? HYP_ENOTINIT : HYP_ENODEV;
+}
+
+#endif /* HYP_GATE_H */

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * libhyp: the portable API.
+ *
+ *   hyp_init(&platform)      once, from any CPU (racing CPUs wait for the first)
+ *   hyp_get_info()           what detection found
+ *   hyp_kvm_*()              typed KVM hypercalls (>= 0 success, HYP_E* failure)
+ *   hyp_kvm_hypercallN()     raw KVM hypercalls (<hyp/<arch>/kvm_hypercall.h>)
+ *
+ * No call executes a hypercall instruction unless detection found a
+ * hypervisor that accepts it; before hyp_init() calls return HYP_ENOTINIT,
+ * without the hypervisor HYP_ENODEV.
+ */
+#ifndef HYP_HYP_H
+#define HYP_HYP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <hyp/error.h>
+#include <hyp/gate.h>
+#include <hyp/kvm_abi.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <hyp/x86/kvm_hypercall.h>
+#endif
+
+/* ---- Detection --------------------------------------------------------- */
+
+/* The hypervisor underneath, by its signature. */
+enum hyp_kind {
+	HYP_KIND_NONE = 0,      /* bare metal, or a hypervisor that hides itself */
+	HYP_KIND_KVM,           /* "KVMKVMKVM" */
+	HYP_KIND_XEN,           /* "XenVMMXenVMM" */
+	HYP_KIND_TCG,           /* QEMU without acceleration, "TCGTCGTCGTCG" */
+	HYP_KIND_HYPERV,        /* "Microsoft Hv" */
+	HYP_KIND_VMWARE,        /* "VMwareVMware" */
+	HYP_KIND_VIRTUALBOX,    /* "VBoxVBoxVBox" */
+	HYP_KIND_BHYVE,         /* "bhyve bhyve " */
+	HYP_KIND_ACRN,          /* "ACRNACRNACRN" */
+	HYP_KIND_PARALLELS,     /* " lrpepyh  vr" */
+	HYP_KIND_QNX,           /* "QNXQVMBSQG" */
+	HYP_KIND_JAILHOUSE,     /* "Jailhouse" */
+	HYP_KIND_UNKNOWN,       /* present, signature not known here (see hyp_info.signature) */
+};
+
+/* Hypercall families the library found it may call (hyp_info.families). */
+#define HYP_FAMILY_KVM      (1u << 0)
+
+/* x86 CPU vendors (CPUID leaf 0); they pick the KVM instruction. */
+enum hyp_x86_vendor {
+	HYP_X86_VENDOR_OTHER = 0,
+	HYP_X86_VENDOR_INTEL,   /* vmcall */
+	HYP_X86_VENDOR_AMD,     /* vmmcall */
+	HYP_X86_VENDOR_HYGON,   /* vmmcall */
+	HYP_X86_VENDOR_CENTAUR, /* vmcall */
+	HYP_X86_VENDOR_ZHAOXIN, /* vmcall */
+};
+
+struct hyp_info {
+	enum hyp_kind kind;         /* the first signature found, HYP_KIND_NONE if none */
+	uint32_t families;          /* HYP_FAMILY_* the library will call */
+	char signature[16];         /* raw signature of `kind`, NUL-terminated */
+	uint32_t kvm_features;      /* KVM feature bits (x86: leaf kvm base+1 eax) */
+	uint32_t kvm_hints;         /* x86: leaf kvm base+1 edx */
+	uint32_t x86_vendor;        /* enum hyp_x86_vendor */
+	uint32_t x86_kvm_base;      /* x86: CPUID base of the KVM leaves, 0 if none */
+	uint32_t x86_xen_base;      /* x86: CPUID base of the Xen leaves, 0 if none */
+};
+
+/*
+ * What only the kernel knows. Zero (or a NULL pointer) means the default.
+ * Fields are only ever added at the end.
+ */
+struct hyp_platform {
+	void *ctx;                  /* passed to every hook */
+	/* x86: CPUID source; default the cpuid instruction. */
+	void (*cpuid)(void *ctx, uint32_t leaf, uint32_t subleaf, uint32_t regs[4]);
+	/* Guest-physical address of a kernel address; default identity. */
+	uint64_t (*virt_to_phys)(void *ctx, const void *va);
+};
+
+/*
+ * Detect without side effects: no hypercall, no state written. Finding no
+ * hypervisor is success (info->kind == HYP_KIND_NONE).
+ * x86: CPUID.1:ECX[31] first; then leaves 0x40000000 + k*0x100 up to
+ * 0x40010000, each taken only if its max leaf lies within its own 0x100 range.
+ */
+int hyp_detect(const struct hyp_platform *plat, struct hyp_info *info);
+
+/*
+ * Detect and open the gates of the families found. Idempotent; safe to call
+ * from several CPUs at once (the first runs it, the others wait and return
+ * its result). `plat` is copied; NULL means defaults.
+ */
+int hyp_init(const struct hyp_platform *plat);
+
+/* The detection result, or NULL before hyp_init() has finished. */
+const struct hyp_info *hyp_get_info(void);
+
+/* "KVM", "Xen", "QEMU TCG", ... */
+const char *hyp_kind_name(enum hyp_kind kind);
+
+/* ---- KVM --------------------------------------------------------------- */
+
+/* Map a raw KVM return value into the error model (>= 0 passes through). */
+int hyp_kvm_error(long raw);
+
+/* Whether the KVM host advertises HYP_KVM_FEATURE_<bit>; false without KVM. */
+bool hyp_kvm_has_feature(unsigned int bit);
+
+#if defined(__x86_64__) || defined(__i386__)
+/* KVM_HC_VAPIC_POLL_IRQ: exit to the host so it checks pending interrupts. 0. */
+int hyp_kvm_vapic_poll_irq(void);
+
+/* KVM_HC_KICK_CPU: wake the vCPU with `apic_id` from a PV-unhalt halt. 0. */
+int hyp_kvm_kick_cpu(uint32_t apic_id);
+
+/*
+ * KVM_HC_CLOCK_PAIRING: the host writes `out` (translated by virt_to_phys).
+ * 0; HYP_EOPNOTSUPP if the host clock is not TSC-based or the type is not
+ * HYP_KVM_CLOCK_PAIRING_WALLCLOCK.
+ */
+int hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing *out, uint32_t clock_type);
+
+/*
+ * KVM_HC_SEND_IPI: send `icr` (vector and delivery mode) to the APIC IDs
+ * min_apic_id + n for every bit n of the bitmap (low word first; a word is
+ * unsigned long, 64 bits on x86_64, 32 on i386). Returns the number of CPUs
+ * the IPI went to.
+ */
+int hyp_kvm_send_ipi(unsigned long bitmap_low, unsigned long bitmap_high,
+		     uint32_t min_apic_id, uint32_t icr);
+
+/* KVM_HC_SCHED_YIELD: yield to the (preempted) vCPU with `apic_id`. 0. */
+int hyp_kvm_sched_yield(uint32_t apic_id);
+
+/*
+ * KVM_HC_MAP_GPA_RANGE: ask the host to map `npages` pages from `gpa` with
+ * HYP_KVM_MAP_GPA_RANGE_* attributes (served by the host's userspace if it
+ * enabled the exit; otherwise HYP_ENOSYS). i386: values above 32 bits are
+ * HYP_EINVAL.
+ */
+int hyp_kvm_map_gpa_range(uint64_t gpa, uint64_t npages, uint64_t attrs);
+
+/*
+ * KVM_HC_MMU_OP (2) has no wrapper: deprecated, removed from KVM in Linux
+ * 2.6.36; a host answers -KVM_ENOSYS.
+ */
+#endif
+
+#endif /* HYP_HYP_H */

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+/* Between the portable core (lib/) and each architecture (lib/<arch>/). */
+#ifndef HYP_LIB_INTERNAL_H
+#define HYP_LIB_INTERNAL_H
+
+#include <hyp/hyp.h>
+
+/* Architecture: fill `info` from the platform; no hypercall, no state. */
+int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info);
+
+/* Architecture: open the gates of the families in `info` (before any CPU can see init done). */
+void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info *info);
+
+/* Architecture: one iteration of a spin-wait. */
+void hyp_arch_cpu_relax(void);
+
+/* The platform hyp_init() copied; valid only after hyp_init() finished. */
+const struct hyp_platform *hyp_platform_get(void);
+
+/* Guest-physical address of `va` through the platform hook (identity by default). */
+uint64_t hyp_virt_to_phys(const void *va);
+
+/* Store a gate value so that a CPU seeing it also sees everything written before. */
+static inline void hyp_gate_open(unsigned char *gate, unsigned int value)
+{
+	__atomic_store_n(gate, (unsigned char)value, __ATOMIC_RELEASE);
+}
+
+#endif /* HYP_LIB_INTERNAL_H */

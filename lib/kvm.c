@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/* KVM, all architectures: error mapping and feature query. */
+#include "internal.h"
+
+int hyp_kvm_error(long raw)
+{
+	if (raw >= 0) {
+#if __LONG_MAX__ > __INT_MAX__
+		if (raw > __INT_MAX__)
+			return __INT_MAX__;
+#endif
+		return (int)raw;
+	}
+	switch (raw) {
+	case -HYP_KVM_ENOSYS:       return HYP_ENOSYS;
+	case -HYP_KVM_EOPNOTSUPP:   return HYP_EOPNOTSUPP;
+	case -HYP_KVM_EFAULT:       return HYP_EFAULT;
+	case -HYP_KVM_EINVAL:       return HYP_EINVAL;
+	case -HYP_KVM_E2BIG:        return HYP_E2BIG;
+	case -HYP_KVM_EPERM:        return HYP_EPERM;
+	case HYP_ENODEV:            /* a closed gate: nothing was executed */
+	case HYP_ENOTINIT:
+		return (int)raw;
+	default:                    return HYP_EIO;
+	}
+}
+
+bool hyp_kvm_has_feature(unsigned int bit)
+{
+	const struct hyp_info *info = hyp_get_info();
+
+	return info && (info->families & HYP_FAMILY_KVM) && bit < 32 &&
+	       (info->kvm_features & (1u << bit));
+}
