@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: MIT */
+/* report(): kvm-unit-tests style checks with one closing line. */
+#include <guest/test.h>
+
+static unsigned int passed, failed, skipped;
+
+static void vline(const char *tag, const char *fmt, va_list ap)
+{
+	char buf[256];
+
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	printf("%s: %s\n", tag, buf);
+}
+
+bool report(bool pass, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vline(pass ? "PASS" : "FAIL", fmt, ap);
+	va_end(ap);
+	if (pass)
+		passed++;
+	else
+		failed++;
+	return pass;
+}
+
+void report_skip(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vline("SKIP", fmt, ap);
+	va_end(ap);
+	skipped++;
+}
+
+void report_info(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vline("INFO", fmt, ap);
+	va_end(ap);
+}
+
+bool report_summary(void)
+{
+	printf("%u passed, %u failed, %u skipped\n", passed, failed, skipped);
+	return failed == 0 && passed > 0;
+}
+
+void report_abort(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vline("ABORT", fmt, ap);
+	va_end(ap);
+	failed++;
+	report_summary();
+	arch_exit(false);
+}
+
+/* Called by each architecture's entry code once the machine is set up. */
+void guest_main(void);
+void guest_main(void)
+{
+	test_main();
+	arch_exit(report_summary());
+}
