@@ -16,6 +16,11 @@
 # - The loader and the base initramfs are built once per (kernel, sources)
 #   into BUILD_DIR; the image and its arguments go into a small per-run cpio
 #   appended to the base one (Linux unpacks concatenated archives).
+# - The outer QEMU boots the kernel's uncompressed vmlinux through its PVH
+#   note when one can be extracted (saves ~4 s of in-TCG decompression),
+#   else the bzImage.
+# - The inner kernel gets tsc=reliable so that its clocksource stays tsc, as
+#   on a real host; KVM_HC_CLOCK_PAIRING answers -KVM_EOPNOTSUPP otherwise.
 # - Console: ttyS0 carries the kernel log to a file, ttyS1 the test output to
 #   stdout; the log's tail is printed when the run did not pass.
 set -euo pipefail
@@ -80,15 +85,37 @@ mod_order() {
 	echo "$m"
 }
 
+# Writes the vmlinux inside bzImage $1 to $2 if it is an ELF with a PVH note.
+extract_vmlinux() {
+	local magic off
+	for magic in '\xfd7zXZ\x00:xz -dc --single-stream' '\x28\xb5\x2f\xfd:zstd -qdc' \
+		'\x1f\x8b\x08:gzip -dc'; do
+		off=$(LC_ALL=C grep -obUaP "${magic%%:*}" "$1" | head -n 1 | cut -d: -f1) || true
+		[ -n "$off" ] || continue
+		tail -c +$((off + 1)) "$1" | ${magic#*:} >"$2.tmp" 2>/dev/null || true
+		if readelf -n "$2.tmp" 2>/dev/null | grep -qE '^ *Xen .*(0x00000012|PHYS32)'; then
+			mv "$2.tmp" "$2"
+			return 0
+		fi
+	done
+	rm -f "$2.tmp"
+	return 1
+}
+
 key=$( { echo "$kver"; cat "$here/loader.c" "$here/run-under-kvm.sh"; } | sha256sum | cut -c1-16)
 base=$build/base-$key.cpio
 loader=$build/loader-$key
+vmlinux=$build/vmlinux-$kver
 
 if [ ! -f "$base" ]; then
+	rm -f "$build"/base-*.cpio "$build"/loader-*
 	gcc -static -O2 -Wall -Wextra -Werror -pthread -o "$loader" "$here/loader.c"
 	root=$(mktemp -d "$build/root.XXXXXX")
-	mkdir -p "$root"/{bin,sbin,dev,proc,sys,mods}
+	mkdir -p "$root"/{bin,dev,proc,sys,mods}
 	cp "$busybox" "$root/bin/busybox"
+	for applet in sh mount insmod stty dmesg tail sed; do
+		ln -s busybox "$root/bin/$applet"
+	done
 	cp "$loader" "$root/loader"
 	kvm_amd=$(grep -oE '^[^:]*/kvm-amd\.ko[^:]*' "/lib/modules/$kver/modules.dep")
 	n=0
@@ -106,7 +133,6 @@ if [ ! -f "$base" ]; then
 	cat >"$root/init" <<EOF
 #!/bin/busybox sh
 # Rule: every path out of here ends QEMU through isa-debug-exit.
-/bin/busybox --install -s /bin
 export PATH=/bin
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
@@ -135,6 +161,13 @@ EOF
 	rm -rf "$root"
 fi
 
+if [ ! -f "$vmlinux" ] && [ ! -f "$vmlinux.none" ]; then
+	rm -f "$build"/vmlinux-*
+	extract_vmlinux "$kernel" "$vmlinux" || : >"$vmlinux.none"
+fi
+boot=$kernel
+[ ! -f "$vmlinux" ] || boot=$vmlinux
+
 run=$(mktemp -d "$build/run.XXXXXX")
 trap 'rm -rf "$run"' EXIT
 mkdir "$run/root"
@@ -151,8 +184,8 @@ timeout "$OUTER_TIMEOUT" qemu-system-x86_64 -accel tcg -cpu max -m 512 -smp 1 \
 	-M pc -nodefaults -display none -no-reboot \
 	-serial "file:$run/console.log" -serial stdio \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-	-kernel "$kernel" -initrd "$run/initrd.cpio" \
-	-append "console=ttyS0 quiet loglevel=3 panic=-1 8250.nr_uarts=2" \
+	-kernel "$boot" -initrd "$run/initrd.cpio" \
+	-append "console=ttyS0 quiet loglevel=3 panic=-1 8250.nr_uarts=2 tsc=reliable" \
 	</dev/null | tee "$run/out.log" || status=$?
 
 if [ "$status" -eq "$SKIP_STATUS" ] && grep -q '^SKIP: ' "$run/out.log"; then
