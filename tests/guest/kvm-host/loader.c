@@ -109,6 +109,7 @@ static volatile sig_atomic_t ticks;
 static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
 static char out_buf[4096];
 static size_t out_len;
+static int out_midline; /* the last byte written was not a newline */
 
 static void flush_out_locked(void)
 {
@@ -123,6 +124,8 @@ static void flush_out_locked(void)
 		}
 		off += (size_t)n;
 	}
+	if (out_len)
+		out_midline = out_buf[out_len - 1] != '\n';
 	out_len = 0;
 }
 
@@ -159,7 +162,7 @@ static void msg(const char *fmt, ...)
 	va_list ap;
 
 	pthread_mutex_lock(&out_lock);
-	if (out_len) {
+	if (out_len || out_midline) {
 		/* keep the guest's partial line apart from our message */
 		out_buf[out_len++] = '\n';
 		flush_out_locked();
@@ -537,12 +540,12 @@ static void handle_io(struct vcpu *v)
 		uint32_t value = (uint32_t)rd(data, size > 4 ? 4 : size);
 		finish(value);
 	}
-	fail_vcpu(v, "unexpected I/O %s port %#x size %u count %u%s%#llx",
-		  run->io.direction == KVM_EXIT_IO_OUT ? "out" : "in",
-		  run->io.port, size, count,
-		  run->io.direction == KVM_EXIT_IO_OUT ? " value " : "",
-		  run->io.direction == KVM_EXIT_IO_OUT ?
-			  (unsigned long long)rd(data, size > 8 ? 8 : size) : 0ull);
+	if (run->io.direction == KVM_EXIT_IO_OUT)
+		fail_vcpu(v, "unexpected I/O out port %#x size %u count %u "
+			  "value %#llx", run->io.port, size, count,
+			  (unsigned long long)rd(data, size > 8 ? 8 : size));
+	fail_vcpu(v, "unexpected I/O in port %#x size %u count %u",
+		  run->io.port, size, count);
 }
 
 static const char *exit_name(uint32_t r)
@@ -555,7 +558,9 @@ static const char *exit_name(uint32_t r)
 	case KVM_EXIT_HLT: return "HLT";
 	case KVM_EXIT_MMIO: return "MMIO";
 	case KVM_EXIT_IRQ_WINDOW_OPEN: return "IRQ_WINDOW_OPEN";
-	case KVM_EXIT_SHUTDOWN: return "SHUTDOWN (triple fault)";
+	case KVM_EXIT_SHUTDOWN:
+		/* SVM reinitialises the VMCB: the registers shown are reset ones */
+		return "SHUTDOWN (triple fault; registers below are after reset)";
 	case KVM_EXIT_FAIL_ENTRY: return "FAIL_ENTRY";
 	case KVM_EXIT_INTR: return "INTR";
 	case KVM_EXIT_INTERNAL_ERROR: return "INTERNAL_ERROR";

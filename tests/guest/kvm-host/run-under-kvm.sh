@@ -92,13 +92,13 @@ extract_vmlinux() {
 		'\x1f\x8b\x08:gzip -dc'; do
 		off=$(LC_ALL=C grep -obUaP "${magic%%:*}" "$1" | head -n 1 | cut -d: -f1) || true
 		[ -n "$off" ] || continue
-		tail -c +$((off + 1)) "$1" | ${magic#*:} >"$2.tmp" 2>/dev/null || true
-		if readelf -n "$2.tmp" 2>/dev/null | grep -qE '^ *Xen .*(0x00000012|PHYS32)'; then
-			mv "$2.tmp" "$2"
+		tail -c +$((off + 1)) "$1" | ${magic#*:} >"$2.$$" 2>/dev/null || true
+		if readelf -n "$2.$$" 2>/dev/null | grep -qE '^ *Xen .*(0x00000012|PHYS32)'; then
+			mv "$2.$$" "$2"
 			return 0
 		fi
 	done
-	rm -f "$2.tmp"
+	rm -f "$2.$$"
 	return 1
 }
 
@@ -109,7 +109,8 @@ vmlinux=$build/vmlinux-$kver
 
 if [ ! -f "$base" ]; then
 	rm -f "$build"/base-*.cpio "$build"/loader-*
-	gcc -static -O2 -Wall -Wextra -Werror -pthread -o "$loader" "$here/loader.c"
+	gcc -static -O2 -Wall -Wextra -Werror -pthread -o "$loader.$$" "$here/loader.c"
+	mv "$loader.$$" "$loader"
 	root=$(mktemp -d "$build/root.XXXXXX")
 	mkdir -p "$root"/{bin,dev,proc,sys,mods}
 	cp "$busybox" "$root/bin/busybox"
@@ -156,8 +157,8 @@ echo "run-under-kvm: loader returned \$? without ending QEMU"
 /loader -exit 0x7f
 EOF
 	chmod +x "$root/init"
-	(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) >"$base.tmp"
-	mv "$base.tmp" "$base"
+	(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) >"$base.$$"
+	mv "$base.$$" "$base"
 	rm -rf "$root"
 fi
 
@@ -192,12 +193,15 @@ if [ "$status" -eq "$SKIP_STATUS" ] && grep -q '^SKIP: ' "$run/out.log"; then
 	exit 77
 fi
 if [ "$status" -ne 1 ]; then
+	[ -z "$(tail -c 1 "$run/out.log")" ] || echo
 	case $status in
 	0) echo "run-under-kvm: inner Linux ended without a result (rc 0)" ;;
 	124) echo "run-under-kvm: outer QEMU timed out after ${OUTER_TIMEOUT}s" ;;
 	*) echo "run-under-kvm: QEMU exit status $status" ;;
 	esac
-	echo "run-under-kvm: last kernel console lines ($kver):"
-	tail -n 20 "$run/console.log" | sed 's/^/  | /'
+	if [ -s "$run/console.log" ]; then
+		echo "run-under-kvm: last kernel console lines ($kver):"
+		tail -n 20 "$run/console.log" | sed 's/^/  | /'
+	fi
 fi
 exit "$status"
