@@ -61,7 +61,9 @@ run() {
 	done
 }
 
+expected+=('kvm: AP 1 started by INIT/SIPI = 0')
 run elf32-smp1 "$build/selftest32.elf"
+expected[-1]='kvm: AP 1 started by INIT/SIPI = 1'
 run elf64-smp2 "$build/selftest64.elf" -smp 2
 
 if [ "$failures" -ne 0 ]; then

@@ -67,7 +67,19 @@ vmcall_insn:
 	pop %ebx
 	ret
 
+/* AP start-up code, copied to 0x8000 (SIPI vector 0x08): real mode, CS=0x800,
+ * DS base 0. It sets the word at 0x7ff0 and halts. */
 	.section .rodata
+	.globl ap_tramp_start, ap_tramp_end
+	.code16
+ap_tramp_start:
+	movl $1, 0x7ff0
+1:	cli
+	hlt
+	jmp 1b
+ap_tramp_end:
+	.code32
+
 	.p2align 3
 gdt:
 	.quad 0

@@ -8,9 +8,14 @@
 long hc_vmmcall(long nr, long a0, long a1, long a2, long a3);
 long hc_vmcall(long nr, long a0, long a1, long a2, long a3);
 extern uint8_t vmmcall_insn[], vmcall_insn[];
+extern const uint8_t ap_tramp_start[], ap_tramp_end[];
 
 #define LAPIC_ID  ((volatile uint32_t *)0xfee00020)
 #define LAPIC_SVR ((volatile uint32_t *)0xfee000f0)
+#define LAPIC_ICR_LO ((volatile uint32_t *)0xfee00300)
+#define LAPIC_ICR_HI ((volatile uint32_t *)0xfee00310)
+#define AP_FLAG ((volatile uint32_t *)0x7ff0)
+#define AP_TRAMP ((uint8_t *)0x8000)
 #define NO_SUCH_APIC 0x55
 
 static int passed, failed;
@@ -99,6 +104,26 @@ static void cpuid(uint32_t leaf, uint32_t r[4])
 			 : "a"(leaf), "c"(0));
 }
 
+/* INIT-SIPI-SIPI to APIC ID 1; 1 if it ran the trampoline, 0 if no answer */
+static long start_ap(void)
+{
+	const uint8_t *p;
+	uint8_t *d = AP_TRAMP;
+	long spin;
+
+	for (p = ap_tramp_start; p < ap_tramp_end; p++)
+		*d++ = *p;
+	*AP_FLAG = 0;
+	*LAPIC_ICR_HI = 1u << 24;
+	*LAPIC_ICR_LO = 0x4500;		/* INIT, assert */
+	*LAPIC_ICR_HI = 1u << 24;
+	*LAPIC_ICR_LO = 0x4600 | 0x08;	/* SIPI, vector 0x08 */
+	/* an existing AP answers before the BSP resumes; ~0.1 s when absent */
+	for (spin = 0; spin < 500000 && !*AP_FLAG; spin++)
+		__asm__ volatile("pause");
+	return (long)*AP_FLAG;
+}
+
 void selftest_main(uint32_t start_info)
 {
 	uint32_t r[4], sig[4], own;
@@ -139,6 +164,7 @@ void selftest_main(uint32_t start_info)
 	       hc_vmmcall(10, 1, 0, 0, 0xf0));
 	report("SEND_IPI(3, 0, 0, 0xf0) LAPIC sw-enabled",
 	       hc_vmmcall(10, 3, 0, 0, 0xf0));
+	report("AP 1 started by INIT/SIPI", start_ap());
 	report("SCHED_YIELD(own)", hc_vmmcall(11, (long)own, 0, 0, 0));
 	report("SCHED_YIELD(0x55 absent)", hc_vmmcall(11, NO_SUCH_APIC, 0, 0, 0));
 	report("CLOCK_PAIRING(buf, 0)",
