@@ -69,7 +69,7 @@ while read -r k; do
 		kernel=$k
 		break
 	fi
-done < <(ls -1 /boot/vmlinuz-* 2>/dev/null | sort -rV)
+done < <(printf '%s\n' /boot/vmlinuz-* | sort -rV)
 [ -n "$kver" ] || skip "no readable /boot/vmlinuz-* with kvm-amd.ko in /lib/modules (package linux-image-amd64)"
 
 # Prints the module paths (relative to /lib/modules/$kver) that $1 needs,
@@ -79,7 +79,8 @@ mod_order() {
 	local m=$1 d
 	[ -z "${seen[$m]:-}" ] || return 0
 	seen[$m]=1
-	for d in $(grep -E "^$m:" "/lib/modules/$kver/modules.dep" | cut -d: -f2-); do
+	# shellcheck disable=SC2013 # module paths hold no spaces
+	for d in $(awk -F': *' -v m="$m" '$1 == m { print $2 }' "/lib/modules/$kver/modules.dep"); do
 		mod_order "$d"
 	done
 	echo "$m"
