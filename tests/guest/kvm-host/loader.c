@@ -1,7 +1,7 @@
 /*
  * loader: run one x86 PVH guest test image in a real KVM through /dev/kvm.
  *
- * Usage: loader IMAGE [-smp N] [-timeout SECONDS]
+ * Usage: loader IMAGE [-smp N] [-timeout SECONDS] [-cmdline TEXT]
  *        loader -exit VALUE          (just write VALUE to isa-debug-exit)
  *
  * Built static; it runs as a program inside a Linux guest of an outer QEMU
@@ -64,6 +64,8 @@
 #define MIN_LOAD_PADDR (1u << 20)
 #define START_INFO_PADDR 0x1000u
 #define MEMMAP_PADDR 0x1040u
+#define CMDLINE_PADDR 0x1100u      /* -cmdline text, NUL-terminated */
+#define CMDLINE_MAX 0xf00
 #define TSS_ADDR 0xfffbd000u
 #define MAX_VCPUS 16
 #define DEBUGCON_PORT 0xe9
@@ -105,6 +107,7 @@ static size_t run_size;
 static struct vcpu vcpus[MAX_VCPUS];
 static int nr_vcpus = 1;
 static unsigned timeout_s = 20;
+static const char *cmdline;    /* -cmdline: the PVH command line, NULL for none */
 static volatile sig_atomic_t ticks;
 static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
 static char out_buf[4096];
@@ -472,6 +475,10 @@ static void setup_bsp(struct vcpu *v, uint32_t entry)
 	mm->addr = 0;
 	mm->size = GUEST_RAM_SIZE;
 	mm->type = 1; /* E820 RAM */
+	if (cmdline) {
+		strcpy((char *)(ram + CMDLINE_PADDR), cmdline);
+		si->cmdline_paddr = CMDLINE_PADDR;
+	}
 
 	if (ioctl(v->fd, KVM_GET_SREGS, &s) < 0)
 		fail_setup("KVM_GET_SREGS: %s", strerror(errno));
@@ -641,7 +648,7 @@ static void on_alarm(int sig)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: loader IMAGE [-smp N] [-timeout SECONDS]\n"
+	fprintf(stderr, "usage: loader IMAGE [-smp N] [-timeout SECONDS] [-cmdline TEXT]\n"
 			"       loader -exit VALUE\n");
 	exit(2);
 }
@@ -663,6 +670,10 @@ int main(int argc, char **argv)
 			return 1;
 		} else if (strcmp(argv[i], "-smp") == 0 && i + 1 < argc) {
 			nr_vcpus = atoi(argv[++i]);
+		} else if (strcmp(argv[i], "-cmdline") == 0 && i + 1 < argc) {
+			cmdline = argv[++i];
+			if (strlen(cmdline) >= CMDLINE_MAX)
+				fail_setup("-cmdline longer than %d bytes", CMDLINE_MAX - 1);
 		} else if (strcmp(argv[i], "-timeout") == 0 && i + 1 < argc) {
 			timeout_s = (unsigned)atoi(argv[++i]);
 		} else if (argv[i][0] != '-' && !image) {
