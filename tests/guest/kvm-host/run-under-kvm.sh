@@ -108,6 +108,9 @@ base=$build/base-$key.cpio
 loader=$build/loader-$key
 vmlinux=$build/vmlinux-$kver
 
+# Concurrent runs (ctest -j) share the cache: build it under a lock.
+exec 9>"$build/cache.lock"
+flock 9
 if [ ! -f "$base" ]; then
 	rm -f "$build"/base-*.cpio "$build"/loader-*
 	gcc -static -O2 -Wall -Wextra -Werror -pthread -o "$loader.$$" "$here/loader.c"
@@ -167,6 +170,7 @@ if [ ! -f "$vmlinux" ] && [ ! -f "$vmlinux.none" ]; then
 	rm -f "$build"/vmlinux-*
 	extract_vmlinux "$kernel" "$vmlinux" || : >"$vmlinux.none"
 fi
+flock -u 9
 boot=$kernel
 [ ! -f "$vmlinux" ] || boot=$vmlinux
 
