@@ -144,10 +144,39 @@ static bool args_seen(unsigned int nr, unsigned int count)
 /* One raw call: the harness saw nr and the first `count` arguments, v0 came back. */
 static void check_raw(const char *name, unsigned int count, long ret, unsigned int traps_before)
 {
+	if (!args_seen(HARNESS_HC_ECHO, count))
+		report_info("%s: harness saw v0 0x%lx a0 0x%lx a1 0x%lx a2 0x%lx a3 0x%lx", name,
+			    hv.nr, hv.args[0], hv.args[1], hv.args[2], hv.args[3]);
 	report(hv.traps == traps_before + 1 && args_seen(HARNESS_HC_ECHO, count) &&
 	       ret == HARNESS_ECHO_RESULT,
 	       "%s: one trap, v0 = 0x%x and %u argument(s) in a0.. reached the hypervisor, v0 = 0x%lx back",
 	       name, HARNESS_HC_ECHO, count, (unsigned long)ret);
+}
+
+/* regs.S: run HYPCALL with every GPR loaded, store them all as they came back. */
+void probe_hypcall_regs(unsigned long out[32]);
+
+#define REG_PATTERN(n)  ((unsigned long)(0x5a5a5a5a00000000ull | 0xa5000000u | ((n) << 8) | (n)))
+
+/* The harness changes v0 (the answer) and k0/k1 (poison), nothing else. */
+static void test_register_contract(void)
+{
+	unsigned long regs[32];
+	unsigned int t = hv.traps, bad = 0;
+
+	probe_hypcall_regs(regs);
+	for (unsigned int n = 1; n < 32; n++) {
+		if (n == MIPS_REG_V0 || n == MIPS_REG_K0 || n == MIPS_REG_K1 || n == MIPS_REG_SP)
+			continue;
+		if (regs[n] != REG_PATTERN(n)) {
+			report_info("register $%u came back 0x%lx, not 0x%lx", n, regs[n], REG_PATTERN(n));
+			bad++;
+		}
+	}
+	report(hv.traps == t + 1 && bad == 0 && regs[MIPS_REG_V0] == HARNESS_ECHO_RESULT,
+	       "HYPCALL keeps $1, $3-$25, $28, $30, $31; v0 = 0x%lx", regs[MIPS_REG_V0]);
+	report(regs[MIPS_REG_K0] == POISON && regs[MIPS_REG_K1] == POISON,
+	       "harness poisons k0/k1 (0x%lx, 0x%lx)", regs[MIPS_REG_K0], regs[MIPS_REG_K1]);
 }
 
 static void test_before_init(void)
@@ -353,6 +382,7 @@ void test_main(void)
 	}
 	report(hyp_get_info() && hyp_get_info()->kind == HYP_KIND_KVM &&
 	       (hyp_get_info()->families & HYP_FAMILY_KVM), "hyp_init: KVM family open");
+	test_register_contract();
 	test_raw_calls();
 	test_typed();
 	test_console();
