@@ -25,6 +25,9 @@
 #if defined(__x86_64__) || defined(__i386__)
 #include <hyp/x86/kvm_hypercall.h>
 #endif
+#if defined(__mips__)
+#include <hyp/mips/kvm_hypercall.h>
+#endif
 
 /* ---- Detection --------------------------------------------------------- */
 
@@ -79,6 +82,13 @@ struct hyp_platform {
 	void (*cpuid)(void *ctx, uint32_t leaf, uint32_t subleaf, uint32_t regs[4]);
 	/* Guest-physical address of a kernel address; default identity. */
 	uint64_t (*virt_to_phys)(void *ctx, const void *va);
+	/*
+	 * The hypervisor the kernel knows it runs under (its boot protocol or
+	 * platform says so); HYP_KIND_NONE: none declared. MIPS has no
+	 * instruction that asks: there this is the detection (HYP_KIND_KVM
+	 * opens the KVM family). Ignored where the CPU can be asked (x86).
+	 */
+	enum hyp_kind declared_kind;
 };
 
 /*
@@ -148,6 +158,58 @@ int hyp_kvm_map_gpa_range(uint64_t gpa, uint64_t npages, uint64_t attrs);
  * KVM_HC_MMU_OP (2) has no wrapper: deprecated, removed from KVM in Linux
  * 2.6.36; a host answers -KVM_ENOSYS.
  */
+#endif
+
+#if defined(__mips__)
+/*
+ * MIPS KVM (Linux include/uapi/linux/kvm_para.h numbers 6-8). The numbers
+ * came in 2014 with Cavium's paravirtual MIPS guest (arch/mips/paravirt,
+ * served by Cavium's own VZ KVM; removed in Linux 5.9 by "MIPS: Retire kvm
+ * paravirt"). Mainline KVM (arch/mips/kvm/hypcall.c, since 2017) decodes
+ * HYPCALL code 0 but answers every number with -KVM_ENOSYS (HYP_ENOSYS
+ * here); the handlers for 6-8 were posted in 2017 ("KVM: MIPS: Hypercalls")
+ * and are in the MIPS/linux vendor tree only. KVM_HC_KICK_CPU is served on
+ * x86 only: no MIPS wrapper.
+ *
+ * Detection: MIPS cannot ask the CPU. hyp_init() takes the caller's
+ * hyp_platform.declared_kind (HYP_KIND_KVM opens the gate).
+ */
+
+/*
+ * KVM_HC_MIPS_GET_CLOCK_FREQ: the frequency of CP0 Count in Hz (> 0), as
+ * the host's (s32) count_hz; Linux used it for mips_hpt_frequency.
+ */
+int hyp_kvm_mips_get_clock_freq(void);
+
+/*
+ * KVM_HC_MIPS_EXIT_VM: shut the virtual machine down (KVM passes a
+ * KVM_SYSTEM_EVENT_SHUTDOWN to its userspace). Does not return on a host
+ * that serves it; otherwise the hypervisor's error.
+ */
+int hyp_kvm_mips_exit_vm(void);
+
+/*
+ * KVM_HC_MIPS_CONSOLE_OUTPUT, one call: a0 virtual terminal, a1 the guest
+ * *virtual* address of the bytes, which must lie in an unmapped segment
+ * (KSEG0, KSEG1, XKPHYS), a2 the count. KVM hands the call to its userspace
+ * (KVM_EXIT_HYPERCALL), whose answer comes back in v0 (default
+ * -KVM_ENOSYS); Linux's guest ignored it. libhyp reads an answer >= 0 as the
+ * number of bytes taken, which may be fewer than offered.
+ * HYP_EINVAL: NULL with len > 0, or len > INT_MAX; HYP_EFAULT: buf not
+ * wholly in an unmapped segment (nothing executed in both cases).
+ */
+int hyp_kvm_mips_console_output(uint32_t vterm, const char *buf, size_t len);
+
+/*
+ * Write all `len` bytes through KVM_HC_MIPS_CONSOLE_OUTPUT, calling again
+ * for what the hypervisor did not take. Returns `len`; after a failure, the
+ * bytes written before it if any (so the caller knows where to resume),
+ * else the error. An answer larger than offered is HYP_EIO. Gives up after
+ * HYP_KVM_MIPS_CONSOLE_STALLS answers of 0 in a row (HYP_EAGAIN, or the
+ * count written so far).
+ */
+#define HYP_KVM_MIPS_CONSOLE_STALLS 16
+int hyp_kvm_mips_console_write(uint32_t vterm, const char *buf, size_t len);
 #endif
 
 #endif /* HYP_HYP_H */
