@@ -12,7 +12,7 @@ packages=(
   gcc-mips64-linux-gnuabi64
   qemu-system-x86 qemu-system-ppc qemu-system-misc qemu-system-mips
   xen-hypervisor-4.17-amd64 linux-image-amd64 busybox-static xz-utils
-  libfuzzer-14-dev libclang-rt-14-dev
+  libfuzzer-14-dev libclang-rt-14-dev cppcheck clang-tidy
 )
 
 missing=()
