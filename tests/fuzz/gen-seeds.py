@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Write the seed corpora of the fuzz targets (committed; rerun after a format change)."""
+import os
+import struct
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def regs(a, b=0, c=0, d=0):
+    return struct.pack("<4I", a, b, c, d)
+
+
+def sig(text, eax):
+    b, c, d = struct.unpack("<3I", text.encode().ljust(12, b"\0"))
+    return regs(eax, b, c, d)
+
+
+def vendor(text, max_leaf=0xd):
+    b, d, c = struct.unpack("<3I", text.encode())   # ebx edx ecx
+    return regs(max_leaf, b, c, d)
+
+
+def rec(sel, r):
+    return struct.pack("<H", sel) + r
+
+
+def base_sel(k, plus_one=False):
+    return 2 + 2 * k + (1 if plus_one else 0)
+
+
+HV = regs(0, 0, 1 << 31, 0)
+x86 = {
+    "tcg-amd": regs(0) + rec(0, vendor("AuthenticAMD")) + rec(1, HV)
+    + rec(base_sel(0), sig("TCGTCGTCGTCG", 0x40000001)),
+    "kvm-intel": regs(0) + rec(0, vendor("GenuineIntel")) + rec(1, HV)
+    + rec(base_sel(0), sig("KVMKVMKVM", 0x40000001))
+    + rec(base_sel(0, True), regs(0x01007afb, 0, 0, 1)),
+    "kvm-old-eax0": regs(0) + rec(0, vendor("AuthenticAMD")) + rec(1, HV)
+    + rec(base_sel(0), sig("KVMKVMKVM", 0)) + rec(base_sel(0, True), regs(0xff)),
+    "hyperv-kvm-0x100": regs(0) + rec(0, vendor("GenuineIntel")) + rec(1, HV)
+    + rec(base_sel(0), sig("Microsoft Hv", 0x4000000b))
+    + rec(base_sel(1), sig("KVMKVMKVM", 0x40000101))
+    + rec(base_sel(1, True), regs(0x7ff)),
+    "xen-viridian": regs(0) + rec(0, vendor("AuthenticAMD")) + rec(1, HV)
+    + rec(base_sel(0), sig("Microsoft Hv", 0x40000005))
+    + rec(base_sel(1), sig("XenVMMXenVMM", 0x40000105)),
+    "no-hv-bit-junk": sig("KVMKVMKVM", 0x40000001) + rec(0, vendor("GenuineIntel"))
+    + rec(1, regs(0)),
+    "junk-everywhere": sig("XenVMMXenVMM", 0x400000ff) + rec(1, HV),
+    "max-out-of-range": regs(0) + rec(0, vendor("HygonGenuine")) + rec(1, HV)
+    + rec(base_sel(0), sig("KVMKVMKVM", 0x40000100))
+    + rec(base_sel(255), sig("KVMKVMKVM", 0x400fffff)),
+}
+errors = {
+    "zero": struct.pack("<q", 0),
+    "enosys": struct.pack("<q", -1000),
+    "eopnotsupp": struct.pack("<q", -95),
+    "big": struct.pack("<q", 1 << 40),
+    "min": struct.pack("<q", -(1 << 63)),
+    "enotinit": struct.pack("<q", -4000),
+}
+
+for name, seeds in (("x86_detect", x86), ("errors", errors)):
+    d = os.path.join(HERE, "seeds", name)
+    os.makedirs(d, exist_ok=True)
+    for seed, data in seeds.items():
+        with open(os.path.join(d, seed), "wb") as f:
+            f.write(data)
