@@ -14,8 +14,8 @@
  *     QEMU may replace the name with its -name (target/s390x/kvm). SYSIB
  *     1.1.1 is the real machine's (manufacturer "IBM").
  *   QEMU TCG (target/s390x/tcg/misc_helper.c): level 3 always; CPI
- *     "KVM/Linux" (so that Linux takes it for KVM), name "TCGguest" (QEMU
- *     >= 8.1; "QEMU" before) or the -name; SYSIB 1.1.1 manufacturer "QEMU".
+ *     "KVM/Linux" (so that Linux takes it for KVM), name "TCGguest" (seen with QEMU
+ *     7.2 here) or the -name; SYSIB 1.1.1 manufacturer "QEMU".
  *   z/VM: CPI "z/VM": no DIAGNOSE 0x500, reported as HYP_KIND_UNKNOWN.
  * A CPI starting "KVM/" is the KVM DIAGNOSE 0x500 interface; manufacturer
  * "QEMU" then means TCG (no real machine says QEMU), anything else KVM.
