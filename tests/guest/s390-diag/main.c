@@ -203,12 +203,22 @@ static void test_virtio_rng(void)
 				    VIRTIO_STATUS_DRIVER_OK) == 0, "DRIVER_OK"))
 		return;
 
+	/*
+	 * QEMU kicks every queue once itself when DRIVER_OK starts its
+	 * ioeventfds (hw/virtio/virtio-bus.c), asynchronously. A first
+	 * transfer consumes that kick (both set the same eventfd), so the
+	 * rounds below see only their own.
+	 */
+	len = vccw_transfer(&dev, 0, buf, sizeof(buf), true, 2000000);
+	report(len > 0, "first transfer: %ld bytes", len);
+
 	for (unsigned int round = 0; round < 2; round++) {
 		memset(buf, POISON, sizeof(buf));
 		vccw_post(&dev, 0, buf, sizeof(buf), true);
 		len = vccw_wait_used(&dev, 0, 100000);
 		report(len == HYP_ETIMEDOUT && all_poison(buf, sizeof(buf)),
-		       "round %u: buffer posted, no kick: nothing arrives in 100 ms", round);
+		       "round %u: buffer posted, no kick: nothing arrives in 100 ms (%ld, %02x)",
+		       round, len, buf[0]);
 		rc = vccw_kick(&dev, 0);
 		report(rc >= 0, "round %u: kick through diag 0x500: %d", round, rc);
 		len = vccw_wait_used(&dev, 0, 2000000);
