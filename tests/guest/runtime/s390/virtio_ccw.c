@@ -24,7 +24,7 @@
 #define DSTAT_DEVICE_END        0x04
 
 #define VRING_DESC_F_WRITE      2
-#define VRING_ALIGN             4096u
+#define VRING_ALIGN             HYP_S390_VIRTIO_CCW_RING_ALIGN
 
 struct ccw1 {
 	uint8_t cmd;

@@ -5,7 +5,8 @@
  * Sources: Linux Documentation/virt/kvm/s390/s390-diag.rst,
  * arch/s390/include/uapi/asm/virtio-ccw.h (KVM_S390_VIRTIO_CCW_NOTIFY);
  * QEMU hw/s390x/s390-hypercall.c (s390-virtio-hcall.c before 9.x) for the
- * answers QEMU gives.
+ * answers QEMU gives. tests/host/test_s390_abi.c checks the values Linux's
+ * s390 <asm/virtio-ccw.h> has (linux-libc-dev-s390x-cross).
  */
 #ifndef HYP_S390_KVM_ABI_H
 #define HYP_S390_KVM_ABI_H
@@ -38,5 +39,8 @@
 /* CCW notify r3: queue index in bits 48-63; with VIRTIO_F_NOTIFICATION_DATA
  * the next available index goes in bits 32-47. */
 #define HYP_S390_VIRTIO_QUEUE_MAX       1024    /* QEMU's VIRTIO_QUEUE_MAX: a higher index is -22 */
+
+/* Legacy (revision 0) virtio-ccw rings: the used ring starts at this alignment. */
+#define HYP_S390_VIRTIO_CCW_RING_ALIGN  4096
 
 #endif /* HYP_S390_KVM_ABI_H */
