@@ -192,8 +192,9 @@ int hyp_kvm_s390_call(unsigned int nr, unsigned long p1, unsigned long p2,
  * VIRTIO_F_NOTIFICATION_DATA was negotiated. `cookie` is the last value
  * returned for this queue (0 at first): KVM uses it to find the ioeventfd
  * faster. Returns the new cookie (>= 0); HYP_EINVAL for a missing
- * subchannel, a queue out of range or not set up (the host's -22), or a
- * malformed schid (checked here, nothing executed).
+ * subchannel or a queue index >= 1024 (the host's -22; later QEMU also for
+ * a queue the device lacks, 7.2 answers 0), or a malformed schid (checked
+ * here, nothing executed).
  */
 int hyp_kvm_virtio_ccw_notify(uint32_t schid, uint32_t queue, long cookie);
 
