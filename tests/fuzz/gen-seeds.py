@@ -60,7 +60,32 @@ errors = {
     "enotinit": struct.pack("<q", -4000),
 }
 
-for name, seeds in (("x86_detect", x86), ("errors", errors)):
+
+
+def sysib322(name, cpi, count=1):
+    """SYSIB 3.2.2 with vm[0] (name at +12, CPI at +24, EBCDIC, blank-padded)."""
+    b = bytearray(4096)
+    b[31] = count
+    b[32 + 12:32 + 20] = name.ljust(8).encode("cp500")
+    b[32 + 24:32 + 40] = cpi.ljust(16).encode("cp500")
+    return bytes(b[:128])
+
+
+def sysib111(manuf):
+    b = bytearray(64)
+    b[32:48] = manuf.ljust(16).encode("cp500")
+    return bytes(4096 - 128) + bytes(b)    # pads 3.2.2 to 4096, then 1.1.1
+
+
+s390 = {
+    "tcg": sysib322("TCGguest", "KVM/Linux") + sysib111("QEMU"),
+    "kvm": sysib322("KVMguest", "KVM/Linux") + sysib111("IBM"),
+    "zvm": sysib322("LINUX1", "z/VM    7.3.0") + sysib111("IBM"),
+    "no-111": sysib322("guest1", "KVM/Linux"),
+    "no-vm": sysib322("x", "KVM/Linux", count=0),
+}
+
+for name, seeds in (("x86_detect", x86), ("errors", errors), ("s390_sysib", s390)):
     d = os.path.join(HERE, "seeds", name)
     os.makedirs(d, exist_ok=True)
     for seed, data in seeds.items():
