@@ -123,7 +123,7 @@ static int evtchn_op(unsigned int cmd, void *op)
 	return hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_event_channel_op, cmd, arg(op)));
 }
 
-/* A port is returned as the call's value: it must fit. */
+/* A port is returned as the call's value: it must fit. Read it after the call. */
 static int port_result(int rc, hyp_xen_evtchn_port_t port)
 {
 	if (rc < 0)
@@ -139,14 +139,18 @@ int hyp_xen_evtchn_alloc_unbound(uint16_t remote_dom)
 		.dom = HYP_XEN_DOMID_SELF, .remote_dom = remote_dom,
 	};
 
-	return port_result(evtchn_op(HYP_XEN_EVTCHNOP_alloc_unbound, &op), op.port);
+	int rc = evtchn_op(HYP_XEN_EVTCHNOP_alloc_unbound, &op);
+
+	return port_result(rc, op.port);
 }
 
 int hyp_xen_evtchn_bind_virq(uint32_t virq, uint32_t vcpu)
 {
 	struct hyp_xen_evtchn_bind_virq op = { .virq = virq, .vcpu = vcpu };
 
-	return port_result(evtchn_op(HYP_XEN_EVTCHNOP_bind_virq, &op), op.port);
+	int rc = evtchn_op(HYP_XEN_EVTCHNOP_bind_virq, &op);
+
+	return port_result(rc, op.port);
 }
 
 int hyp_xen_evtchn_send(uint32_t port)
