@@ -9,7 +9,9 @@
 #
 # Output: COM1, which Xen owns; dom0's console_io writes arrive verbatim, its
 # port 0xE9 writes as "(d0) text": the prefix is removed here so the runner
-# sees the image's lines either way.
+# sees the image's lines either way. Xen's own "(XEN)" lines go to
+# BUILD_DIR/<image>.xen.log (shown here when the image did not pass, or
+# always with XEN_LOG=1).
 # Exit status: QEMU's, i.e. (v << 1) | 1 for the image's isa-debug-exit value
 # v; 77 = environment unavailable (after a "SKIP: reason" line). Xen's own
 # shutdown paths end in QEMU rc 0 or a hang (FACTS.md): never read 0 as success.
@@ -49,11 +51,18 @@ esac
 case $image in *,*) echo "run-under-xen: image path has a comma: $image" >&2; exit 2 ;; esac
 module="$image${*:+ $*}"
 
+log=$build/$(basename "$image").xen.log
+PASS_STATUS=1       # isa-debug-exit value 0
+
 set +e
 qemu-system-x86_64 -accel tcg -cpu max -m 512 -display none -no-reboot \
 	-serial stdio -monitor none -nodefaults \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	-kernel "$xen" -append "$xen_args" -initrd "$module" </dev/null |
-	sed -u 's/^(d0) //'
+	tr -d '\r' | tee "$log" | sed -u -e 's/^(d0) //' -e "${XEN_LOG:+#}/^(XEN)/d"
 rc=${PIPESTATUS[0]}
+if [ "$rc" -ne "$PASS_STATUS" ] && [ -z "${XEN_LOG:-}" ]; then
+	echo "---- last Xen lines ($log) ----"
+	grep '^(XEN)' "$log" | tail -n 40
+fi
 exit "$rc"
