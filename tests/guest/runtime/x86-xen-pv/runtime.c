@@ -29,6 +29,7 @@ extern const unsigned long xen_pv_vector_table[32];
 extern const struct hyp_xen_start_info *xen_pv_start_info_va;
 
 static struct trap_info traps[33];
+static bool exiting;
 static char line[128];
 static size_t line_len;
 
@@ -70,11 +71,23 @@ static bool has_error_code(unsigned long v)
 	return v == 8 || (v >= 10 && v <= 14) || v == 17 || v == 21 || v == 29 || v == 30;
 }
 
+/* The last resort when the exit port faults: Xen's reboot ends QEMU (-no-reboot) with rc 0, a failure. */
+static void __attribute__((noreturn)) give_up(void)
+{
+	struct hyp_xen_sched_shutdown reboot = { .reason = HYP_XEN_SHUTDOWN_reboot };
+
+	for (;;)
+		hyp_xen_page_call2(xen_pv_hypercall_page, HYP_XEN_HYPERCALL_sched_op,
+				   HYP_XEN_SCHEDOP_shutdown, (unsigned long)&reboot);
+}
+
 void xen_pv_trap(unsigned long vector, const unsigned long *frame)
 {
 	unsigned long error = has_error_code(vector) ? frame[2] : 0;
 	unsigned long ip = frame[has_error_code(vector) ? 3 : 2];
 
+	if (exiting)
+		give_up();
 	report_abort("unexpected exception %lu at ip %lx, error %lx", vector, ip, error);
 }
 
@@ -84,12 +97,11 @@ void arch_exit(bool pass)
 	uint32_t value = pass ? EXIT_PASS : EXIT_FAIL;
 
 	flush();
+	exiting = true;
 	hyp_xen_page_call2(xen_pv_hypercall_page, HYP_XEN_HYPERCALL_physdev_op,
 			   HYP_XEN_PHYSDEVOP_set_iopl, (unsigned long)&iopl);
 	__asm__ __volatile__("outl %0, %1" : : "a"(value), "Nd"((uint16_t)DEBUG_EXIT_PORT));
-	for (;;)
-		hyp_xen_page_call2(xen_pv_hypercall_page, HYP_XEN_HYPERCALL_sched_op,
-				   HYP_XEN_SCHEDOP_yield, 0);
+	give_up();
 }
 
 bool guest_cmdline_get(const char *key, char *buf, size_t size)
