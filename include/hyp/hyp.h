@@ -185,7 +185,7 @@ enum hyp_xen_mode hyp_xen_mode(void);
 /*
  * Default after hyp_init(): HVM/PVH call Xen directly by CPU vendor (no
  * page to allocate, no page of hypervisor-written code to map executable;
- * what Linux does since 6.9); PV has no mode until it names its page.
+ * as modern Linux does); PV has no mode until it names its page.
  *
  * hyp_xen_set_hypercall_page(page): switch to page mode. `page` is 4 KiB,
  * 4 KiB aligned and executable. HVM/PVH: the library fills it with ud2

@@ -13,7 +13,7 @@
  * with at least as many arguments as Xen's hypercall takes.
  *
  * Transfer (seed 003): HVM/PVH executes vmcall (Intel) or vmmcall (AMD)
- * directly, like Linux since 6.9, or calls the hypercall page, where Xen
+ * directly, as modern Linux does, or calls the hypercall page, where Xen
  * wrote a 32-byte stub per hypercall number (`call page + op * 32`); PV
  * guests always use the page (its stubs use syscall / int $0x82).
  *
