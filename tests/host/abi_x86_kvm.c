@@ -176,13 +176,40 @@ static void typed_wrappers(unsigned char insn)
 	      "unknown nr: -KVM_ENOSYS mapped to HYP_ENOSYS");
 }
 
-/* The hypervisor writes memory the asm names only by address: "memory" must be clobbered. */
-static void memory_clobber(void)
+/*
+ * The hypervisor writes memory the asm names only by address, so every stub
+ * must clobber "memory": otherwise the compiler forwards the store before the
+ * call to the load after it (gcc -O2 does).
+ */
+static struct hyp_kvm_clock_pairing shared;
+
+static __attribute__((noinline)) unsigned long reread_vmcall(void)
+{
+	shared.tsc = 0;
+	hyp_kvm_vmcall2(HYP_KVM_HC_CLOCK_PAIRING, (unsigned long)&shared, 0);
+	return shared.tsc;
+}
+
+static __attribute__((noinline)) unsigned long reread_vmmcall(void)
+{
+	shared.tsc = 0;
+	hyp_kvm_vmmcall2(HYP_KVM_HC_CLOCK_PAIRING, (unsigned long)&shared, 0);
+	return shared.tsc;
+}
+
+static __attribute__((noinline)) unsigned long reread_dispatch(void)
 {
 	struct hyp_kvm_clock_pairing local = { 0 };
 
 	hyp_kvm_hypercall2(HYP_KVM_HC_CLOCK_PAIRING, (unsigned long)&local, 0);
-	check(local.tsc == PAIRING_TSC, "memory written by the hypervisor is re-read");
+	return local.tsc;
+}
+
+static void memory_clobber(void)
+{
+	check(reread_vmcall() == PAIRING_TSC, "vmcall2: memory written by the hypervisor is re-read");
+	check(reread_vmmcall() == PAIRING_TSC, "vmmcall2: memory written by the hypervisor is re-read");
+	check(reread_dispatch() == PAIRING_TSC, "hypercall2: memory written by the hypervisor is re-read");
 }
 
 /* Values kept live across many calls in the argument registers and flags. */
