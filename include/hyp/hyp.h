@@ -102,6 +102,7 @@ struct hyp_platform {
 	 * opens the KVM family). Ignored where the CPU can be asked (x86).
 	 */
 	enum hyp_kind declared_kind;
+	/*
 	 * x86 Xen PV guests: the start_info Xen passed at entry (rsi); its magic
 	 * "xen-3.0-x86_64" marks the guest as PV, whose cpuid sees Xen's leaves
 	 * only through the forced-emulation prefix. NULL for every other guest.
@@ -278,6 +279,8 @@ int hyp_kvm_virtio_ccw_notify(uint32_t schid, uint32_t queue, long cookie);
  * HYP_ENOSYS where the host does not serve it.
  */
 int hyp_kvm_virtio_notify(uint64_t addr);
+#endif
+
 /* ---- Xen --------------------------------------------------------------- */
 
 /*
