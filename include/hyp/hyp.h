@@ -313,7 +313,8 @@ enum hyp_xen_mode hyp_xen_mode(void);
  * XEN_ELFNOTE_HYPERCALL_PAGE (HYP_XEN_PV_HYPERCALL_PAGE, <hyp/x86/xen_pv.h>),
  * which Xen filled at boot; it is only verified. 0; HYP_EINVAL (NULL, misaligned),
  * HYP_ENODEV (no Xen), HYP_EIO (Xen did not write a valid page: the mode
- * stays as it was).
+ * stays as it was). Not concurrently with itself or hyp_xen_set_direct();
+ * other CPUs may keep calling (they see the old mode or the new, both work).
  */
 int hyp_xen_set_hypercall_page(void *page);
 

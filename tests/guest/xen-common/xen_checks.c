@@ -72,6 +72,11 @@ void xen_check_console(void)
 	       LONG_LINE_LEN, LONG_LINE_LEN / HYP_XEN_CONSOLE_CHUNK + 1, rc);
 	report(hyp_xen_console_write(NULL, 1) == HYP_EINVAL, "console_io write of NULL: HYP_EINVAL");
 	report(hyp_xen_console_write(hello, 0) == 0, "console_io write of 0 bytes: 0");
+
+	/* QEMU's serial input is /dev/null: Xen's input ring stays empty. */
+	rc = hyp_xen_console_read(long_line, 16);
+	report(rc == 0, "console_io read with no input waiting: %d", rc);
+	report(hyp_xen_console_read(NULL, 16) == HYP_EINVAL, "console_io read into NULL: HYP_EINVAL");
 }
 
 static void check_evtchn(void)
