@@ -109,6 +109,8 @@ int hyp_xen_set_hypercall_page(void *page)
 		return HYP_ENODEV;
 	if (!page || ((uintptr_t)page & (HYP_XEN_PAGE_SIZE - 1)))
 		return HYP_EINVAL;
+	if (hyp_gate_read(&hyp_xen_gate) == HYP_GATE_XEN_PAGE && page == hyp_xen_call_page)
+		return HYP_OK;          /* in use: refilling it would break concurrent callers */
 	if (!info->xen_pv) {
 		if (info->x86_xen_hypercall_pages < 1)
 			return HYP_ENODEV;

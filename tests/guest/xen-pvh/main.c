@@ -83,6 +83,9 @@ static void test_page(struct xen_answers *direct, struct xen_answers *page)
 	       direct->pagesize);
 	rc = hyp_xen_set_hypercall_page(hypercall_page);
 	report(rc == 0 && hyp_xen_mode() == HYP_XEN_MODE_PAGE, "page mode again for what follows");
+	rc = hyp_xen_set_hypercall_page(hypercall_page);
+	report(rc == 0 && hyp_xen_hypercall_page_valid(hypercall_page),
+	       "naming the page in use again leaves it intact");
 }
 
 static void test_hvm_calls(void)
