@@ -24,26 +24,31 @@ def rec(sel, r):
     return struct.pack("<H", sel) + r
 
 
-def base_sel(k, plus_one=False):
-    return 2 + 2 * k + (1 if plus_one else 0)
+def base_sel(k, off=0):
+    return 2 + 3 * k + off
 
 
 HV = regs(0, 0, 1 << 31, 0)
+NATIVE, PV, PV_BAD_MAGIC = b"\0", b"\1", b"\3"
 x86 = {
     "tcg-amd": regs(0) + rec(0, vendor("AuthenticAMD")) + rec(1, HV)
     + rec(base_sel(0), sig("TCGTCGTCGTCG", 0x40000001)),
     "kvm-intel": regs(0) + rec(0, vendor("GenuineIntel")) + rec(1, HV)
     + rec(base_sel(0), sig("KVMKVMKVM", 0x40000001))
-    + rec(base_sel(0, True), regs(0x01007afb, 0, 0, 1)),
+    + rec(base_sel(0, 1), regs(0x01007afb, 0, 0, 1)),
     "kvm-old-eax0": regs(0) + rec(0, vendor("AuthenticAMD")) + rec(1, HV)
-    + rec(base_sel(0), sig("KVMKVMKVM", 0)) + rec(base_sel(0, True), regs(0xff)),
+    + rec(base_sel(0), sig("KVMKVMKVM", 0)) + rec(base_sel(0, 1), regs(0xff)),
     "hyperv-kvm-0x100": regs(0) + rec(0, vendor("GenuineIntel")) + rec(1, HV)
     + rec(base_sel(0), sig("Microsoft Hv", 0x4000000b))
     + rec(base_sel(1), sig("KVMKVMKVM", 0x40000101))
-    + rec(base_sel(1, True), regs(0x7ff)),
+    + rec(base_sel(1, 1), regs(0x7ff)),
     "xen-viridian": regs(0) + rec(0, vendor("AuthenticAMD")) + rec(1, HV)
     + rec(base_sel(0), sig("Microsoft Hv", 0x40000005))
-    + rec(base_sel(1), sig("XenVMMXenVMM", 0x40000105)),
+    + rec(base_sel(1), sig("XenVMMXenVMM", 0x40000105))
+    + rec(base_sel(1, 1), regs(0x40011)) + rec(base_sel(1, 2), regs(1, 0x40000000)),
+    "xen-pvh": regs(0) + rec(0, vendor("AuthenticAMD")) + rec(1, HV)
+    + rec(base_sel(0), sig("XenVMMXenVMM", 0x40000005))
+    + rec(base_sel(0, 1), regs(0x40011)) + rec(base_sel(0, 2), regs(1, 0x40000000)),
     "no-hv-bit-junk": sig("KVMKVMKVM", 0x40000001) + rec(0, vendor("GenuineIntel"))
     + rec(1, regs(0)),
     "junk-everywhere": sig("XenVMMXenVMM", 0x400000ff) + rec(1, HV),
@@ -85,9 +90,25 @@ s390 = {
     "no-vm": sysib322("x", "KVM/Linux", count=0),
 }
 
-for name, seeds in (("x86_detect", x86), ("errors", errors), ("s390_sysib", s390)):
+x86 = {name: NATIVE + data for name, data in x86.items()}
+x86["xen-pv"] = PV + regs(0) + rec(0, vendor("GenuineIntel")) + rec(1, regs(0)) \
+    + rec(base_sel(0), sig("XenVMMXenVMM", 0x40000005)) + rec(base_sel(0, 1), regs(0x40011))
+x86["xen-pv-bad-magic"] = PV_BAD_MAGIC + regs(0) + rec(0, vendor("GenuineIntel"))
+
+# fuzz_xen_page: mode byte (odd: raw page; even: Xen-written page, bit 1 PV
+# stubs) then (offset low, offset high, byte) changes.
+xen_page = {
+    "hvm-intact": b"\0",
+    "pv-intact": b"\2",
+    "raw-empty": b"\1",
+    "hvm-slot1-imm": b"\0" + bytes([33, 0, 2]),          # slot 1 loads 2
+    "hvm-iret-slot": b"\0" + struct.pack("<HB", 23 * 32 + 1, 0x99),  # iret slot: anything
+}
+
+for name, seeds in (("x86_detect", x86), ("errors", errors), ("s390_sysib", s390),
+                    ("xen_page", xen_page)):
     d = os.path.join(HERE, "seeds", name)
-    os.makedirs(d, exist_ok=True)
+    os.makedirs(d, exist_ok=1)
     for seed, data in seeds.items():
         with open(os.path.join(d, seed), "wb") as f:
             f.write(data)
