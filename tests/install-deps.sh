@@ -12,6 +12,7 @@ packages=(
   qemu-system-x86 qemu-system-ppc qemu-system-misc qemu-system-mips
   xen-hypervisor-4.17-amd64 linux-image-amd64 busybox-static
   libfuzzer-14-dev libclang-rt-14-dev
+  linux-libc-dev-powerpc-cross
 )
 
 missing=()
