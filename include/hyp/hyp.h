@@ -27,6 +27,7 @@
 #endif
 #include <hyp/epapr_abi.h>
 #include <hyp/papr_abi.h>
+#include <hyp/ppc_patch.h>
 #if defined(__powerpc__) || defined(__powerpc64__)
 #include <hyp/powerpc/epapr_hypercall.h>
 #include <hyp/powerpc/papr_hypercall.h>
@@ -235,6 +236,17 @@ int hyp_kvm_ppc_features(unsigned long *features);
  * HYP_KVM_PPC_MAGIC_FEAT_* (which fields are valid). 0.
  */
 int hyp_kvm_ppc_map_magic_page(unsigned long gpa, unsigned long ea, uint32_t *magic_features);
+
+/*
+ * Patch `words` instructions at `start` for the magic page (hyp/ppc_patch.h),
+ * generating MSR-write code into `gen` (HYP_KVM_PPC_PATCH_SITE_WORDS per
+ * site; within +-32 MiB of the code), then sync the caches of both. Only
+ * after hyp_kvm_ppc_map_magic_page() mapped the page at -4096: HYP_EPERM
+ * before. `flags`: HYP_KVM_PPC_PATCH_BOOKE on BookE (64-bit and endianness
+ * follow the build). The text must be writable.
+ */
+int hyp_kvm_ppc_patch(uint32_t *start, size_t words, uint32_t *gen, size_t gen_words,
+		      unsigned int flags, struct hyp_kvm_ppc_patch_stats *stats);
 
 /* H_PUT_TERM_CHAR: up to 16 bytes to virtual terminal `vterm`; 0 when taken whole. */
 int hyp_papr_put_term_char(unsigned long vterm, const char *buf, unsigned int count);

@@ -15,6 +15,8 @@
  */
 #include "powerpc.h"
 
+#include <hyp/ppc_patch.h>
+
 unsigned char hyp_epapr_gate = HYP_GATE_UNINIT;
 
 #define PPC_INSN_LI_R3_EV_UNIMPLEMENTED 0x3860000cu    /* addi r3, 0, 12 */
@@ -35,6 +37,7 @@ __asm__("	.pushsection .text.hyp_epapr_area, \"ax\", @progbits\n"
 	"	.popsection\n");
 
 static bool area_patched;
+static bool magic_page_mapped;      /* KVM_HC_PPC_MAP_MAGIC_PAGE succeeded at -4096 */
 
 static void area_store(unsigned int slot, uint32_t insn)
 {
@@ -300,5 +303,42 @@ int hyp_kvm_ppc_map_magic_page(unsigned long gpa, unsigned long ea, uint32_t *ma
 						   gpa, ea, &out));
 	if (err == HYP_OK && magic_features)
 		*magic_features = (uint32_t)out.r[0];
+	/* The patcher's loads and stores address -4096 only. */
+	if (err == HYP_OK && (ea & ~0xffful) == (unsigned long)HYP_KVM_PPC_MAGIC_PAGE)
+		__atomic_store_n(&magic_page_mapped, true, __ATOMIC_RELEASE);
 	return err;
+}
+
+static void sync_icache(const void *start, size_t bytes)
+{
+	uintptr_t p = (uintptr_t)start & ~(uintptr_t)31, end = (uintptr_t)start + bytes;
+
+	for (; p < end; p += 32)            /* 32: the smallest PowerPC cache block */
+		__asm__ __volatile__("dcbst 0, %0\n\tsync\n\ticbi 0, %0" : : "r"(p) : "memory");
+	__asm__ __volatile__("sync\n\tisync" : : : "memory");
+}
+
+int hyp_kvm_ppc_patch(uint32_t *start, size_t words, uint32_t *gen, size_t gen_words,
+		      unsigned int flags, struct hyp_kvm_ppc_patch_stats *stats)
+{
+	struct hyp_kvm_ppc_patch_stats st;
+	int err;
+
+	if (!__atomic_load_n(&magic_page_mapped, __ATOMIC_ACQUIRE))
+		return HYP_EPERM;
+#if defined(__powerpc64__)
+	flags |= HYP_KVM_PPC_PATCH_64;
+#endif
+#if defined(__LITTLE_ENDIAN__)
+	flags |= HYP_KVM_PPC_PATCH_LE;
+#endif
+	err = hyp_kvm_ppc_patch_words(start, words, (uintptr_t)start, gen, gen_words,
+				      (uintptr_t)gen, flags, &st);
+	if (err)
+		return err;
+	sync_icache(gen, st.gen_used * 4);
+	sync_icache(start, words * 4);
+	if (stats)
+		*stats = st;
+	return HYP_OK;
 }

@@ -130,3 +130,5 @@ exception_common:
 	lmw	r3, F_GPR + 3 * 4(r1)	/* r3 .. r31 */
 	addi	r1, r1, FRAME
 	rfi
+
+	.section .note.GNU-stack, "", @progbits

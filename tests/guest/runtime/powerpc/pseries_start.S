@@ -67,3 +67,5 @@ guest_pseries_exception_entry:
 	bl	guest_pseries_exception
 	nop
 4:	b	4b
+
+	.section .note.GNU-stack, "", @progbits
