@@ -162,6 +162,91 @@ static void kvm_calls(void)
 	report(backing->scratch1 == 0x5ca1ab1e, "a store at -4096 lands in the hypervisor's page");
 }
 
+/* routine.S */
+void patch_routine(uint32_t out[12]);
+extern uint32_t patch_routine_end[];
+
+#define ROUTINE_OUT     12
+static const char *const routine_what[ROUTINE_OUT] = {
+	"mfmsr", "mtsprg/mfsprg 0", "mtsprg/mfsprg 1", "mtsprg/mfsprg 2", "mtsprg/mfsprg 3",
+	"mtsrr0/mfsrr0", "mtsrr1/mfsrr1", "mtspr/mfspr DEAR", "mtspr/mfspr ESR",
+	"wrteei 0", "wrteei 1", "mtmsr",
+};
+
+static uint32_t gen_code[4 * HYP_KVM_PPC_PATCH_SITE_WORDS];
+
+static unsigned long read_sprg0(void)
+{
+	unsigned long v;
+
+	__asm__ __volatile__("mfspr %0, 272" : "=r"(v));
+	return v;
+}
+
+static unsigned long read_msr(void)
+{
+	unsigned long v;
+
+	__asm__ __volatile__("mfmsr %0" : "=r"(v));
+	return v;
+}
+
+static void patch_before_mapping(void)
+{
+	uint32_t *code = (uint32_t *)(void *)patch_routine;
+	size_t words = (size_t)(patch_routine_end - code);
+
+	report(hyp_kvm_ppc_patch(code, words, gen_code, 4 * HYP_KVM_PPC_PATCH_SITE_WORDS,
+				 HYP_KVM_PPC_PATCH_BOOKE, NULL) == HYP_EPERM,
+	       "patcher before the magic page is mapped: HYP_EPERM");
+}
+
+static void magic_patching(void)
+{
+	volatile struct hyp_kvm_ppc_magic_page *mp =
+		(volatile struct hyp_kvm_ppc_magic_page *)(uintptr_t)HYP_KVM_PPC_MAGIC_PAGE;
+	uint32_t *code = (uint32_t *)(void *)patch_routine;
+	size_t words = (size_t)(patch_routine_end - code);
+	uint32_t plain[ROUTINE_OUT], patched[ROUTINE_OUT], copy[64];
+	struct hyp_kvm_ppc_patch_stats st, st2;
+	unsigned long msr;
+	int rc;
+
+	patch_routine(plain);
+	report(mp->msr == read_msr(), "shadow MSR in the magic page matches the real MSR");
+	memcpy(copy, code, words * 4);
+	rc = hyp_kvm_ppc_patch(code, words, gen_code, 4 * HYP_KVM_PPC_PATCH_SITE_WORDS,
+			       HYP_KVM_PPC_PATCH_BOOKE, &st);
+	report(rc == 0 && st.loads_stores == 21 && st.branches == 3 && st.skipped == 0,
+	       "routine patched: %u loads/stores/nops, %u MSR writes to generated code (%zu words)",
+	       st.loads_stores, st.branches, st.gen_used);
+	report(memcmp(copy, code, words * 4) != 0, "the routine's words changed");
+
+	__asm__ __volatile__("mtspr 272, %0" : : "r"(0xabc0ul));
+	patch_routine(patched);
+	for (unsigned int i = 0; i < ROUTINE_OUT; i++)
+		report(plain[i] == patched[i], "%s: patched 0x%x, unpatched 0x%x",
+		       routine_what[i], patched[i], plain[i]);
+	report(read_sprg0() == 0xabc0 && mp->sprg0 == 0x1111,
+	       "patched run wrote the magic page, not the real SPRG0");
+
+	/* An interrupt pending when EE goes on: the real wrteei 1 runs. */
+	mp->int_pending = 1;
+	patch_routine(patched);
+	msr = read_msr();
+	__asm__ __volatile__("wrteei 0" : : : "memory");
+	mp->int_pending = 0;
+	report((msr & 0x8000) && patched[10] == plain[10],
+	       "int_pending: the original wrteei 1 ran (real MSR[EE] set), results unchanged");
+
+	memcpy(copy, code, words * 4);
+	rc = hyp_kvm_ppc_patch(code, words, gen_code + st.gen_used,
+			       4 * HYP_KVM_PPC_PATCH_SITE_WORDS - st.gen_used,
+			       HYP_KVM_PPC_PATCH_BOOKE, &st2);
+	report(rc == 0 && !memcmp(copy, code, words * 4) && st2.loads_stores + st2.branches == 0,
+	       "patching twice changes nothing");
+}
+
 static void patching(void)
 {
 	static const uint32_t five[5] = { SC1, NOP, NOP, NOP, NOP };
@@ -219,6 +304,8 @@ void test_main(void)
 	raw_stubs();
 	byte_channels();
 	interrupts();
+	patch_before_mapping();
 	kvm_calls();
+	magic_patching();
 	patching();
 }
