@@ -11,7 +11,9 @@
 
 static const char greeting[] = "papr-pseries: this line went out through hyp_papr_term_write()\n";
 
-static volatile uint64_t ci_probe = 0x0123456789abcdefull;
+/* H_LOGICAL_CI_LOAD/STORE access memory big-endian: compare bytes. */
+static volatile uint8_t ci_probe[8] __attribute__((aligned(8))) = {
+	0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef };
 
 static void before_init(void)
 {
@@ -94,13 +96,14 @@ static void papr_calls(void)
 	rc = hyp_papr_get_term_char(0, in);
 	report(rc == 0, "H_GET_TERM_CHAR with no input: %d bytes", rc);
 
-	rc = hyp_papr_logical_ci_load(8, (unsigned long)&ci_probe, &v);
-	report(rc == HYP_OK && v == ci_probe, "H_LOGICAL_CI_LOAD 8 bytes: 0x%lx", v);
-	rc = hyp_papr_logical_ci_load(4, (unsigned long)&ci_probe, &v);
+	rc = hyp_papr_logical_ci_load(8, (unsigned long)ci_probe, &v);
+	report(rc == HYP_OK && v == 0x0123456789abcdeful, "H_LOGICAL_CI_LOAD 8 bytes: 0x%lx", v);
+	rc = hyp_papr_logical_ci_load(4, (unsigned long)ci_probe, &v);
 	report(rc == HYP_OK && v == 0x01234567ul, "H_LOGICAL_CI_LOAD 4 bytes: 0x%lx", v);
-	rc = hyp_papr_logical_ci_store(4, (unsigned long)&ci_probe + 4, 0xfeedface);
-	report(rc == HYP_OK && ci_probe == 0x01234567feedfaceull, "H_LOGICAL_CI_STORE 4 bytes");
-	report(hyp_papr_logical_ci_load(3, (unsigned long)&ci_probe, &v) == HYP_EINVAL,
+	rc = hyp_papr_logical_ci_store(4, (unsigned long)ci_probe + 4, 0xfeedface);
+	report(rc == HYP_OK && ci_probe[4] == 0xfe && ci_probe[5] == 0xed && ci_probe[6] == 0xfa &&
+	       ci_probe[7] == 0xce && ci_probe[3] == 0x67, "H_LOGICAL_CI_STORE 4 bytes");
+	report(hyp_papr_logical_ci_load(3, (unsigned long)ci_probe, &v) == HYP_EINVAL,
 	       "H_LOGICAL_CI_LOAD size 3: refused before the call");
 
 	rc = hyp_papr_random(&r1);

@@ -33,6 +33,11 @@ void guest_pseries_setup(void)
 {
 	unsigned long n = (unsigned long)(guest_pseries_vector_stub_end - guest_pseries_vector_stub);
 
+#if defined(__LITTLE_ENDIAN__)
+	/* Take interrupts little-endian too (LPCR[ILE] via H_SET_MODE). */
+	hyp_papr_hvsc4(HYP_PAPR_H_SET_MODE, 1, HYP_PAPR_SET_MODE_RESOURCE_LE, 0, 0, NULL);
+#endif
+
 	/* Real-mode vectors at 0x100 .. 0xf80: VOF is not called again. */
 	for (unsigned long v = 0x100; v < 0x1000; v += 0x80) {
 		uint32_t *slot = (uint32_t *)v;
@@ -67,10 +72,20 @@ void arch_putchar(char c)
 	while (rc == HYP_PAPR_H_BUSY);
 }
 
+/* RTAS argument blocks are big-endian whatever the kernel's endianness. */
 struct rtas_args {
 	uint32_t token, nargs, nret;
 	uint32_t args[4];
 };
+
+static uint32_t rtas32(uint32_t v)
+{
+#if defined(__LITTLE_ENDIAN__)
+	return __builtin_bswap32(v);
+#else
+	return v;
+#endif
+}
 
 static void rtas_call(struct rtas_args *a)
 {
@@ -82,12 +97,14 @@ void arch_exit(bool pass)
 	static struct rtas_args a;
 
 	if (pass) {
-		a = (struct rtas_args){ .token = RTAS_POWER_OFF, .nargs = 2, .nret = 1 };
+		a = (struct rtas_args){ .token = rtas32(RTAS_POWER_OFF), .nargs = rtas32(2),
+					.nret = rtas32(1) };
 	} else {
 		static const char msg[] = "libhyp test failed";
 
-		a = (struct rtas_args){ .token = RTAS_IBM_OS_TERM, .nargs = 1, .nret = 1,
-					.args = { (uint32_t)(unsigned long)msg } };
+		a = (struct rtas_args){ .token = rtas32(RTAS_IBM_OS_TERM), .nargs = rtas32(1),
+					.nret = rtas32(1),
+					.args = { rtas32((uint32_t)(unsigned long)msg) } };
 	}
 	rtas_call(&a);
 	for (;;)                        /* not reached: QEMU has stopped */

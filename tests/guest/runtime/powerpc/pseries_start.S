@@ -1,12 +1,39 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * pseries entry (ppc64 big-endian, ELFv1). VOF enters at the image's first
+ * pseries entry (ppc64: big-endian ELFv1, or little-endian ELFv2). VOF enters at the image's first
  * byte in real mode, 32-bit mode (MSR[SF] = 0), FP off, r5 = the Open
  * Firmware client interface (unused here).
  */
 	.section .text.entry, "ax", @progbits
 	.globl _start
 _start:
+#if defined(__LITTLE_ENDIAN__)
+	/*
+	 * VOF enters big-endian. Word 0 read little-endian is "b le_start";
+	 * read big-endian (bytes 30 00 00 48) it is addic r0, r0, 0x48, so a
+	 * big-endian CPU runs on into the words below, stored big-endian, which
+	 * set MSR[LE] and rfid to le_start.
+	 */
+	.macro be_word w
+	.byte ((\w) >> 24) & 0xff, ((\w) >> 16) & 0xff, ((\w) >> 8) & 0xff, (\w) & 0xff
+	.endm
+	b	le_start		/* +0x30 */
+	be_word	0x7d6000a6		/* mfmsr r11 */
+	be_word	0x616b0001		/* ori r11, r11, 1 (MSR[LE]) */
+	be_word	0x429f0005		/* bcl 20, 31, .+4 */
+	be_word	0x7d4802a6		/* mflr r10 (= this word's address) */
+	be_word	0x394a0020		/* addi r10, r10, le_start - here */
+	be_word	0x7d5a03a6		/* mtsrr0 r10 */
+	be_word	0x7d7b03a6		/* mtsrr1 r11 */
+	be_word	0x4c000024		/* rfid */
+	be_word	0x60000000
+	be_word	0x60000000
+	be_word	0x60000000
+le_start:
+	.if le_start - _start != 0x30
+	.error "endian trampoline: le_start must be at +0x30"
+	.endif
+#endif
 	/* 64-bit mode, FP/VMX/VSX available (library code may use them). */
 	mfmsr	r11
 	li	r12, 1
