@@ -25,6 +25,13 @@
 #if defined(__x86_64__) || defined(__i386__)
 #include <hyp/x86/kvm_hypercall.h>
 #endif
+#if defined(__mips__)
+#include <hyp/mips/kvm_hypercall.h>
+#endif
+#if defined(__s390x__)
+#include <hyp/s390/kvm_abi.h>
+#include <hyp/s390/kvm_hypercall.h>
+#endif
 #include <hyp/epapr_abi.h>
 #include <hyp/papr_abi.h>
 #include <hyp/ppc_patch.h>
@@ -76,6 +83,8 @@ struct hyp_info {
 	uint32_t x86_vendor;        /* enum hyp_x86_vendor */
 	uint32_t x86_kvm_base;      /* x86: CPUID base of the KVM leaves, 0 if none */
 	uint32_t x86_xen_base;      /* x86: CPUID base of the Xen leaves, 0 if none */
+	uint32_t s390_diag500_codes; /* s390: bit n set = DIAGNOSE 0x500 subcode n is served */
+	char s390_vm_name[9];       /* s390: STSI 3.2.2 name of this VM (ASCII), "" if none */
 	/* PowerPC: what /hypervisor said (ePAPR 1.1 section 7.5). */
 	uint32_t ppc_hcall[4];      /* hcall-instructions words, valid ones only */
 	uint32_t ppc_hcall_len;     /* its length in bytes as found (0: none) */
@@ -94,6 +103,13 @@ struct hyp_platform {
 	void (*cpuid)(void *ctx, uint32_t leaf, uint32_t subleaf, uint32_t regs[4]);
 	/* Guest-physical address of a kernel address; default identity. */
 	uint64_t (*virt_to_phys)(void *ctx, const void *va);
+	/*
+	 * The hypervisor the kernel knows it runs under (its boot protocol or
+	 * platform says so); HYP_KIND_NONE: none declared. MIPS has no
+	 * instruction that asks: there this is the detection (HYP_KIND_KVM
+	 * opens the KVM family). Ignored where the CPU can be asked (x86).
+	 */
+	enum hyp_kind declared_kind;
 	/* Flattened device tree blob and its size (PowerPC ePAPR, MIPS). */
 	const void *fdt;
 	size_t fdt_size;
@@ -114,6 +130,10 @@ struct hyp_platform {
  * hypervisor is success (info->kind == HYP_KIND_NONE).
  * x86: CPUID.1:ECX[31] first; then leaves 0x40000000 + k*0x100 up to
  * 0x40010000, each taken only if its max leaf lies within its own 0x100 range.
+ * s390x: STSI (supervisor state): level 3 present and its innermost control
+ * program (3.2.2) "KVM/Linux" means KVM's DIAGNOSE 0x500 interface; the
+ * machine's manufacturer (1.1.1) "QEMU" tells QEMU TCG from KVM (see
+ * lib/s390/detect.c).
  */
 int hyp_detect(const struct hyp_platform *plat, struct hyp_info *info);
 
@@ -176,6 +196,104 @@ int hyp_kvm_map_gpa_range(uint64_t gpa, uint64_t npages, uint64_t attrs);
  * KVM_HC_MMU_OP (2) has no wrapper: deprecated, removed from KVM in Linux
  * 2.6.36; a host answers -KVM_ENOSYS.
  */
+#endif
+
+#if defined(__mips__)
+/*
+ * MIPS KVM (Linux include/uapi/linux/kvm_para.h numbers 6-8). The numbers
+ * came in 2014 with Cavium's paravirtual MIPS guest (arch/mips/paravirt,
+ * served by Cavium's own VZ KVM; removed in Linux 5.9 by "MIPS: Retire kvm
+ * paravirt"). Mainline KVM (arch/mips/kvm/hypcall.c, since 2017) decodes
+ * HYPCALL code 0 but answers every number with -KVM_ENOSYS (HYP_ENOSYS
+ * here); the handlers for 6-8 were posted in 2017 ("KVM: MIPS: Hypercalls")
+ * and are in the MIPS/linux vendor tree only. KVM_HC_KICK_CPU is served on
+ * x86 only: no MIPS wrapper.
+ *
+ * Detection: MIPS cannot ask the CPU. hyp_init() takes the caller's
+ * hyp_platform.declared_kind (HYP_KIND_KVM opens the gate).
+ */
+
+/*
+ * KVM_HC_MIPS_GET_CLOCK_FREQ: the frequency of CP0 Count in Hz (> 0), as
+ * the host's (s32) count_hz; Linux used it for mips_hpt_frequency.
+ */
+int hyp_kvm_mips_get_clock_freq(void);
+
+/*
+ * KVM_HC_MIPS_EXIT_VM: shut the virtual machine down (KVM passes a
+ * KVM_SYSTEM_EVENT_SHUTDOWN to its userspace). Does not return on a host
+ * that serves it; otherwise the hypervisor's error.
+ */
+int hyp_kvm_mips_exit_vm(void);
+
+/*
+ * KVM_HC_MIPS_CONSOLE_OUTPUT, one call: a0 virtual terminal, a1 the guest
+ * *virtual* address of the bytes, which must lie in an unmapped segment
+ * (KSEG0, KSEG1, XKPHYS), a2 the count. KVM hands the call to its userspace
+ * (KVM_EXIT_HYPERCALL), whose answer comes back in v0 (default
+ * -KVM_ENOSYS); Linux's guest ignored it. libhyp reads an answer >= 0 as the
+ * number of bytes taken, which may be fewer than offered.
+ * HYP_EINVAL: NULL with len > 0, or len > INT_MAX; HYP_EFAULT: buf not
+ * wholly in an unmapped segment (nothing executed in both cases).
+ */
+int hyp_kvm_mips_console_output(uint32_t vterm, const char *buf, size_t len);
+
+/*
+ * Write all `len` bytes through KVM_HC_MIPS_CONSOLE_OUTPUT, calling again
+ * for what the hypervisor did not take. Returns `len`; after a failure, the
+ * bytes written before it if any (so the caller knows where to resume),
+ * else the error. An answer larger than offered is HYP_EIO. Gives up after
+ * HYP_KVM_MIPS_CONSOLE_STALLS answers of 0 in a row (HYP_EAGAIN, or the
+ * count written so far).
+ */
+#define HYP_KVM_MIPS_CONSOLE_STALLS 16
+int hyp_kvm_mips_console_write(uint32_t vterm, const char *buf, size_t len);
+#endif
+
+#if defined(__s390x__)
+/*
+ * s390x: KVM hypercalls are DIAGNOSE 0x500 (<hyp/s390/kvm_hypercall.h>).
+ * The KVM family (HYP_FAMILY_KVM, gate open) is found under both KVM and
+ * QEMU TCG: QEMU serves the subcodes itself. Subcodes served per kind
+ * (hyp_info.s390_diag500_codes):
+ *   HYP_KIND_TCG  0 (HYP_KVM_S390_VIRTIO_NOTIFY) and 3 (CCW notify): QEMU.
+ *   HYP_KIND_KVM  3 only: the one subcode KVM documents for virtio-ccw;
+ *                 others depend on the unknown userspace.
+ * Any other subcode raises a specification exception in the guest. The
+ * calls below refuse unserved subcodes with HYP_ENOSYS and execute
+ * nothing; hyp_kvm_hypercallN() executes any subcode (the caller's risk).
+ */
+
+/* Whether the detected host serves DIAGNOSE 0x500 subcode `nr`. */
+bool hyp_kvm_s390_serves(unsigned int nr);
+
+/*
+ * Checked call: subcode `nr` with r2-r4 = p1-p3 (no served subcode takes
+ * more), the answer through hyp_kvm_error(). HYP_ENOSYS without executing
+ * anything if the host does not serve `nr`.
+ */
+int hyp_kvm_s390_call(unsigned int nr, unsigned long p1, unsigned long p2,
+		      unsigned long p3);
+
+/*
+ * KVM_S390_VIRTIO_CCW_NOTIFY: kick virtqueue `queue` of the virtio-ccw
+ * device on subchannel `schid` (HYP_S390_SCHID()). `queue` is the queue
+ * index, with the next available index in bits 16-31 if
+ * VIRTIO_F_NOTIFICATION_DATA was negotiated. `cookie` is the last value
+ * returned for this queue (0 at first): KVM uses it to find the ioeventfd
+ * faster. Returns the new cookie (>= 0); HYP_EINVAL for a missing
+ * subchannel or a queue index >= 1024 (the host's -22; later QEMU also for
+ * a queue the device lacks, 7.2 answers 0), or a malformed schid (checked
+ * here, nothing executed).
+ */
+int hyp_kvm_virtio_ccw_notify(uint32_t schid, uint32_t queue, long cookie);
+
+/*
+ * KVM_S390_VIRTIO_NOTIFY (s390-virtio, removed): QEMU answers 0 for an
+ * address below its RAM size (HYP_EINVAL beyond) and does nothing else.
+ * HYP_ENOSYS where the host does not serve it.
+ */
+int hyp_kvm_virtio_notify(uint64_t addr);
 #endif
 
 /* ---- PowerPC: ePAPR (KVM and others) and PAPR -------------------------- */

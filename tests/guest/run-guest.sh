@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Boot one guest test image and judge it.
 #   run-guest.sh --name NAME [--timeout S] [--pass-rc RC] [--expect TEXT]... -- COMMAND...
+# With HYP_GUEST_SHOW=1 in the environment the whole console is printed.
 # Passes only if COMMAND (QEMU) exits with RC (the image's pass code) AND the
 # console has a closing line "N passed, N failed[, N skipped]" with N failed = 0
 # and N passed > 0, AND every --expect text appears. A hang (timeout), a crash,
@@ -59,6 +60,10 @@ if [ -n "$why" ]; then
   echo "---- $name: FAILED: $why (${secs}s)"
   exit 1
 fi
-grep -E '^(FAIL|SKIP|INFO)' "$log" | tr -d '\r'
+if [ "${HYP_GUEST_SHOW:-0}" = 1 ]; then
+  tr -d '\r' <"$log"
+else
+  grep -E '^(FAIL|SKIP|INFO)' "$log" | tr -d '\r'
+fi
 echo "$name: $closing (${secs}s)"
 exit 0

@@ -1,0 +1,12 @@
+# mips64-clang: clang --target=mips64-unknown-none-elf (n64) for a freestanding mips64 guest (archived with llvm-ar).
+set(CMAKE_SYSTEM_NAME Generic)
+set(CMAKE_SYSTEM_PROCESSOR mips64)
+set(CMAKE_C_COMPILER clang)
+set(CMAKE_ASM_COMPILER clang)
+set(CMAKE_C_COMPILER_TARGET mips64-unknown-none-elf)
+set(CMAKE_ASM_COMPILER_TARGET mips64-unknown-none-elf)
+set(CMAKE_AR llvm-ar CACHE FILEPATH "")
+set(CMAKE_RANLIB llvm-ranlib CACHE FILEPATH "")
+set(CMAKE_C_FLAGS_INIT "-march=mips64r2 -mabi=64 -mno-abicalls -fno-pic -G0 -msoft-float")
+set(CMAKE_ASM_FLAGS_INIT "-march=mips64r2 -mabi=64 -mno-abicalls -fno-pic -G0 -msoft-float")
+set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)

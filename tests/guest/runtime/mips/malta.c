@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * malta console, exit and exception dispatch.
+ *
+ * Console: the 16550 UART at ISA 0x3f8 (KSEG1 0xb80003f8; QEMU's serial0,
+ * stdio under -nographic). Exit: UHI semihosting exit (sdbbp 1, t9 = 1,
+ * a0 = status; QEMU needs -semihosting) with 1 for pass and 3 for fail, so
+ * neither QEMU's own 0 (a reset under -no-reboot) nor a hang reads as pass.
+ * Without semihosting the fallback is a board reset (0x42 to 0xbf000500),
+ * QEMU rc 0, which the runner reads as failure.
+ */
+#include <guest/mips.h>
+#include <guest/test.h>
+
+/* KSEG1 (uncached) addresses, sign-extended for 64-bit. */
+#define KSEG1_ADDR(a)       ((uintptr_t)(intptr_t)(int32_t)(a))
+#define UART_BASE           KSEG1_ADDR(0xb80003f8u)
+#define UART_THR            0
+#define UART_LSR            5
+#define UART_LSR_THRE       0x20
+#define MALTA_SOFTRES       KSEG1_ADDR(0xbf000500u)
+#define MALTA_GORESET       0x42
+
+#define UHI_EXIT            1
+
+static inline void mmio_write8(uintptr_t addr, uint8_t v)
+{
+	*(volatile uint8_t *)addr = v;
+}
+
+static inline uint8_t mmio_read8(uintptr_t addr)
+{
+	return *(volatile uint8_t *)addr;
+}
+
+static void uart_put(char c)
+{
+	unsigned int spins = 100000;
+
+	while (!(mmio_read8(UART_BASE + UART_LSR) & UART_LSR_THRE) && --spins)
+		;
+	mmio_write8(UART_BASE + UART_THR, (uint8_t)c);
+}
+
+void arch_putchar(char c)
+{
+	if (c == '\n')
+		uart_put('\r');
+	uart_put(c);
+}
+
+void arch_exit(bool pass)
+{
+	register unsigned long a0 __asm__("$4") = pass ? GUEST_MIPS_EXIT_PASS : GUEST_MIPS_EXIT_FAIL;
+	register unsigned long t9 __asm__("$25") = UHI_EXIT;
+
+	__asm__ __volatile__("sdbbp 1" : : "r"(a0), "r"(t9) : "memory");
+	mmio_write8(MALTA_SOFTRES, MALTA_GORESET);
+	for (;;)
+		;
+}
+
+static guest_trap_handler_t trap_handlers[32];
+
+void guest_set_trap_handler(unsigned int exccode, guest_trap_handler_t fn)
+{
+	if (exccode < 32)
+		trap_handlers[exccode] = fn;
+}
+
+static const char *exc_name(unsigned int code)
+{
+	switch (code) {
+	case MIPS_EXC_INT:  return "Int";
+	case MIPS_EXC_ADEL: return "AdEL";
+	case MIPS_EXC_ADES: return "AdES";
+	case MIPS_EXC_IBE:  return "IBE";
+	case MIPS_EXC_DBE:  return "DBE";
+	case MIPS_EXC_SYS:  return "Sys";
+	case MIPS_EXC_BP:   return "Bp";
+	case MIPS_EXC_RI:   return "RI";
+	case MIPS_EXC_CPU:  return "CpU";
+	case MIPS_EXC_OV:   return "Ov";
+	case MIPS_EXC_TR:   return "Tr";
+	default:            return "?";
+	}
+}
+
+/* Called by exc_entry (start.S) with the saved frame. */
+void mips_exception(struct mips_frame *frame);
+void mips_exception(struct mips_frame *frame)
+{
+	unsigned int code = (unsigned int)(frame->cause >> 2) & 31;
+	guest_trap_handler_t fn = trap_handlers[code];
+
+	if (fn && fn(frame))
+		return;
+	report_abort("unexpected exception: vector 0x180 ExcCode %u (%s) EPC 0x%lx Cause 0x%lx BadVAddr 0x%lx",
+		     code, exc_name(code), frame->epc, frame->cause, frame->badvaddr);
+}
