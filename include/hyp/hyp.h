@@ -360,8 +360,9 @@ int hyp_kvm_ppc_map_magic_page(unsigned long gpa, unsigned long ea, uint32_t *ma
  * generating MSR-write code into `gen` (HYP_KVM_PPC_PATCH_SITE_WORDS per
  * site; within +-32 MiB of the code), then sync the caches of both. Only
  * after hyp_kvm_ppc_map_magic_page() mapped the page at -4096: HYP_EPERM
- * before. `flags`: HYP_KVM_PPC_PATCH_BOOKE on BookE (64-bit and endianness
- * follow the build). The text must be writable.
+ * before. `flags`: HYP_KVM_PPC_PATCH_BOOKE on BookE (64-bit, endianness and
+ * ESR follow the build and the host's magic features). The text must be
+ * writable.
  */
 int hyp_kvm_ppc_patch(uint32_t *start, size_t words, uint32_t *gen, size_t gen_words,
 		      unsigned int flags, struct hyp_kvm_ppc_patch_stats *stats);

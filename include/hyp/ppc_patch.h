@@ -26,6 +26,8 @@
 #define HYP_KVM_PPC_PATCH_64            (1u << 0)   /* guest code runs with MSR[SF]: ld/std */
 #define HYP_KVM_PPC_PATCH_LE            (1u << 1)   /* little-endian guest: low word at +0 */
 #define HYP_KVM_PPC_PATCH_BOOKE         (1u << 2)   /* BookE SPRs: DEAR (61) -> dar, ESR (62) -> esr */
+#define HYP_KVM_PPC_PATCH_ESR           (1u << 3)   /* BookE: the page's esr is valid
+						       (HYP_KVM_PPC_MAGIC_FEAT_MAS0_TO_SPRG7) */
 #define HYP_KVM_PPC_PATCH_SITE_WORDS    40u         /* generated words one MSR write may take */
 
 struct hyp_kvm_ppc_patch_stats {

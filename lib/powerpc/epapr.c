@@ -38,6 +38,7 @@ __asm__("	.pushsection .text.hyp_epapr_area, \"ax\", @progbits\n"
 
 static bool area_patched;
 static bool magic_page_mapped;      /* KVM_HC_PPC_MAP_MAGIC_PAGE succeeded at -4096 */
+static uint32_t magic_page_features; /* its HYP_KVM_PPC_MAGIC_FEAT_* answer */
 
 static void area_store(unsigned int slot, uint32_t insn)
 {
@@ -304,8 +305,10 @@ int hyp_kvm_ppc_map_magic_page(unsigned long gpa, unsigned long ea, uint32_t *ma
 	if (err == HYP_OK && magic_features)
 		*magic_features = (uint32_t)out.r[0];
 	/* The patcher's loads and stores address -4096 only. */
-	if (err == HYP_OK && (ea & ~0xffful) == (unsigned long)HYP_KVM_PPC_MAGIC_PAGE)
+	if (err == HYP_OK && (ea & ~0xffful) == (unsigned long)HYP_KVM_PPC_MAGIC_PAGE) {
+		magic_page_features = (uint32_t)out.r[0];
 		__atomic_store_n(&magic_page_mapped, true, __ATOMIC_RELEASE);
+	}
 	return err;
 }
 
@@ -332,6 +335,10 @@ int hyp_kvm_ppc_patch(uint32_t *start, size_t words, uint32_t *gen, size_t gen_w
 #if defined(__LITTLE_ENDIAN__)
 	flags |= HYP_KVM_PPC_PATCH_LE;
 #endif
+	/* esr is only kept by hosts that announce the MAS0..SPRG7 fields. */
+	flags &= ~HYP_KVM_PPC_PATCH_ESR;
+	if (magic_page_features & HYP_KVM_PPC_MAGIC_FEAT_MAS0_TO_SPRG7)
+		flags |= HYP_KVM_PPC_PATCH_ESR;
 	err = hyp_kvm_ppc_patch_words(start, words, (uintptr_t)start, gen, gen_words,
 				      (uintptr_t)gen, flags, &st);
 	if (err)

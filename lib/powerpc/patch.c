@@ -61,7 +61,8 @@ static bool spr_field(unsigned int spr, unsigned int flags, struct field *f)
 	case SPR_DAR:       f->off = OFF(dar); return !booke;
 	case SPR_DEAR:      f->off = OFF(dar); return booke;
 	case SPR_DSISR:     f->off = OFF(dsisr); f->wide = false; return !booke;
-	case SPR_ESR:       f->off = OFF(esr); f->wide = false; return booke;
+	case SPR_ESR:       f->off = OFF(esr); f->wide = false;
+			    return booke && (flags & HYP_KVM_PPC_PATCH_ESR);
 	default:            return false;
 	}
 }

@@ -252,6 +252,10 @@ static void test_booke_and_limits(void **state)
 	memcpy(code, input, sizeof(input));
 	assert_int_equal(hyp_kvm_ppc_patch_words(code, ninput, CODE_ADDR, gen, GENW, GEN_ADDR,
 						 HYP_KVM_PPC_PATCH_BOOKE, &st), HYP_OK);
+	assert_int_equal(code[28], input[28]);      /* ESR: the host did not announce esr */
+	memcpy(code, input, sizeof(input));
+	assert_int_equal(hyp_kvm_ppc_patch_words(code, ninput, CODE_ADDR, gen, GENW, GEN_ADDR,
+						 HYP_KVM_PPC_PATCH_BOOKE | HYP_KVM_PPC_PATCH_ESR, &st), HYP_OK);
 	disassemble(code, ninput, CODE_ADDR, out_lines);
 	assert_int_equal(code[7], input[7]);        /* mfdar (SPR 19): not a BookE SPR */
 	assert_int_equal(code[8], input[8]);        /* mfdsisr (SPR 18) */
