@@ -20,6 +20,7 @@
 #define MAS3_SR         0x01
 
 struct hv_state hv;
+unsigned long hv_mem_probe;
 uint8_t hv_magic_backing[4096] __attribute__((aligned(4096)));
 const char hv_rx_text[sizeof(HV_RX_TEXT)] = HV_RX_TEXT;
 
@@ -94,6 +95,7 @@ bool hv_syscall(struct guest_ppc_frame *f)
 		return false;                   /* a plain sc: not ours */
 	hv.calls++;
 	hv.token = r[11];
+	hv_mem_probe = r[11];
 	hv.call_site = f->srr0 - 4;
 	for (unsigned int i = 0; i < 8; i++) {
 		in[i] = r[3 + i];

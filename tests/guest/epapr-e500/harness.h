@@ -41,4 +41,13 @@ extern const char hv_rx_text[sizeof(HV_RX_TEXT)];
 
 bool hv_syscall(struct guest_ppc_frame *frame);
 
+/* The harness stores each call's token here (pressure.c re-reads it). */
+extern unsigned long hv_mem_probe;
+
+/* pressure.c */
+unsigned long pressure_across_call(unsigned long seed, bool call);
+unsigned long cr_across_call(unsigned long a, unsigned long b);
+unsigned long memory_across_call(void);
+void ctr_across_call(unsigned long n);
+
 #endif

@@ -51,6 +51,7 @@ static void raw_stubs(void)
 	static const unsigned long a[8] = { 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88 };
 	long rc[9];
 	bool args_ok[9], outs_ok[9];
+	unsigned int calls;
 
 	/* Each arity: arguments arrive in r3.., outputs come back from r4..r11. */
 #define CHECK(n, call)                                                  \
@@ -75,6 +76,14 @@ static void raw_stubs(void)
 	for (unsigned int n = 0; n <= 8; n++)
 		report(rc[n] == 0 && args_ok[n] && outs_ok[n],
 		       "hyp_epapr_hypercall%u: token r11, %u argument(s), r4..r11 returned", n, n);
+	report(pressure_across_call(0x1234, true) == pressure_across_call(0x1234, false),
+	       "28 values live across a call survive the harness's poison");
+	report(cr_across_call(1, 2) == 1 && cr_across_call(2, 2) == 2 && cr_across_call(3, 2) == 4,
+	       "comparisons kept across a call survive CR poison");
+	report(memory_across_call() == HV_ECHO_TOKEN, "memory the hypervisor wrote is re-read");
+	calls = hv.calls;
+	ctr_across_call(5);
+	report(hv.calls == calls + 5, "a counted loop around the call runs 5 times (%u)", hv.calls - calls);
 	report(hyp_epapr_hypercall1(HYP_EPAPR_TOKEN(3, 99), 1, NULL) == HYP_EV_UNIMPLEMENTED,
 	       "unknown token: EV_UNIMPLEMENTED from the hypervisor");
 }
