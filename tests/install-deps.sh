@@ -14,6 +14,7 @@ packages=(
   xen-hypervisor-4.17-amd64 linux-image-amd64 busybox-static xz-utils
   libfuzzer-14-dev libclang-rt-14-dev cppcheck clang-tidy
   linux-libc-dev-s390x-cross
+  linux-libc-dev-powerpc-cross
 )
 
 missing=()
