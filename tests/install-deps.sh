@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  cmake ninja-build gcc clang lld llvm binutils cpio git pkg-config
+  cmake ninja-build gcc clang lld llvm binutils cpio git pkg-config python3
   libcmocka-dev libfdt-dev device-tree-compiler libxen-dev linux-libc-dev
   gcc-i686-linux-gnu libc6-dev-i386-cross
   gcc-s390x-linux-gnu gcc-powerpc64-linux-gnu gcc-powerpc64le-linux-gnu
