@@ -146,10 +146,10 @@ static void test_harness_wrappers(void)
  */
 static struct hyp_kvm_clock_pairing shared_pairing;
 
-static __attribute__((noinline)) int64_t reread_after_hypercall(void)
+static __attribute__((noinline)) int64_t reread_after_hypercall(bool vmmcall)
 {
 	shared_pairing.tsc = 0;
-	if (amd())
+	if (vmmcall)
 		hyp_kvm_vmmcall2(HYP_KVM_HC_CLOCK_PAIRING, (unsigned long)&shared_pairing, 0);
 	else
 		hyp_kvm_vmcall2(HYP_KVM_HC_CLOCK_PAIRING, (unsigned long)&shared_pairing, 0);
@@ -160,7 +160,7 @@ static void test_harness_raw(void)
 {
 	unsigned long sum = 0;
 
-	report(reread_after_hypercall() == (int64_t)HARNESS_TSC,
+	report(reread_after_hypercall(amd()) == (int64_t)HARNESS_TSC,
 	       "memory the hypervisor wrote is re-read after the call");
 	report(hyp_kvm_hypercall0(0x7777) == -HYP_KVM_ENOSYS, "raw unknown nr: -KVM_ENOSYS");
 	report(hyp_kvm_error(hyp_kvm_hypercall0(0x7777)) == HYP_ENOSYS, "mapped: HYP_ENOSYS");
