@@ -28,6 +28,10 @@
 #if defined(__mips__)
 #include <hyp/mips/kvm_hypercall.h>
 #endif
+#if defined(__s390x__)
+#include <hyp/s390/kvm_abi.h>
+#include <hyp/s390/kvm_hypercall.h>
+#endif
 
 /* ---- Detection --------------------------------------------------------- */
 
@@ -70,6 +74,8 @@ struct hyp_info {
 	uint32_t x86_vendor;        /* enum hyp_x86_vendor */
 	uint32_t x86_kvm_base;      /* x86: CPUID base of the KVM leaves, 0 if none */
 	uint32_t x86_xen_base;      /* x86: CPUID base of the Xen leaves, 0 if none */
+	uint32_t s390_diag500_codes; /* s390: bit n set = DIAGNOSE 0x500 subcode n is served */
+	char s390_vm_name[9];       /* s390: STSI 3.2.2 name of this VM (ASCII), "" if none */
 };
 
 /*
@@ -96,6 +102,10 @@ struct hyp_platform {
  * hypervisor is success (info->kind == HYP_KIND_NONE).
  * x86: CPUID.1:ECX[31] first; then leaves 0x40000000 + k*0x100 up to
  * 0x40010000, each taken only if its max leaf lies within its own 0x100 range.
+ * s390x: STSI (supervisor state): level 3 present and its innermost control
+ * program (3.2.2) "KVM/Linux" means KVM's DIAGNOSE 0x500 interface; the
+ * machine's manufacturer (1.1.1) "QEMU" tells QEMU TCG from KVM (see
+ * lib/s390/detect.c).
  */
 int hyp_detect(const struct hyp_platform *plat, struct hyp_info *info);
 
@@ -210,6 +220,52 @@ int hyp_kvm_mips_console_output(uint32_t vterm, const char *buf, size_t len);
  */
 #define HYP_KVM_MIPS_CONSOLE_STALLS 16
 int hyp_kvm_mips_console_write(uint32_t vterm, const char *buf, size_t len);
+#endif
+
+#if defined(__s390x__)
+/*
+ * s390x: KVM hypercalls are DIAGNOSE 0x500 (<hyp/s390/kvm_hypercall.h>).
+ * The KVM family (HYP_FAMILY_KVM, gate open) is found under both KVM and
+ * QEMU TCG: QEMU serves the subcodes itself. Subcodes served per kind
+ * (hyp_info.s390_diag500_codes):
+ *   HYP_KIND_TCG  0 (HYP_KVM_S390_VIRTIO_NOTIFY) and 3 (CCW notify): QEMU.
+ *   HYP_KIND_KVM  3 only: the one subcode KVM documents for virtio-ccw;
+ *                 others depend on the unknown userspace.
+ * Any other subcode raises a specification exception in the guest. The
+ * calls below refuse unserved subcodes with HYP_ENOSYS and execute
+ * nothing; hyp_kvm_hypercallN() executes any subcode (the caller's risk).
+ */
+
+/* Whether the detected host serves DIAGNOSE 0x500 subcode `nr`. */
+bool hyp_kvm_s390_serves(unsigned int nr);
+
+/*
+ * Checked call: subcode `nr` with r2-r4 = p1-p3 (no served subcode takes
+ * more), the answer through hyp_kvm_error(). HYP_ENOSYS without executing
+ * anything if the host does not serve `nr`.
+ */
+int hyp_kvm_s390_call(unsigned int nr, unsigned long p1, unsigned long p2,
+		      unsigned long p3);
+
+/*
+ * KVM_S390_VIRTIO_CCW_NOTIFY: kick virtqueue `queue` of the virtio-ccw
+ * device on subchannel `schid` (HYP_S390_SCHID()). `queue` is the queue
+ * index, with the next available index in bits 16-31 if
+ * VIRTIO_F_NOTIFICATION_DATA was negotiated. `cookie` is the last value
+ * returned for this queue (0 at first): KVM uses it to find the ioeventfd
+ * faster. Returns the new cookie (>= 0); HYP_EINVAL for a missing
+ * subchannel or a queue index >= 1024 (the host's -22; later QEMU also for
+ * a queue the device lacks, 7.2 answers 0), or a malformed schid (checked
+ * here, nothing executed).
+ */
+int hyp_kvm_virtio_ccw_notify(uint32_t schid, uint32_t queue, long cookie);
+
+/*
+ * KVM_S390_VIRTIO_NOTIFY (s390-virtio, removed): QEMU answers 0 for an
+ * address below its RAM size (HYP_EINVAL beyond) and does nothing else.
+ * HYP_ENOSYS where the host does not serve it.
+ */
+int hyp_kvm_virtio_notify(uint64_t addr);
 #endif
 
 #endif /* HYP_HYP_H */
