@@ -119,11 +119,14 @@ def disassemble_addr(objdump, obj):
     out = subprocess.run([objdump, "-d", "-z", "-r", "--no-show-raw-insn", obj],
                          capture_output=True, text=True, check=True).stdout
     funcs, cur = {}, None
+    ends = symbol_ends(objdump, obj)
+    end = None
     for line in out.splitlines():
         m = SYM_RE.match(line)
         if m:
             name = m.group(1)
             cur = funcs.setdefault(name[3:] if name.startswith(".L.") else name, [])
+            end = ends.get(name)
             continue
         if cur is None:
             continue
@@ -134,11 +137,25 @@ def disassemble_addr(objdump, obj):
                 cur[-1] = (cur[-1][0], cur[-1][1] + f"  <{sym}>")
             continue
         m = INSN_RE.match(line)
+        if m and end is not None and int(m.group(1), 16) >= end:
+            continue                # alignment padding after the function
         if m and m.group(2).strip():
             cur.append((int(m.group(1), 16), re.sub(r"\s+", " ", m.group(2).strip())))
         elif line.startswith("Disassembly of section"):
             cur = None
     return funcs
+
+
+def symbol_ends(objdump, obj):
+    """{function symbol: end address} from the symbol table (value + size)."""
+    out = subprocess.run([objdump, "-t", obj], capture_output=True, text=True, check=True).stdout
+    ends = {}
+    for line in out.splitlines():
+        f = line.split()
+        if len(f) >= 5 and "F" in f[1:-3] and re.fullmatch(r"[0-9a-f]+", f[0]) \
+                and re.fullmatch(r"[0-9a-f]+", f[-2]) and int(f[-2], 16):
+            ends[f[-1]] = int(f[0], 16) + int(f[-2], 16)
+    return ends
 
 
 def normalise(insn):
@@ -189,6 +206,11 @@ def measure(target, cc):
         if lib_insns is None:
             items.append({"item": item, "missing": True})
             continue
+        if ("lib__" + item) not in bench:
+            # A wrapper that calls another measured wrapper carries its instructions.
+            for callee in sorted(set(re.findall(r"<([A-Za-z_][\w.]*)>", " ".join(lib_insns)))):
+                if callee != item and callee in lib and ("ref__" + callee) in bench:
+                    lib_insns = lib_insns + [f"{callee}: {i}" for i in lib[callee]]
         entry = {"item": item, "lib": lib_insns, "ref": bench[name],
                  "gref": bench.get("gref__" + item),
                  "wrapper": ("lib__" + item) not in bench}
