@@ -95,10 +95,7 @@ TARGET_RE = re.compile(r"\b(0x)?[0-9a-f]+ <[^>]*>")
 
 
 def base_symbol(name):
-    name = re.sub(r"\.cold(\.\d+)?$", "", name)
-    if name.startswith(".L."):      # ELFv1 code entry of a descriptor
-        name = name[3:]
-    return name
+    return re.sub(r"\.cold(\.\d+)?$", "", name)
 
 
 def disassemble(objdump, obj):
@@ -125,8 +122,13 @@ def disassemble_addr(objdump, obj):
         m = SYM_RE.match(line)
         if m:
             name = m.group(1)
-            cur = funcs.setdefault(name[3:] if name.startswith(".L.") else name, [])
             end = ends.get(name)
+            if name.startswith(".L."):      # ELFv1: the code entry of descriptor `name`
+                name = name[3:]
+            elif name.startswith("."):
+                name = name[1:]
+            cur = funcs.setdefault(name, [])
+            end = end if end is not None else ends.get("opd:" + name)
             continue
         if cur is None:
             continue
@@ -154,7 +156,10 @@ def symbol_ends(objdump, obj):
         f = line.split()
         if len(f) >= 5 and "F" in f[1:-3] and re.fullmatch(r"[0-9a-f]+", f[0]) \
                 and re.fullmatch(r"[0-9a-f]+", f[-2]) and int(f[-2], 16):
-            ends[f[-1]] = int(f[0], 16) + int(f[-2], 16)
+            if f[-3] == ".opd":     # ELFv1 descriptor: the size is the code's, at its section start
+                ends["opd:" + f[-1]] = int(f[-2], 16)
+            else:
+                ends[f[-1]] = int(f[0], 16) + int(f[-2], 16)
     return ends
 
 

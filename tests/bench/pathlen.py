@@ -82,7 +82,10 @@ def classify(arch, text, func):
 
 
 def base(name):
-    return name[3:] if name.startswith(".L.") else name
+    """The C name of a function label (ELFv1 objdump prints the code entry as .name)."""
+    if name.startswith(".L."):
+        return name[3:]
+    return name[1:] if name.startswith(".") else name
 
 
 def shortest(listing, arch, func, start, goal):
@@ -134,15 +137,17 @@ def path(listing, arch, func, trap, area_len):
     return to, back, to + back + inside, inside
 
 
-TRAP_LABEL = {"trap:vmcall": "direct vmcall", "trap:vmmcall": "direct vmmcall",
-              "trap:page": "hypercall page", "trap:area": "patched area",
-              "trap:sc": "inline sc", "trap:hypcall": "hypcall"}
+TRAP_LABEL = {"trap:vmcall": "gated, direct vmcall vs inline vmcall",
+              "trap:vmmcall": "gated, direct vmmcall vs inline vmcall",
+              "trap:page": "gated, hypercall page vs inline vmcall",
+              "trap:area": "gated, patched area vs inline sc 1",
+              "trap:sc": "inline sc", "trap:hypcall": "gated hypcall vs inline"}
 
 
 def measure(results=None):
     """Rows for the table: one per target, label and transfer."""
     results = results or callsite.measure_all()
-    rows, pending = [], {}
+    rows, pending, totals = [], {}, {}
     for (target, cc), res in sorted(results.items(), key=lambda kv: order(kv[0])):
         if res["status"] != "ok":
             continue
@@ -167,10 +172,21 @@ def measure(results=None):
                 if refp:
                     cell += f" vs {refp[2]} = {p[2] / refp[2]:.2f}"
                 pending.setdefault(key, {})[cc] = cell
+                totals.setdefault((target, label), {}).setdefault(cc, {})[trap] = p[2]
     for (target, label, trap), cells in sorted(pending.items(), key=lambda kv: order(kv[0])):
         rows.append({"target": target, "item": f"{label}: {TRAP_LABEL.get(trap, trap)}",
                      "gcc": cells.get("gcc", "-"), "clang": cells.get("clang", "-"),
                      "goal": "info"})
+    for (target, label), by_cc in sorted(totals.items(), key=lambda kv: order(kv[0])):
+        cells = {}
+        for cc, t in by_cc.items():
+            if "trap:page" in t and "trap:vmcall" in t:
+                cells[cc] = f"{t['trap:page']} / {t['trap:vmcall']} = " \
+                            f"{t['trap:page'] / t['trap:vmcall']:.2f}"
+        if cells:
+            rows.append({"target": target, "item": f"{label}: hypercall page / direct vmcall",
+                         "gcc": cells.get("gcc", "-"), "clang": cells.get("clang", "-"),
+                         "goal": "info"})
     for target, prefix, what in (("x86_64", "hyp_xen", "Xen hypercall page vs direct"),
                                  ("ppc64", "hyp_epapr", "PowerPC patched area vs inline sc")):
         if not any(r["item"].startswith(prefix) for r in rows):
