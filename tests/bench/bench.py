@@ -188,7 +188,8 @@ def part_footprint(table, build):
                                                "*", "*")))
         for img in images:
             name = os.path.basename(os.path.dirname(img))
-            if os.path.isdir(img) or not os.path.basename(img).startswith(name):
+            base = os.path.basename(img)
+            if os.path.isdir(img) or not (base == name or base.endswith(".elf")):
                 continue
             s = berkeley(tool, img) if tool else None
             if s:
