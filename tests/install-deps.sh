@@ -13,6 +13,7 @@ packages=(
   qemu-system-x86 qemu-system-ppc qemu-system-misc qemu-system-mips
   xen-hypervisor-4.17-amd64 linux-image-amd64 busybox-static xz-utils
   libfuzzer-14-dev libclang-rt-14-dev
+  python3
   linux-libc-dev-s390x-cross
 )
 
