@@ -15,8 +15,12 @@
 #define HYP_GATE_OPEN           2   /* calls allowed */
 #define HYP_GATE_X86_VMCALL     2   /* x86 KVM: open, Intel/Centaur/Zhaoxin instruction */
 #define HYP_GATE_X86_VMMCALL    3   /* x86 KVM: open, AMD/Hygon instruction */
+#define HYP_GATE_XEN_PAGE       2   /* x86 Xen: open, call through the hypercall page */
+#define HYP_GATE_XEN_VMCALL     3   /* x86 Xen: open, direct vmcall (Intel HVM/PVH) */
+#define HYP_GATE_XEN_VMMCALL    4   /* x86 Xen: open, direct vmmcall (AMD HVM/PVH) */
 
 extern unsigned char hyp_kvm_gate;
+extern unsigned char hyp_xen_gate;      /* lib/x86/xen_page.c; may move between page and direct */
 
 /* A gate is written once before any call that reads it can see it open. */
 static inline unsigned int hyp_gate_read(const unsigned char *gate)

@@ -21,9 +21,11 @@
 #include <hyp/error.h>
 #include <hyp/gate.h>
 #include <hyp/kvm_abi.h>
+#include <hyp/xen_abi.h>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <hyp/x86/kvm_hypercall.h>
+#include <hyp/x86/xen_hypercall.h>
 #endif
 #if defined(__mips__)
 #include <hyp/mips/kvm_hypercall.h>
@@ -54,6 +56,7 @@ enum hyp_kind {
 
 /* Hypercall families the library found it may call (hyp_info.families). */
 #define HYP_FAMILY_KVM      (1u << 0)
+#define HYP_FAMILY_XEN      (1u << 1)
 
 /* x86 CPU vendors (CPUID leaf 0); they pick the KVM instruction. */
 enum hyp_x86_vendor {
@@ -76,6 +79,10 @@ struct hyp_info {
 	uint32_t x86_xen_base;      /* x86: CPUID base of the Xen leaves, 0 if none */
 	uint32_t s390_diag500_codes; /* s390: bit n set = DIAGNOSE 0x500 subcode n is served */
 	char s390_vm_name[9];       /* s390: STSI 3.2.2 name of this VM (ASCII), "" if none */
+	uint32_t xen_version;       /* x86: Xen's major << 16 | minor (leaf xen base+1 eax) */
+	uint32_t x86_xen_hypercall_pages;   /* x86: hypercall pages Xen offers (leaf base+2 eax) */
+	uint32_t x86_xen_hypercall_msr;     /* x86: the MSR that installs one (leaf base+2 ebx) */
+	bool xen_pv;                /* x86: a Xen PV guest (hyp_platform.xen_pv_start_info) */
 };
 
 /*
@@ -95,6 +102,12 @@ struct hyp_platform {
 	 * opens the KVM family). Ignored where the CPU can be asked (x86).
 	 */
 	enum hyp_kind declared_kind;
+	/*
+	 * x86 Xen PV guests: the start_info Xen passed at entry (rsi); its magic
+	 * "xen-3.0-x86_64" marks the guest as PV, whose cpuid sees Xen's leaves
+	 * only through the forced-emulation prefix. NULL for every other guest.
+	 */
+	const void *xen_pv_start_info;
 };
 
 /*
@@ -266,6 +279,107 @@ int hyp_kvm_virtio_ccw_notify(uint32_t schid, uint32_t queue, long cookie);
  * HYP_ENOSYS where the host does not serve it.
  */
 int hyp_kvm_virtio_notify(uint64_t addr);
+#endif
+
+/* ---- Xen --------------------------------------------------------------- */
+
+/*
+ * Map a raw Xen return value into the error model (>= 0 passes through,
+ * clamped to INT_MAX; Xen's -errno values map to the same HYP_E* number;
+ * unknown ones to HYP_EIO).
+ */
+int hyp_xen_error(long raw);
+
+#if defined(__x86_64__) || defined(__i386__)
+/* How hyp_xen_hypercallN reaches Xen now. */
+enum hyp_xen_mode {
+	HYP_XEN_MODE_NONE = 0,      /* no Xen, not initialised, or PV without a page yet */
+	HYP_XEN_MODE_PAGE,          /* call page + op * 32 */
+	HYP_XEN_MODE_VMCALL,        /* direct, Intel HVM/PVH */
+	HYP_XEN_MODE_VMMCALL,       /* direct, AMD HVM/PVH */
+};
+enum hyp_xen_mode hyp_xen_mode(void);
+
+/*
+ * Default after hyp_init(): HVM/PVH call Xen directly by CPU vendor (no
+ * page to allocate, no page of hypervisor-written code to map executable;
+ * as modern Linux does); PV has no mode until it names its page.
+ *
+ * hyp_xen_set_hypercall_page(page): switch to page mode. `page` is 4 KiB,
+ * 4 KiB aligned and executable. HVM/PVH: the library fills it with ud2
+ * (a call before Xen writes it traps, never returns a plausible value),
+ * writes its guest-physical address (virt_to_phys) to the MSR of CPUID leaf
+ * xen base+2, then verifies. PV: `page` is the page the image named in
+ * XEN_ELFNOTE_HYPERCALL_PAGE (HYP_XEN_PV_HYPERCALL_PAGE, <hyp/x86/xen_pv.h>),
+ * which Xen filled at boot; it is only verified. 0; HYP_EINVAL (NULL, misaligned),
+ * HYP_ENODEV (no Xen), HYP_EIO (Xen did not write a valid page: the mode
+ * stays as it was). Not concurrently with itself or hyp_xen_set_direct();
+ * other CPUs may keep calling (they see the old mode or the new, both work).
+ */
+int hyp_xen_set_hypercall_page(void *page);
+
+/* Back to direct calls (HVM/PVH). 0; HYP_EOPNOTSUPP on PV, HYP_ENODEV without Xen. */
+int hyp_xen_set_direct(void);
+
+/* Fill a page with the fail-safe pattern (ud2 in every 32-byte slot). */
+void hyp_xen_hypercall_page_fill(void *page);
+
+/* Whether every slot but iret holds a Xen stub loading its own number (mov $op, %eax). */
+bool hyp_xen_hypercall_page_valid(const void *page);
+
+/* XENVER_version: major << 16 | minor (4.17 = 0x40011). */
+int hyp_xen_version(void);
+/* XENVER_extraversion into out[HYP_XEN_EXTRAVERSION_LEN], NUL-terminated. 0. */
+int hyp_xen_extraversion(char *out);
+/* XENVER_get_features: word `submap_idx` of the feature bits (HYP_XEN_FEAT_*). 0. */
+int hyp_xen_get_features(unsigned int submap_idx, uint32_t *submap);
+
+/*
+ * CONSOLEIO_write: all `len` bytes (at most INT_MAX), split into pieces of
+ * HYP_XEN_CONSOLE_CHUNK and retried where Xen reports partial progress.
+ * Returns len. Without a hypervisor console (a domU) Xen answers HYP_EPERM.
+ */
+#define HYP_XEN_CONSOLE_CHUNK   1024
+int hyp_xen_console_write(const char *buf, size_t len);
+/* CONSOLEIO_read: up to `len` bytes; returns the count (0: nothing waiting). */
+int hyp_xen_console_read(char *buf, size_t len);
+
+/* SCHEDOP_yield. 0. */
+int hyp_xen_sched_yield(void);
+/* SCHEDOP_block: enable event delivery and sleep until an event is pending. 0. */
+int hyp_xen_sched_block(void);
+/* SCHEDOP_shutdown with HYP_XEN_SHUTDOWN_*; a reason above _MAX is HYP_EINVAL, not sent. */
+int hyp_xen_sched_shutdown(unsigned int reason);
+
+/* EVTCHNOP_alloc_unbound for DOMID_SELF, accepting `remote_dom`: the new port. */
+int hyp_xen_evtchn_alloc_unbound(uint16_t remote_dom);
+/* EVTCHNOP_bind_virq: bind HYP_XEN_VIRQ_* on `vcpu`: the new port. */
+int hyp_xen_evtchn_bind_virq(uint32_t virq, uint32_t vcpu);
+/* EVTCHNOP_send. 0. */
+int hyp_xen_evtchn_send(uint32_t port);
+/* EVTCHNOP_close. 0. */
+int hyp_xen_evtchn_close(uint32_t port);
+/* EVTCHNOP_status of one of our ports into `out`. 0. */
+int hyp_xen_evtchn_status(uint32_t port, struct hyp_xen_evtchn_status *out);
+
+/* HVMOP_get_param / HVMOP_set_param for DOMID_SELF (HVM/PVH). 0. */
+int hyp_xen_hvm_get_param(uint32_t index, uint64_t *value);
+int hyp_xen_hvm_set_param(uint32_t index, uint64_t value);
+
+/* XENMEM_add_to_physmap for DOMID_SELF: page `idx` of `space` at guest frame `gpfn`. 0. */
+int hyp_xen_add_to_physmap(unsigned int space, unsigned long idx, uint64_t gpfn);
+/* Map the shared_info page over `page` (4 KiB aligned; virt_to_phys gives its frame). 0. */
+int hyp_xen_map_shared_info(struct hyp_xen_shared_info *page);
+/* XENMEM_current_reservation of DOMID_SELF: pages. */
+int hyp_xen_current_reservation(void);
+
+/* VCPUOP_is_up: 1 up, 0 down; HYP_ENOENT for a vCPU that does not exist. */
+int hyp_xen_vcpu_is_up(uint32_t vcpu);
+/* VCPUOP_get_runstate_info. 0. */
+int hyp_xen_vcpu_runstate(uint32_t vcpu, struct hyp_xen_vcpu_runstate_info *out);
+
+/* PHYSDEVOP_set_iopl (PV: lets the kernel use in/out). 0. */
+int hyp_xen_set_iopl(uint32_t iopl);
 #endif
 
 #endif /* HYP_HYP_H */

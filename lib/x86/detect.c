@@ -9,8 +9,13 @@
  * 0x40000000; Xen takes the first free step). A base counts only if its max
  * leaf (eax) lies within its own 0x100 range, except old KVM hosts, which
  * answer eax = 0 meaning base + 1 (Documentation/virt/kvm/x86/cpuid.rst).
+ *
+ * A Xen PV guest (hyp_platform.xen_pv_start_info with the PV magic) sees the
+ * CPU's own leaves through plain cpuid; Xen's view, its leaves included,
+ * only through the forced-emulation prefix (xen.h): detection uses that,
+ * and the start_info magic stands in for the hypervisor bit.
  */
-#include "../internal.h"
+#include "xen_internal.h"
 
 #include <hyp/x86/cpuid.h>
 
@@ -61,6 +66,8 @@ static void cpuid(const struct hyp_platform *plat, uint32_t leaf, uint32_t regs[
 	regs[0] = regs[1] = regs[2] = regs[3] = 0;
 	if (plat->cpuid)
 		plat->cpuid(plat->ctx, leaf, 0, regs);
+	else if (plat->xen_pv_start_info)   /* checked by hyp_arch_detect first */
+		hyp_xen_pv_cpuid(leaf, 0, regs);
 	else
 		hyp_x86_cpuid(leaf, 0, regs);
 }
@@ -126,8 +133,15 @@ static void found(const struct hyp_platform *plat, struct hyp_info *info,
 			info->kvm_hints = regs[3];
 		}
 	}
-	if (kind == HYP_KIND_XEN && !info->x86_xen_base && max - base >= XEN_MIN_LEAVES)
+	if (kind == HYP_KIND_XEN && !info->x86_xen_base && max - base >= XEN_MIN_LEAVES) {
 		info->x86_xen_base = base;
+		info->families |= HYP_FAMILY_XEN;
+		cpuid(plat, base + HYP_XEN_CPUID_LEAF_VERSION, regs);
+		info->xen_version = regs[0];
+		cpuid(plat, base + HYP_XEN_CPUID_LEAF_HYPERCALL, regs);
+		info->x86_xen_hypercall_pages = regs[0];
+		info->x86_xen_hypercall_msr = regs[1];
+	}
 }
 
 int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
@@ -135,13 +149,18 @@ int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 	uint32_t regs[4];
 	char text[12];
 
+	if (plat->xen_pv_start_info) {
+		if (!hyp_xen_pv_magic_ok(plat->xen_pv_start_info))
+			return HYP_EINVAL;
+		info->xen_pv = true;
+	}
 	cpuid(plat, 0, regs);
 	words_to_text(text, regs[1], regs[3], regs[2]);
 	info->x86_vendor = vendor_of(text);
 	if (regs[0] < 1)
 		return HYP_OK;
 	cpuid(plat, 1, regs);
-	if (!(regs[2] & CPUID1_ECX_HYPERVISOR))
+	if (!(regs[2] & CPUID1_ECX_HYPERVISOR) && !info->xen_pv)
 		return HYP_OK;
 
 	info->kind = HYP_KIND_UNKNOWN;
@@ -183,6 +202,7 @@ void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info 
 {
 	(void)plat;
 	hyp_gate_open(&hyp_kvm_gate, kvm_gate(info));
+	hyp_xen_open_gate(info);
 }
 
 void hyp_arch_cpu_relax(void)

@@ -149,7 +149,8 @@ static void signatures(void **state)
 		assert_int_equal(info.kind, table[i].kind);
 		assert_string_equal(hyp_kind_name(info.kind), table[i].name);
 		assert_memory_equal(info.signature, table[i].sig, 12);
-		assert_int_equal(info.families, 0);
+		assert_int_equal(info.families,
+				 table[i].kind == HYP_KIND_XEN ? HYP_FAMILY_XEN : 0);
 	}
 }
 

@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * <hyp/xen_abi.h> against Debian's libxen-dev public headers: every value
+ * and layout, checked at compile time. Built into test_xen_abi (x86_64) and
+ * compiled again for i386 by the xen-abi-i386 test.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include <hyp/xen_abi.h>
+
+#include <xen/xen.h>
+#include <xen/version.h>
+#include <xen/sched.h>
+#include <xen/event_channel.h>
+#include <xen/hvm/hvm_op.h>
+#include <xen/hvm/params.h>
+#include <xen/memory.h>
+#include <xen/vcpu.h>
+#include <xen/physdev.h>
+#include <xen/elfnote.h>
+#include <xen/errno.h>
+#include <xen/arch-x86/cpuid.h>
+
+#if __XEN_INTERFACE_VERSION__ != __XEN_LATEST_INTERFACE_VERSION__
+#error "build with -D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ (else sched_op is the compat number)"
+#endif
+
+#define SAME(ours, theirs) _Static_assert((ours) == (theirs), #ours " == " #theirs)
+#define SAME_LAYOUT(ours, theirs) \
+	_Static_assert(sizeof(struct ours) == sizeof(struct theirs), "sizeof " #ours); \
+	_Static_assert(_Alignof(struct ours) == _Alignof(struct theirs), "alignof " #ours)
+#define SAME_FIELD(ours, theirs, f) \
+	_Static_assert(offsetof(struct ours, f) == offsetof(struct theirs, f), #ours "." #f); \
+	_Static_assert(sizeof(((struct ours *)0)->f) == sizeof(((struct theirs *)0)->f), #ours "." #f " size")
+
+/* Hypercall numbers. */
+SAME(HYP_XEN_HYPERCALL_set_trap_table, __HYPERVISOR_set_trap_table);
+SAME(HYP_XEN_HYPERCALL_mmu_update, __HYPERVISOR_mmu_update);
+SAME(HYP_XEN_HYPERCALL_memory_op, __HYPERVISOR_memory_op);
+SAME(HYP_XEN_HYPERCALL_multicall, __HYPERVISOR_multicall);
+SAME(HYP_XEN_HYPERCALL_set_timer_op, __HYPERVISOR_set_timer_op);
+SAME(HYP_XEN_HYPERCALL_xen_version, __HYPERVISOR_xen_version);
+SAME(HYP_XEN_HYPERCALL_console_io, __HYPERVISOR_console_io);
+SAME(HYP_XEN_HYPERCALL_grant_table_op, __HYPERVISOR_grant_table_op);
+SAME(HYP_XEN_HYPERCALL_vm_assist, __HYPERVISOR_vm_assist);
+SAME(HYP_XEN_HYPERCALL_iret, __HYPERVISOR_iret);
+SAME(HYP_XEN_HYPERCALL_vcpu_op, __HYPERVISOR_vcpu_op);
+SAME(HYP_XEN_HYPERCALL_mmuext_op, __HYPERVISOR_mmuext_op);
+SAME(HYP_XEN_HYPERCALL_sched_op, __HYPERVISOR_sched_op);
+SAME(HYP_XEN_HYPERCALL_callback_op, __HYPERVISOR_callback_op);
+SAME(HYP_XEN_HYPERCALL_event_channel_op, __HYPERVISOR_event_channel_op);
+SAME(HYP_XEN_HYPERCALL_physdev_op, __HYPERVISOR_physdev_op);
+SAME(HYP_XEN_HYPERCALL_hvm_op, __HYPERVISOR_hvm_op);
+SAME(HYP_XEN_HYPERCALL_sysctl, __HYPERVISOR_sysctl);
+SAME(HYP_XEN_HYPERCALL_domctl, __HYPERVISOR_domctl);
+SAME(HYP_XEN_HYPERCALL_argo_op, __HYPERVISOR_argo_op);
+SAME(HYP_XEN_HYPERCALL_dm_op, __HYPERVISOR_dm_op);
+SAME(HYP_XEN_HYPERCALL_hypfs_op, __HYPERVISOR_hypfs_op);
+SAME(HYP_XEN_HYPERCALL_arch_0, __HYPERVISOR_arch_0);
+SAME(HYP_XEN_HYPERCALL_arch_7, __HYPERVISOR_arch_7);
+
+/* xen_version. */
+SAME(HYP_XEN_XENVER_version, XENVER_version);
+SAME(HYP_XEN_XENVER_extraversion, XENVER_extraversion);
+SAME(HYP_XEN_XENVER_get_features, XENVER_get_features);
+SAME(HYP_XEN_XENVER_pagesize, XENVER_pagesize);
+SAME(HYP_XEN_EXTRAVERSION_LEN, XEN_EXTRAVERSION_LEN);
+SAME_LAYOUT(hyp_xen_feature_info, xen_feature_info);
+SAME_FIELD(hyp_xen_feature_info, xen_feature_info, submap_idx);
+SAME_FIELD(hyp_xen_feature_info, xen_feature_info, submap);
+SAME(HYP_XEN_FEAT_writable_page_tables, XENFEAT_writable_page_tables);
+SAME(HYP_XEN_FEAT_auto_translated_physmap, XENFEAT_auto_translated_physmap);
+SAME(HYP_XEN_FEAT_supervisor_mode_kernel, XENFEAT_supervisor_mode_kernel);
+SAME(HYP_XEN_FEAT_hvm_callback_vector, XENFEAT_hvm_callback_vector);
+SAME(HYP_XEN_FEAT_hvm_safe_pvclock, XENFEAT_hvm_safe_pvclock);
+SAME(HYP_XEN_FEAT_dom0, XENFEAT_dom0);
+SAME(HYP_XEN_FEAT_NR_SUBMAPS, XENFEAT_NR_SUBMAPS);
+
+/* console_io. */
+SAME(HYP_XEN_CONSOLEIO_write, CONSOLEIO_write);
+SAME(HYP_XEN_CONSOLEIO_read, CONSOLEIO_read);
+
+/* sched_op. */
+SAME(HYP_XEN_SCHEDOP_yield, SCHEDOP_yield);
+SAME(HYP_XEN_SCHEDOP_block, SCHEDOP_block);
+SAME(HYP_XEN_SCHEDOP_shutdown, SCHEDOP_shutdown);
+SAME(HYP_XEN_SCHEDOP_poll, SCHEDOP_poll);
+SAME_LAYOUT(hyp_xen_sched_shutdown, sched_shutdown);
+SAME_FIELD(hyp_xen_sched_shutdown, sched_shutdown, reason);
+SAME(HYP_XEN_SHUTDOWN_poweroff, SHUTDOWN_poweroff);
+SAME(HYP_XEN_SHUTDOWN_reboot, SHUTDOWN_reboot);
+SAME(HYP_XEN_SHUTDOWN_suspend, SHUTDOWN_suspend);
+SAME(HYP_XEN_SHUTDOWN_crash, SHUTDOWN_crash);
+SAME(HYP_XEN_SHUTDOWN_watchdog, SHUTDOWN_watchdog);
+SAME(HYP_XEN_SHUTDOWN_soft_reset, SHUTDOWN_soft_reset);
+SAME(HYP_XEN_SHUTDOWN_MAX, SHUTDOWN_MAX);
+
+/* event_channel_op. */
+SAME(HYP_XEN_EVTCHNOP_bind_interdomain, EVTCHNOP_bind_interdomain);
+SAME(HYP_XEN_EVTCHNOP_bind_virq, EVTCHNOP_bind_virq);
+SAME(HYP_XEN_EVTCHNOP_close, EVTCHNOP_close);
+SAME(HYP_XEN_EVTCHNOP_send, EVTCHNOP_send);
+SAME(HYP_XEN_EVTCHNOP_status, EVTCHNOP_status);
+SAME(HYP_XEN_EVTCHNOP_alloc_unbound, EVTCHNOP_alloc_unbound);
+SAME(HYP_XEN_EVTCHNOP_unmask, EVTCHNOP_unmask);
+SAME(sizeof(hyp_xen_domid_t), sizeof(domid_t));
+SAME(sizeof(hyp_xen_evtchn_port_t), sizeof(evtchn_port_t));
+SAME(HYP_XEN_DOMID_SELF, DOMID_SELF);
+SAME_LAYOUT(hyp_xen_evtchn_alloc_unbound, evtchn_alloc_unbound);
+SAME_FIELD(hyp_xen_evtchn_alloc_unbound, evtchn_alloc_unbound, dom);
+SAME_FIELD(hyp_xen_evtchn_alloc_unbound, evtchn_alloc_unbound, remote_dom);
+SAME_FIELD(hyp_xen_evtchn_alloc_unbound, evtchn_alloc_unbound, port);
+SAME_LAYOUT(hyp_xen_evtchn_bind_virq, evtchn_bind_virq);
+SAME_FIELD(hyp_xen_evtchn_bind_virq, evtchn_bind_virq, virq);
+SAME_FIELD(hyp_xen_evtchn_bind_virq, evtchn_bind_virq, vcpu);
+SAME_FIELD(hyp_xen_evtchn_bind_virq, evtchn_bind_virq, port);
+SAME_LAYOUT(hyp_xen_evtchn_close, evtchn_close);
+SAME_FIELD(hyp_xen_evtchn_close, evtchn_close, port);
+SAME_LAYOUT(hyp_xen_evtchn_send, evtchn_send);
+SAME_FIELD(hyp_xen_evtchn_send, evtchn_send, port);
+SAME_LAYOUT(hyp_xen_evtchn_status, evtchn_status);
+SAME_FIELD(hyp_xen_evtchn_status, evtchn_status, dom);
+SAME_FIELD(hyp_xen_evtchn_status, evtchn_status, port);
+SAME_FIELD(hyp_xen_evtchn_status, evtchn_status, status);
+SAME_FIELD(hyp_xen_evtchn_status, evtchn_status, vcpu);
+SAME_FIELD(hyp_xen_evtchn_status, evtchn_status, u.unbound.dom);
+SAME_FIELD(hyp_xen_evtchn_status, evtchn_status, u.interdomain.dom);
+SAME_FIELD(hyp_xen_evtchn_status, evtchn_status, u.interdomain.port);
+SAME_FIELD(hyp_xen_evtchn_status, evtchn_status, u.pirq);
+SAME_FIELD(hyp_xen_evtchn_status, evtchn_status, u.virq);
+SAME(HYP_XEN_EVTCHNSTAT_closed, EVTCHNSTAT_closed);
+SAME(HYP_XEN_EVTCHNSTAT_unbound, EVTCHNSTAT_unbound);
+SAME(HYP_XEN_EVTCHNSTAT_interdomain, EVTCHNSTAT_interdomain);
+SAME(HYP_XEN_EVTCHNSTAT_pirq, EVTCHNSTAT_pirq);
+SAME(HYP_XEN_EVTCHNSTAT_virq, EVTCHNSTAT_virq);
+SAME(HYP_XEN_EVTCHNSTAT_ipi, EVTCHNSTAT_ipi);
+SAME(HYP_XEN_VIRQ_TIMER, VIRQ_TIMER);
+SAME(HYP_XEN_VIRQ_DEBUG, VIRQ_DEBUG);
+SAME(HYP_XEN_VIRQ_CONSOLE, VIRQ_CONSOLE);
+SAME(HYP_XEN_VIRQ_DOM_EXC, VIRQ_DOM_EXC);
+
+/* hvm_op. */
+SAME(HYP_XEN_HVMOP_set_param, HVMOP_set_param);
+SAME(HYP_XEN_HVMOP_get_param, HVMOP_get_param);
+SAME_LAYOUT(hyp_xen_hvm_param, xen_hvm_param);
+SAME_FIELD(hyp_xen_hvm_param, xen_hvm_param, domid);
+SAME_FIELD(hyp_xen_hvm_param, xen_hvm_param, pad);
+SAME_FIELD(hyp_xen_hvm_param, xen_hvm_param, index);
+SAME_FIELD(hyp_xen_hvm_param, xen_hvm_param, value);
+SAME(HYP_XEN_HVM_PARAM_CALLBACK_IRQ, HVM_PARAM_CALLBACK_IRQ);
+SAME(HYP_XEN_HVM_PARAM_STORE_PFN, HVM_PARAM_STORE_PFN);
+SAME(HYP_XEN_HVM_PARAM_STORE_EVTCHN, HVM_PARAM_STORE_EVTCHN);
+SAME(HYP_XEN_HVM_PARAM_CONSOLE_PFN, HVM_PARAM_CONSOLE_PFN);
+SAME(HYP_XEN_HVM_PARAM_CONSOLE_EVTCHN, HVM_PARAM_CONSOLE_EVTCHN);
+SAME(HYP_XEN_HVM_PARAM_CALLBACK_TYPE_VECTOR, HVM_PARAM_CALLBACK_TYPE_VECTOR);
+
+/* memory_op. */
+SAME(HYP_XEN_XENMEM_current_reservation, XENMEM_current_reservation);
+SAME(HYP_XEN_XENMEM_add_to_physmap, XENMEM_add_to_physmap);
+SAME(HYP_XEN_XENMAPSPACE_shared_info, XENMAPSPACE_shared_info);
+SAME(HYP_XEN_XENMAPSPACE_grant_table, XENMAPSPACE_grant_table);
+SAME_LAYOUT(hyp_xen_add_to_physmap, xen_add_to_physmap);
+SAME_FIELD(hyp_xen_add_to_physmap, xen_add_to_physmap, domid);
+SAME_FIELD(hyp_xen_add_to_physmap, xen_add_to_physmap, size);
+SAME_FIELD(hyp_xen_add_to_physmap, xen_add_to_physmap, space);
+SAME_FIELD(hyp_xen_add_to_physmap, xen_add_to_physmap, idx);
+SAME_FIELD(hyp_xen_add_to_physmap, xen_add_to_physmap, gpfn);
+
+/* vcpu_op. */
+SAME(HYP_XEN_VCPUOP_is_up, VCPUOP_is_up);
+SAME(HYP_XEN_VCPUOP_get_runstate_info, VCPUOP_get_runstate_info);
+SAME(HYP_XEN_VCPUOP_register_vcpu_info, VCPUOP_register_vcpu_info);
+SAME(HYP_XEN_RUNSTATE_running, RUNSTATE_running);
+SAME(HYP_XEN_RUNSTATE_runnable, RUNSTATE_runnable);
+SAME(HYP_XEN_RUNSTATE_blocked, RUNSTATE_blocked);
+SAME(HYP_XEN_RUNSTATE_offline, RUNSTATE_offline);
+SAME_LAYOUT(hyp_xen_vcpu_runstate_info, vcpu_runstate_info);
+SAME_FIELD(hyp_xen_vcpu_runstate_info, vcpu_runstate_info, state);
+SAME_FIELD(hyp_xen_vcpu_runstate_info, vcpu_runstate_info, state_entry_time);
+SAME_FIELD(hyp_xen_vcpu_runstate_info, vcpu_runstate_info, time);
+
+/* physdev_op. */
+SAME(HYP_XEN_PHYSDEVOP_set_iopl, PHYSDEVOP_set_iopl);
+SAME_LAYOUT(hyp_xen_physdev_set_iopl, physdev_set_iopl);
+SAME_FIELD(hyp_xen_physdev_set_iopl, physdev_set_iopl, iopl);
+
+/* shared_info and start_info. */
+SAME(HYP_XEN_LEGACY_MAX_VCPUS, XEN_LEGACY_MAX_VCPUS);
+SAME(HYP_XEN_VCPU_INFO_SIZE, sizeof(struct vcpu_info));
+SAME_FIELD(hyp_xen_shared_info, shared_info, vcpu_info);
+SAME_FIELD(hyp_xen_shared_info, shared_info, evtchn_pending);
+SAME_FIELD(hyp_xen_shared_info, shared_info, evtchn_mask);
+SAME_FIELD(hyp_xen_shared_info, shared_info, wc_version);
+SAME_FIELD(hyp_xen_shared_info, shared_info, wc_sec);
+SAME_FIELD(hyp_xen_shared_info, shared_info, wc_nsec);
+SAME(HYP_XEN_SIF_PRIVILEGED, SIF_PRIVILEGED);
+SAME(HYP_XEN_SIF_INITDOMAIN, SIF_INITDOMAIN);
+SAME_FIELD(hyp_xen_start_info, start_info, magic);
+SAME_FIELD(hyp_xen_start_info, start_info, nr_pages);
+SAME_FIELD(hyp_xen_start_info, start_info, shared_info);
+SAME_FIELD(hyp_xen_start_info, start_info, flags);
+SAME_FIELD(hyp_xen_start_info, start_info, store_mfn);
+SAME_FIELD(hyp_xen_start_info, start_info, store_evtchn);
+SAME_FIELD(hyp_xen_start_info, start_info, console.domU.mfn);
+SAME_FIELD(hyp_xen_start_info, start_info, console.domU.evtchn);
+SAME_FIELD(hyp_xen_start_info, start_info, console.dom0.info_off);
+SAME_FIELD(hyp_xen_start_info, start_info, console.dom0.info_size);
+SAME_FIELD(hyp_xen_start_info, start_info, pt_base);
+SAME_FIELD(hyp_xen_start_info, start_info, nr_pt_frames);
+SAME_FIELD(hyp_xen_start_info, start_info, mfn_list);
+SAME_FIELD(hyp_xen_start_info, start_info, mod_start);
+SAME_FIELD(hyp_xen_start_info, start_info, mod_len);
+SAME_FIELD(hyp_xen_start_info, start_info, cmd_line);
+
+/* ELF notes. */
+SAME(HYP_XEN_ELFNOTE_ENTRY, XEN_ELFNOTE_ENTRY);
+SAME(HYP_XEN_ELFNOTE_HYPERCALL_PAGE, XEN_ELFNOTE_HYPERCALL_PAGE);
+SAME(HYP_XEN_ELFNOTE_VIRT_BASE, XEN_ELFNOTE_VIRT_BASE);
+SAME(HYP_XEN_ELFNOTE_PADDR_OFFSET, XEN_ELFNOTE_PADDR_OFFSET);
+SAME(HYP_XEN_ELFNOTE_XEN_VERSION, XEN_ELFNOTE_XEN_VERSION);
+SAME(HYP_XEN_ELFNOTE_GUEST_OS, XEN_ELFNOTE_GUEST_OS);
+SAME(HYP_XEN_ELFNOTE_LOADER, XEN_ELFNOTE_LOADER);
+SAME(HYP_XEN_ELFNOTE_PAE_MODE, XEN_ELFNOTE_PAE_MODE);
+SAME(HYP_XEN_ELFNOTE_FEATURES, XEN_ELFNOTE_FEATURES);
+SAME(HYP_XEN_ELFNOTE_PHYS32_ENTRY, XEN_ELFNOTE_PHYS32_ENTRY);
+
+/* CPUID. */
+SAME(HYP_XEN_CPUID_SIGNATURE_EBX, XEN_CPUID_SIGNATURE_EBX);
+SAME(HYP_XEN_CPUID_SIGNATURE_ECX, XEN_CPUID_SIGNATURE_ECX);
+SAME(HYP_XEN_CPUID_SIGNATURE_EDX, XEN_CPUID_SIGNATURE_EDX);
+
+/* Errors. */
+SAME(HYP_XEN_EPERM, XEN_EPERM);
+SAME(HYP_XEN_ENOENT, XEN_ENOENT);
+SAME(HYP_XEN_ESRCH, XEN_ESRCH);
+SAME(HYP_XEN_EIO, XEN_EIO);
+SAME(HYP_XEN_E2BIG, XEN_E2BIG);
+SAME(HYP_XEN_EBADF, XEN_EBADF);
+SAME(HYP_XEN_EAGAIN, XEN_EAGAIN);
+SAME(HYP_XEN_ENOMEM, XEN_ENOMEM);
+SAME(HYP_XEN_EACCES, XEN_EACCES);
+SAME(HYP_XEN_EFAULT, XEN_EFAULT);
+SAME(HYP_XEN_EBUSY, XEN_EBUSY);
+SAME(HYP_XEN_EEXIST, XEN_EEXIST);
+SAME(HYP_XEN_ENODEV, XEN_ENODEV);
+SAME(HYP_XEN_EINVAL, XEN_EINVAL);
+SAME(HYP_XEN_ENOSPC, XEN_ENOSPC);
+SAME(HYP_XEN_ERANGE, XEN_ERANGE);
+SAME(HYP_XEN_ENOSYS, XEN_ENOSYS);
+SAME(HYP_XEN_EOPNOTSUPP, XEN_EOPNOTSUPP);
+SAME(HYP_XEN_ETIMEDOUT, XEN_ETIMEDOUT);
+
+/* The start_info magic prefix is what Xen writes (xen.h comment "xen-<version>-<platform>"). */
+_Static_assert(sizeof(HYP_XEN_START_INFO_MAGIC_X86_64) <= sizeof(((struct start_info *)0)->magic), "magic fits");
+
+int hyp_xen_abi_checked(void);
+int hyp_xen_abi_checked(void)
+{
+	return 1;
+}
