@@ -2,14 +2,17 @@
 # libhyp's benchmarks: one table with all six parts (see tests/bench/README.md).
 #   tests/bench/run.sh               everything, including the whole test suite (long)
 #   tests/bench/run.sh --skip-suite  without part 6 (builds the host preset instead)
+#   --record                         also write the output into docs/PERFORMANCE.md (with date, machine)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 skip_suite=0
+record=0
 for arg in "$@"; do
   case $arg in
     --skip-suite) skip_suite=1 ;;
-    -h|--help) sed -n '2,4p' "$0"; exit 0 ;;
+    --record) record=1 ;;
+    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -53,4 +56,27 @@ if [ -f tests/bench/patch_throughput.c ] && [ -f lib/powerpc/patch.c ]; then
 fi
 
 echo "run.sh: measuring ..." >&2
-python3 tests/bench/bench.py --build build/host "${suite_args[@]}" "${fdt_args[@]}" "${patch_args[@]}"
+python3 tests/bench/bench.py --build build/host "${suite_args[@]}" "${fdt_args[@]}" "${patch_args[@]}" \
+  | tee "$out/table.txt"
+
+if [ $record -eq 1 ]; then
+  python3 - "$out/table.txt" docs/PERFORMANCE.md <<'PY'
+import datetime, platform, re, subprocess, sys
+table = open(sys.argv[1]).read().rstrip("\n")
+doc = open(sys.argv[2]).read()
+def first(cmd):
+    return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.splitlines()[0]
+cpu = first("grep -m1 'model name' /proc/cpuinfo").split(":", 1)[1].strip()
+meta = (f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {cpu}, "
+        f"{first('nproc')} cores, {first('. /etc/os-release; echo $PRETTY_NAME')}, "
+        f"{first('gcc --version')}, {first('clang --version')}.")
+head, rest = table.split("\n\n[1]", 1) if "\n\n[1]" in table else (table, "")
+block = (f"<!-- run.sh --record: begin -->\n{meta}\n\n```\n{head}\n```\n\n"
+         f"<details><summary>Listings [n] printed under the table</summary>\n\n```\n[1]{rest}\n```\n"
+         f"</details>\n<!-- run.sh --record: end -->")
+doc = re.sub(r"<!-- run.sh --record: begin -->.*<!-- run.sh --record: end -->",
+             lambda m: block, doc, flags=re.S)
+open(sys.argv[2], "w").write(doc)
+PY
+  echo "run.sh: recorded in docs/PERFORMANCE.md" >&2
+fi
