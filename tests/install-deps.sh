@@ -15,6 +15,7 @@ packages=(
   libfuzzer-14-dev libclang-rt-14-dev
   python3
   linux-libc-dev-s390x-cross
+  linux-libc-dev-powerpc-cross
 )
 
 missing=()

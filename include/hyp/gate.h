@@ -21,6 +21,12 @@
 
 extern unsigned char hyp_kvm_gate;
 extern unsigned char hyp_xen_gate;      /* lib/x86/xen_page.c; may move between page and direct */
+#define HYP_GATE_EPAPR_FALLBACK 2   /* PowerPC ePAPR: open, the area still answers EV_UNIMPLEMENTED itself */
+#define HYP_GATE_EPAPR_PATCHED  3   /* PowerPC ePAPR: open, the area holds the hcall-instructions */
+
+extern unsigned char hyp_kvm_gate;
+extern unsigned char hyp_epapr_gate;    /* PowerPC ePAPR (lib/powerpc/epapr.c) */
+extern unsigned char hyp_papr_gate;     /* PowerPC PAPR sc 1 (lib/powerpc/papr.c) */
 
 /* A gate is written once before any call that reads it can see it open. */
 static inline unsigned int hyp_gate_read(const unsigned char *gate)

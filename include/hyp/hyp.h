@@ -34,6 +34,13 @@
 #include <hyp/s390/kvm_abi.h>
 #include <hyp/s390/kvm_hypercall.h>
 #endif
+#include <hyp/epapr_abi.h>
+#include <hyp/papr_abi.h>
+#include <hyp/ppc_patch.h>
+#if defined(__powerpc__) || defined(__powerpc64__)
+#include <hyp/powerpc/epapr_hypercall.h>
+#include <hyp/powerpc/papr_hypercall.h>
+#endif
 
 /* ---- Detection --------------------------------------------------------- */
 
@@ -57,6 +64,8 @@ enum hyp_kind {
 /* Hypercall families the library found it may call (hyp_info.families). */
 #define HYP_FAMILY_KVM      (1u << 0)
 #define HYP_FAMILY_XEN      (1u << 1)
+#define HYP_FAMILY_EPAPR    (1u << 8)   /* PowerPC: /hypervisor hcall-instructions patched in */
+#define HYP_FAMILY_PAPR     (1u << 9)   /* PowerPC: pseries, `sc 1` H_* calls */
 
 /* x86 CPU vendors (CPUID leaf 0); they pick the KVM instruction. */
 enum hyp_x86_vendor {
@@ -83,6 +92,12 @@ struct hyp_info {
 	uint32_t x86_xen_hypercall_pages;   /* x86: hypercall pages Xen offers (leaf base+2 eax) */
 	uint32_t x86_xen_hypercall_msr;     /* x86: the MSR that installs one (leaf base+2 ebx) */
 	bool xen_pv;                /* x86: a Xen PV guest (hyp_platform.xen_pv_start_info) */
+	/* PowerPC: what /hypervisor said (ePAPR 1.1 section 7.5). */
+	uint32_t ppc_hcall[4];      /* hcall-instructions words, valid ones only */
+	uint32_t ppc_hcall_len;     /* its length in bytes as found (0: none) */
+	bool ppc_hypervisor_node;   /* the device tree has /hypervisor */
+	bool ppc_hcall_valid;       /* hcall-instructions: 4..16 bytes, multiple of 4 */
+	bool ppc_has_idle;          /* "has-idle": HYP_EPAPR_IDLE is served */
 };
 
 /*
@@ -108,6 +123,19 @@ struct hyp_platform {
 	 * only through the forced-emulation prefix. NULL for every other guest.
 	 */
 	const void *xen_pv_start_info;
+	/* Flattened device tree blob and its size (PowerPC ePAPR, MIPS). */
+	const void *fdt;
+	size_t fdt_size;
+	/*
+	 * PowerPC: the kernel knows it is a PAPR (pseries) partition (booted by
+	 * Open Firmware / VOF as "chrp"/pseries): opens the `sc 1` H_* calls.
+	 * A device tree with /rtas "ibm,hypertas-functions" says so too.
+	 */
+	bool ppc_papr;
+	/* PowerPC: hcall-instructions the kernel read itself (e.g. with libfdt),
+	 * used instead of the blob's; count in words, 0 = none. */
+	const uint32_t *ppc_hcall;
+	size_t ppc_hcall_words;
 };
 
 /*
@@ -380,6 +408,96 @@ int hyp_xen_vcpu_runstate(uint32_t vcpu, struct hyp_xen_vcpu_runstate_info *out)
 
 /* PHYSDEVOP_set_iopl (PV: lets the kernel use in/out). 0. */
 int hyp_xen_set_iopl(uint32_t iopl);
+#endif
+
+/* ---- PowerPC: ePAPR (KVM and others) and PAPR -------------------------- */
+
+/* Map an ePAPR status (r3: 0 or HYP_EV_*) into the error model. */
+int hyp_epapr_error(long raw);
+
+/* Map a PAPR status (r3: H_*) into the error model (> 0 busy codes: HYP_EAGAIN). */
+int hyp_papr_error(long raw);
+
+#if defined(__powerpc__) || defined(__powerpc64__)
+/*
+ * The ePAPR hypercall area holds the instructions it was patched with
+ * (true) or the fallback (false).
+ */
+bool hyp_epapr_patched(void);
+
+/*
+ * Patch the area with `count` instruction words (1..4; the rest becomes nop)
+ * and make it visible to instruction fetch (dcbst, sync, icbi, isync per
+ * word). Any other count: HYP_EINVAL, the area unchanged. hyp_init() does
+ * this from /hypervisor; the area's text must be writable then.
+ * hyp_epapr_restore_fallback() puts the fallback back.
+ */
+int hyp_epapr_patch_area(const uint32_t *words, size_t count);
+void hyp_epapr_restore_fallback(void);
+
+/* EV_BYTE_CHANNEL_SEND: up to 16 bytes; returns the bytes the channel took. */
+int hyp_epapr_byte_channel_send(uint32_t handle, const char *buf, unsigned int count);
+/* Sends all `count` bytes, retrying while the channel is busy (EV_EAGAIN)
+ * up to `retries` times in a row; returns count or the first error. */
+int hyp_epapr_byte_channel_write(uint32_t handle, const char *buf, size_t count,
+				 unsigned int retries);
+/* EV_BYTE_CHANNEL_RECEIVE: up to `max` (<= 16) bytes into buf; returns the count. */
+int hyp_epapr_byte_channel_receive(uint32_t handle, char *buf, unsigned int max);
+/* EV_BYTE_CHANNEL_POLL: bytes waiting to be read, space to write. 0. */
+int hyp_epapr_byte_channel_poll(uint32_t handle, uint32_t *rx_count, uint32_t *tx_space);
+/* EV_IDLE: wait for an interrupt in the hypervisor. 0. HYP_ENOSYS without has-idle. */
+int hyp_epapr_idle(void);
+/* Interrupt controller (ePAPR 1.1 section 6.5: the virtual MPIC). 0 or a value. */
+int hyp_epapr_int_set_config(uint32_t irq, uint32_t config, uint32_t priority, uint32_t destination);
+int hyp_epapr_int_get_config(uint32_t irq, uint32_t *config, uint32_t *priority, uint32_t *destination);
+int hyp_epapr_int_set_mask(uint32_t irq, uint32_t mask);
+int hyp_epapr_int_get_mask(uint32_t irq, uint32_t *mask);
+int hyp_epapr_int_iack(uint32_t handle, uint32_t *vector);
+int hyp_epapr_int_eoi(uint32_t irq);
+int hyp_epapr_int_send_ipi(uint32_t ipi);
+int hyp_epapr_int_set_task_priority(uint32_t priority);
+int hyp_epapr_int_get_task_priority(uint32_t *priority);
+int hyp_epapr_doorbell_send(uint32_t handle);
+
+/* KVM_HC_FEATURES (vendor 42): host feature bits (HYP_KVM_PPC_FEATURE_*). 0. */
+int hyp_kvm_ppc_features(unsigned long *features);
+/*
+ * KVM_HC_PPC_MAP_MAGIC_PAGE: map the magic page at guest-physical `gpa` and
+ * effective address `ea` (both HYP_KVM_PPC_MAGIC_PAGE = -4096 as Linux does;
+ * `ea` may carry HYP_KVM_PPC_MAGIC_PAGE_NOT_MAPPED_NX). *magic_features gets
+ * HYP_KVM_PPC_MAGIC_FEAT_* (which fields are valid). 0.
+ */
+int hyp_kvm_ppc_map_magic_page(unsigned long gpa, unsigned long ea, uint32_t *magic_features);
+
+/*
+ * Patch `words` instructions at `start` for the magic page (hyp/ppc_patch.h),
+ * generating MSR-write code into `gen` (HYP_KVM_PPC_PATCH_SITE_WORDS per
+ * site; within +-32 MiB of the code), then sync the caches of both. Only
+ * after hyp_kvm_ppc_map_magic_page() mapped the page at -4096: HYP_EPERM
+ * before. `flags`: HYP_KVM_PPC_PATCH_BOOKE on BookE (64-bit, endianness and
+ * ESR follow the build and the host's magic features). The text must be
+ * writable.
+ */
+int hyp_kvm_ppc_patch(uint32_t *start, size_t words, uint32_t *gen, size_t gen_words,
+		      unsigned int flags, struct hyp_kvm_ppc_patch_stats *stats);
+
+/* H_PUT_TERM_CHAR: up to 16 bytes to virtual terminal `vterm`; 0 when taken whole. */
+int hyp_papr_put_term_char(unsigned long vterm, const char *buf, unsigned int count);
+/* Writes all `count` bytes (16 at a time), retrying H_BUSY up to `retries`
+ * times in a row: never drops bytes silently. Returns count or an error. */
+int hyp_papr_term_write(unsigned long vterm, const char *buf, size_t count, unsigned int retries);
+/* H_GET_TERM_CHAR: up to 16 bytes into buf (16 bytes room); returns the count. */
+int hyp_papr_get_term_char(unsigned long vterm, char buf[HYP_PAPR_TERM_CHAR_MAX]);
+/* H_RANDOM: 64 random bits. HYP_ENOSYS without a random source. */
+int hyp_papr_random(uint64_t *value);
+/* H_LOGICAL_CI_LOAD / STORE: cache-inhibited access of 1, 2, 4 or 8 bytes. */
+int hyp_papr_logical_ci_load(unsigned int size, unsigned long addr, unsigned long *value);
+int hyp_papr_logical_ci_store(unsigned int size, unsigned long addr, unsigned long value);
+/* H_SET_MODE. 0. */
+int hyp_papr_set_mode(unsigned long mflags, unsigned long resource,
+		      unsigned long value1, unsigned long value2);
+/* H_CEDE: give up the vCPU until an interrupt. 0. */
+int hyp_papr_cede(void);
 #endif
 
 #endif /* HYP_HYP_H */

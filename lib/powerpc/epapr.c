@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * PowerPC ePAPR: the hypercall area, its patching, and typed wrappers of the
+ * ePAPR standard calls and KVM's PowerPC calls (vendor 42).
+ *
+ * The area lives in .text (section .text.hyp_epapr_area, 32-byte aligned so
+ * its 20 bytes share one cache block on every PowerPC): four instruction
+ * slots and a blr. It starts as the fallback `li r3, EV_UNIMPLEMENTED`
+ * (nothing else changes), so an ePAPR call before or without patching is a
+ * plain function call that answers "unimplemented". Patching stores the words
+ * and, per word, dcbst (data cache to memory), sync, icbi (drop the stale
+ * instruction cache block), then one sync + isync (Power ISA Book II 1.8,
+ * "instruction storage" update sequence). The kernel's text must be writable
+ * when hyp_init() runs (as a kernel that patches itself has it).
+ */
+#include "powerpc.h"
+
+#include <hyp/ppc_patch.h>
+
+unsigned char hyp_epapr_gate = HYP_GATE_UNINIT;
+
+#define PPC_INSN_LI_R3_EV_UNIMPLEMENTED 0x3860000cu    /* addi r3, 0, 12 */
+#define PPC_INSN_NOP                    0x60000000u    /* ori 0, 0, 0 */
+#define PPC_INSN_BLR                    0x4e800020u
+#define EPAPR_AREA_SLOTS                4u
+
+__asm__("	.pushsection .text.hyp_epapr_area, \"ax\", @progbits\n"
+	"	.balign 32\n"
+	"	.globl hyp_epapr_hypercall_area\n"
+	"hyp_epapr_hypercall_area:\n"
+	"	.long 0x3860000c\n"     /* li r3, 12 (EV_UNIMPLEMENTED) */
+	"	.long 0x60000000\n"
+	"	.long 0x60000000\n"
+	"	.long 0x60000000\n"
+	"	.long 0x4e800020\n"     /* blr */
+	"	.size hyp_epapr_hypercall_area, 20\n"
+	"	.popsection\n");
+
+static bool area_patched;
+static bool magic_page_mapped;      /* KVM_HC_PPC_MAP_MAGIC_PAGE succeeded at -4096 */
+static uint32_t magic_page_features; /* its HYP_KVM_PPC_MAGIC_FEAT_* answer */
+
+static void area_store(unsigned int slot, uint32_t insn)
+{
+	volatile uint32_t *p = &hyp_epapr_hypercall_area[slot];
+
+	*p = insn;
+	__asm__ __volatile__("dcbst 0, %0\n\tsync\n\ticbi 0, %0"
+			     : : "r"(p) : "memory");
+}
+
+static void area_write(const uint32_t *words, size_t count)
+{
+	for (unsigned int i = 0; i < EPAPR_AREA_SLOTS; i++)
+		area_store(i, i < count ? words[i] : PPC_INSN_NOP);
+	area_store(EPAPR_AREA_SLOTS, PPC_INSN_BLR);
+	__asm__ __volatile__("sync\n\tisync" : : : "memory");
+}
+
+int hyp_epapr_patch_area(const uint32_t *words, size_t count)
+{
+	if (!words || count == 0 || count > EPAPR_AREA_SLOTS)
+		return HYP_EINVAL;
+	area_write(words, count);
+	area_patched = true;
+	return HYP_OK;
+}
+
+void hyp_epapr_restore_fallback(void)
+{
+	static const uint32_t fallback[] = { PPC_INSN_LI_R3_EV_UNIMPLEMENTED };
+
+	area_write(fallback, 1);
+	area_patched = false;
+}
+
+bool hyp_epapr_patched(void)
+{
+	return area_patched;
+}
+
+/* Called by hyp_arch_open_gates(): patch from detection, then open. */
+void hyp_powerpc_epapr_open(const struct hyp_info *info)
+{
+	unsigned int gate = HYP_GATE_EPAPR_FALLBACK;
+
+	if ((info->families & HYP_FAMILY_EPAPR) && info->ppc_hcall_valid &&
+	    hyp_epapr_patch_area(info->ppc_hcall, info->ppc_hcall_len / 4) == HYP_OK)
+		gate = HYP_GATE_EPAPR_PATCHED;
+	hyp_gate_open(&hyp_epapr_gate, gate);
+}
+
+#define EPAPR(nr)   HYP_EPAPR_TOKEN(HYP_EPAPR_VENDOR_EPAPR, nr)
+
+/* Byte-channel data: up to 16 bytes as four big-endian words (r5-r8). */
+static void pack_be32(uint32_t words[4], const char *buf, unsigned int count)
+{
+	for (unsigned int i = 0; i < 4; i++)
+		words[i] = 0;
+	for (unsigned int i = 0; i < count; i++)
+		words[i / 4] |= (uint32_t)(uint8_t)buf[i] << (24 - 8 * (i % 4));
+}
+
+static void unpack_be32(char *buf, const unsigned long regs[4], unsigned int count)
+{
+	for (unsigned int i = 0; i < count; i++)
+		buf[i] = (char)(uint8_t)((uint32_t)regs[i / 4] >> (24 - 8 * (i % 4)));
+}
+
+int hyp_epapr_byte_channel_send(uint32_t handle, const char *buf, unsigned int count)
+{
+	struct hyp_epapr_out out = { { 0 } };
+	uint32_t w[4];
+	long raw;
+
+	if ((!buf && count) || count > HYP_EPAPR_BYTE_CHANNEL_MAX)
+		return HYP_EINVAL;
+	pack_be32(w, buf, count);
+	raw = hyp_epapr_hypercall6(EPAPR(HYP_EPAPR_BYTE_CHANNEL_SEND), handle, count,
+				   w[0], w[1], w[2], w[3], &out);
+	if (raw != HYP_EV_SUCCESS)
+		return hyp_epapr_error(raw);
+	return out.r[0] > count ? HYP_EIO : (int)out.r[0];
+}
+
+int hyp_epapr_byte_channel_write(uint32_t handle, const char *buf, size_t count,
+				 unsigned int retries)
+{
+	size_t done = 0;
+	unsigned int tries = 0;
+
+	if ((!buf && count) || count > __INT_MAX__)
+		return HYP_EINVAL;
+	while (done < count) {
+		size_t n = count - done;
+		int r;
+
+		if (n > HYP_EPAPR_BYTE_CHANNEL_MAX)
+			n = HYP_EPAPR_BYTE_CHANNEL_MAX;
+		r = hyp_epapr_byte_channel_send(handle, buf + done, (unsigned int)n);
+		if (r < 0 && r != HYP_EAGAIN)
+			return r;
+		if (r <= 0) {               /* busy or nothing taken: retry */
+			if (tries++ >= retries)
+				return HYP_EAGAIN;
+			continue;
+		}
+		tries = 0;
+		done += (size_t)r;
+	}
+	return (int)count;
+}
+
+int hyp_epapr_byte_channel_receive(uint32_t handle, char *buf, unsigned int max)
+{
+	struct hyp_epapr_out out = { { 0 } };
+	long raw;
+
+	if (!buf || max > HYP_EPAPR_BYTE_CHANNEL_MAX)
+		return HYP_EINVAL;
+	raw = hyp_epapr_hypercall2(EPAPR(HYP_EPAPR_BYTE_CHANNEL_RECEIVE), handle, max, &out);
+	if (raw != HYP_EV_SUCCESS)
+		return hyp_epapr_error(raw);
+	if (out.r[0] > max)
+		return HYP_EIO;             /* more than asked for: refuse, never overflow */
+	unpack_be32(buf, &out.r[1], (unsigned int)out.r[0]);
+	return (int)out.r[0];
+}
+
+int hyp_epapr_byte_channel_poll(uint32_t handle, uint32_t *rx_count, uint32_t *tx_space)
+{
+	struct hyp_epapr_out out = { { 0 } };
+	long raw = hyp_epapr_hypercall1(EPAPR(HYP_EPAPR_BYTE_CHANNEL_POLL), handle, &out);
+
+	if (raw != HYP_EV_SUCCESS)
+		return hyp_epapr_error(raw);
+	if (rx_count)
+		*rx_count = (uint32_t)out.r[0];
+	if (tx_space)
+		*tx_space = (uint32_t)out.r[1];
+	return HYP_OK;
+}
+
+int hyp_epapr_idle(void)
+{
+	const struct hyp_info *info = hyp_get_info();
+
+	if (!info)
+		return HYP_ENOTINIT;
+	if (!info->ppc_has_idle)
+		return HYP_ENOSYS;          /* ePAPR: EV_IDLE only with "has-idle" */
+	return hyp_epapr_error(hyp_epapr_hypercall0(EPAPR(HYP_EPAPR_IDLE), NULL));
+}
+
+int hyp_epapr_int_set_config(uint32_t irq, uint32_t config, uint32_t priority, uint32_t destination)
+{
+	return hyp_epapr_error(hyp_epapr_hypercall4(EPAPR(HYP_EPAPR_INT_SET_CONFIG),
+						    irq, config, priority, destination, NULL));
+}
+
+int hyp_epapr_int_get_config(uint32_t irq, uint32_t *config, uint32_t *priority, uint32_t *destination)
+{
+	struct hyp_epapr_out out = { { 0 } };
+	long raw = hyp_epapr_hypercall1(EPAPR(HYP_EPAPR_INT_GET_CONFIG), irq, &out);
+
+	if (raw != HYP_EV_SUCCESS)
+		return hyp_epapr_error(raw);
+	if (config)
+		*config = (uint32_t)out.r[0];
+	if (priority)
+		*priority = (uint32_t)out.r[1];
+	if (destination)
+		*destination = (uint32_t)out.r[2];
+	return HYP_OK;
+}
+
+int hyp_epapr_int_set_mask(uint32_t irq, uint32_t mask)
+{
+	return hyp_epapr_error(hyp_epapr_hypercall2(EPAPR(HYP_EPAPR_INT_SET_MASK), irq, mask, NULL));
+}
+
+/* One output word (r4) of a call that succeeded. */
+static int one_output(long raw, const struct hyp_epapr_out *out, uint32_t *value)
+{
+	if (raw != HYP_EV_SUCCESS)
+		return hyp_epapr_error(raw);
+	if (value)
+		*value = (uint32_t)out->r[0];
+	return HYP_OK;
+}
+
+int hyp_epapr_int_get_mask(uint32_t irq, uint32_t *mask)
+{
+	struct hyp_epapr_out out = { { 0 } };
+
+	return one_output(hyp_epapr_hypercall1(EPAPR(HYP_EPAPR_INT_GET_MASK), irq, &out), &out, mask);
+}
+
+int hyp_epapr_int_iack(uint32_t handle, uint32_t *vector)
+{
+	struct hyp_epapr_out out = { { 0 } };
+
+	return one_output(hyp_epapr_hypercall1(EPAPR(HYP_EPAPR_INT_IACK), handle, &out), &out, vector);
+}
+
+int hyp_epapr_int_eoi(uint32_t irq)
+{
+	return hyp_epapr_error(hyp_epapr_hypercall1(EPAPR(HYP_EPAPR_INT_EOI), irq, NULL));
+}
+
+int hyp_epapr_int_send_ipi(uint32_t ipi)
+{
+	return hyp_epapr_error(hyp_epapr_hypercall1(EPAPR(HYP_EPAPR_INT_SEND_IPI), ipi, NULL));
+}
+
+int hyp_epapr_int_set_task_priority(uint32_t priority)
+{
+	return hyp_epapr_error(hyp_epapr_hypercall1(EPAPR(HYP_EPAPR_INT_SET_TASK_PRIORITY),
+						    priority, NULL));
+}
+
+int hyp_epapr_int_get_task_priority(uint32_t *priority)
+{
+	struct hyp_epapr_out out = { { 0 } };
+
+	return one_output(hyp_epapr_hypercall0(EPAPR(HYP_EPAPR_INT_GET_TASK_PRIORITY), &out),
+			  &out, priority);
+}
+
+int hyp_epapr_doorbell_send(uint32_t handle)
+{
+	return hyp_epapr_error(hyp_epapr_hypercall1(EPAPR(HYP_EPAPR_DOORBELL_SEND), handle, NULL));
+}
+
+/* KVM's calls need the KVM gate too: /hypervisor said "linux,kvm". */
+static int kvm_gate_error(void)
+{
+	unsigned int gate = hyp_gate_read(&hyp_kvm_gate);
+
+	return gate >= HYP_GATE_OPEN ? HYP_OK : (int)hyp_gate_error(gate);
+}
+
+int hyp_kvm_ppc_features(unsigned long *features)
+{
+	struct hyp_epapr_out out = { { 0 } };
+	int err = kvm_gate_error();
+
+	if (err)
+		return err;
+	err = hyp_epapr_error(hyp_epapr_hypercall0(HYP_EPAPR_KVM_TOKEN(HYP_KVM_HC_FEATURES), &out));
+	if (err == HYP_OK && features)
+		*features = out.r[0];
+	return err;
+}
+
+int hyp_kvm_ppc_map_magic_page(unsigned long gpa, unsigned long ea, uint32_t *magic_features)
+{
+	struct hyp_epapr_out out = { { 0 } };
+	int err = kvm_gate_error();
+
+	if (err)
+		return err;
+	err = hyp_epapr_error(hyp_epapr_hypercall2(HYP_EPAPR_KVM_TOKEN(HYP_KVM_HC_PPC_MAP_MAGIC_PAGE),
+						   gpa, ea, &out));
+	if (err == HYP_OK && magic_features)
+		*magic_features = (uint32_t)out.r[0];
+	/* The patcher's loads and stores address -4096 only. */
+	if (err == HYP_OK && (ea & ~0xffful) == (unsigned long)HYP_KVM_PPC_MAGIC_PAGE) {
+		magic_page_features = (uint32_t)out.r[0];
+		__atomic_store_n(&magic_page_mapped, true, __ATOMIC_RELEASE);
+	}
+	return err;
+}
+
+static void sync_icache(const void *start, size_t bytes)
+{
+	uintptr_t p = (uintptr_t)start & ~(uintptr_t)31, end = (uintptr_t)start + bytes;
+
+	for (; p < end; p += 32)            /* 32: the smallest PowerPC cache block */
+		__asm__ __volatile__("dcbst 0, %0\n\tsync\n\ticbi 0, %0" : : "r"(p) : "memory");
+	__asm__ __volatile__("sync\n\tisync" : : : "memory");
+}
+
+int hyp_kvm_ppc_patch(uint32_t *start, size_t words, uint32_t *gen, size_t gen_words,
+		      unsigned int flags, struct hyp_kvm_ppc_patch_stats *stats)
+{
+	struct hyp_kvm_ppc_patch_stats st;
+	int err;
+
+	if (!__atomic_load_n(&magic_page_mapped, __ATOMIC_ACQUIRE))
+		return HYP_EPERM;
+#if defined(__powerpc64__)
+	flags |= HYP_KVM_PPC_PATCH_64;
+#endif
+#if defined(__LITTLE_ENDIAN__)
+	flags |= HYP_KVM_PPC_PATCH_LE;
+#endif
+	/* esr is only kept by hosts that announce the MAS0..SPRG7 fields. */
+	flags &= ~HYP_KVM_PPC_PATCH_ESR;
+	if (magic_page_features & HYP_KVM_PPC_MAGIC_FEAT_MAS0_TO_SPRG7)
+		flags |= HYP_KVM_PPC_PATCH_ESR;
+	err = hyp_kvm_ppc_patch_words(start, words, (uintptr_t)start, gen, gen_words,
+				      (uintptr_t)gen, flags, &st);
+	if (err)
+		return err;
+	sync_icache(gen, st.gen_used * 4);
+	sync_icache(start, words * 4);
+	if (stats)
+		*stats = st;
+	return HYP_OK;
+}

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * libFuzzer target for lib/fdt.c (clang -fsanitize=fuzzer,address,undefined).
+ * Any input: no read outside it, every result an offset or a HYP_E* code,
+ * property values inside the input; where libfdt's full check accepts the
+ * input, both readers find the same nodes and values, or this one finds
+ * the input malformed (it is stricter than libfdt about lengths).
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <libfdt.h>
+
+#include <hyp/fdt.h>
+
+static const char *const paths[] = {
+	"/", "/hypervisor", "/cpus", "/cpus/cpu@0", "/cpus/cpu", "/soc/serial@4500",
+	"/soc/deep/a/b/c/d/e", "/chosen", "//hypervisor/", "/x/y",
+};
+static const char *const props[] = {
+	"compatible", "hcall-instructions", "has-idle", "reg", "leaf", "",
+};
+
+static void check(bool ok)
+{
+	if (!ok)
+		abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct hyp_fdt f;
+	struct hyp_fdt_hypervisor hv;
+	bool libfdt_ok;
+	int err;
+
+	err = hyp_fdt_read_hypervisor(data, size, &hv);
+	check(err == HYP_OK || err == HYP_EBADDT || err == HYP_EINVAL);
+	check(!hv.hcall_valid || (hv.hcall_len % 4 == 0 && hv.hcall_len <= 16));
+	if (hyp_fdt_open(&f, data, size) != HYP_OK)
+		return 0;
+	/* libfdt accepts a structure block without a root node (FDT_END
+	 * first) and answers "/" with offset 0 unchecked; here that is
+	 * HYP_EBADDT, so compare only trees with a root. */
+	libfdt_ok = fdt_check_full(data, size) == 0 && hyp_fdt_path_offset(&f, "/") >= 0;
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		int node = hyp_fdt_path_offset(&f, paths[i]);
+
+		check(node >= 0 || node == HYP_ENOENT || node == HYP_EBADDT);
+		if (libfdt_ok) {
+			int want = fdt_path_offset(data, paths[i]);
+
+			/* Stricter is allowed (libfdt 1.6 accepts e.g. a property
+			 * length of 0xffffffff, wrapping its offset); a different
+			 * answer is not. */
+			check(node == HYP_EBADDT ||
+			      (want >= 0 ? node == want : want == -FDT_ERR_NOTFOUND && node == HYP_ENOENT));
+		}
+		if (node < 0)
+			continue;
+		for (size_t j = 0; j < sizeof(props) / sizeof(props[0]); j++) {
+			const void *v = NULL;
+			uint32_t len = 0;
+
+			err = hyp_fdt_getprop(&f, node, props[j], &v, &len);
+			check(err == HYP_OK || err == HYP_ENOENT || err == HYP_EBADDT);
+			if (err == HYP_OK) {
+				check((const uint8_t *)v >= data && len <= size &&
+				      (size_t)((const uint8_t *)v - data) <= size - len);
+				(void)hyp_fdt_stringlist_contains(v, len, "linux,kvm");
+			}
+			if (libfdt_ok) {
+				int wlen;
+				const void *w = fdt_getprop(data, node, props[j], &wlen);
+
+				check(err == HYP_EBADDT ||
+				      (err == HYP_OK ? w == v && (uint32_t)wlen == len : w == NULL));
+			}
+		}
+	}
+	return 0;
+}
