@@ -182,25 +182,33 @@ def measure(target, cc):
     lib_src = sorted(glob.glob(os.path.join(ROOT, "lib", "*.c")))
     arch_src = sorted(glob.glob(os.path.join(ROOT, "lib", info["ARCH"], "*.c")))
     flags = compile_flags(info)
+    def build(tmp, sub, srcs, std):
+        """{function: [(address, text)]} of the objects of `srcs`, or an error string."""
+        funcs = {}
+        if not srcs:
+            return funcs
+        d = os.path.join(tmp, sub)
+        os.mkdir(d)
+        res = subprocess.run([info["CC"]] + flags + std + ["-c"] + srcs,
+                             cwd=d, capture_output=True, text=True)
+        if res.returncode != 0:
+            return res.stderr[-3000:]
+        for o in sorted(glob.glob(os.path.join(d, "*.o"))):
+            funcs.update(disassemble_addr(objdump, o))
+        return funcs
+
     with tempfile.TemporaryDirectory() as tmp:
-        jobs = [("bench", bench_src, ["-std=gnu11"]), ("lib", lib_src, ["-std=c11"]),
-                ("arch", arch_src, ["-std=c11"])]
-        objs = {}
-        for sub, srcs, std in jobs:
-            if not srcs:
-                continue
-            d = os.path.join(tmp, sub)
-            os.mkdir(d)
-            res = subprocess.run([info["CC"]] + flags + std + ["-c"] + srcs,
-                                 cwd=d, capture_output=True, text=True)
-            if res.returncode != 0:
-                return {"status": "build failed", "error": res.stderr[-3000:]}
-            objs[sub] = sorted(glob.glob(os.path.join(d, "*.o")))
-        bench_addr, lib_addr = {}, {}
-        for o in objs.get("bench", []):
-            bench_addr.update(disassemble_addr(objdump, o))
-        for o in objs.get("lib", []) + objs.get("arch", []):
-            lib_addr.update(disassemble_addr(objdump, o))
+        bench_addr = build(tmp, "bench", bench_src, ["-std=gnu11"])
+        lib_addr = build(tmp, "arch", arch_src, ["-std=c11"]) if isinstance(bench_addr, dict) else {}
+        # Typed wrappers live in lib/<arch>/; lib/*.c only when one is not found there.
+        if isinstance(bench_addr, dict) and isinstance(lib_addr, dict) and any(
+                n.startswith("ref__") and ("lib__" + n[5:]) not in bench_addr
+                and n[5:] not in lib_addr for n in bench_addr):
+            more = build(tmp, "lib", lib_src, ["-std=c11"])
+            lib_addr = more if isinstance(more, str) else {**more, **lib_addr}
+        for res in (bench_addr, lib_addr):
+            if isinstance(res, str):
+                return {"status": "build failed", "error": res}
     bench, lib = merged(bench_addr), merged(lib_addr)
     items = []
     for name in sorted(bench):
