@@ -305,6 +305,8 @@ def guard(results, base):
             if res["status"] == "build failed":
                 print(res.get("error", ""))
                 fails += 1
+            elif res["status"].startswith("no objdump"):
+                fails += 1
             continue
         for e in res["items"]:
             if e.get("missing"):
