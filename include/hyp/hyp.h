@@ -223,7 +223,9 @@ int hyp_kvm_map_gpa_range(uint64_t gpa, uint64_t npages, uint64_t attrs);
  * x86 only: no MIPS wrapper.
  *
  * Detection: MIPS cannot ask the CPU. hyp_init() takes the caller's
- * hyp_platform.declared_kind (HYP_KIND_KVM opens the gate).
+ * hyp_platform.declared_kind (HYP_KIND_KVM opens the gate); if none is
+ * declared, a device tree in hyp_platform.fdt whose /hypervisor node is
+ * compatible with "linux,kvm" declares KVM (a malformed blob: HYP_EBADDT).
  */
 
 /*
