@@ -87,29 +87,35 @@ EACH9(ELIB)
 	}
 EACH9(EREF)
 
-/* ---- typed wrapper (lib/powerpc/epapr.c) ---- */
-int ref__hyp_epapr_int_eoi(uint32_t irq)
-{
-	uint32_t tok = HYP_EPAPR_TOKEN(HYP_EPAPR_VENDOR_EPAPR, HYP_EPAPR_INT_EOI);
-	unsigned long p1 = irq;
-	EREGS;
-	ESET1;
-	EASM(1);
-	return hyp_epapr_error((long)r3);
+/* ---- typed wrappers (lib/powerpc/epapr.c) that pass their arguments through ---- */
+#define EGATE do { \
+	unsigned char g = __atomic_load_n(&hyp_epapr_gate, __ATOMIC_RELAXED); \
+	if (g < 2) \
+		return g ? HYP_ENODEV : HYP_ENOTINIT; \
+} while (0)
+#define ENOGATE ((void)0)
+#define EWRAP(pfx, GATE, name, nr, n, params, ...) \
+int pfx##hyp_epapr_##name params \
+{ \
+	uint32_t tok = HYP_EPAPR_TOKEN(HYP_EPAPR_VENDOR_EPAPR, nr); \
+	unsigned long __VA_ARGS__; \
+	GATE; \
+	EREGS; \
+	ESET##n; \
+	EASM(n); \
+	return hyp_epapr_error((long)r3); \
 }
-
-int gref__hyp_epapr_int_eoi(uint32_t irq)
-{
-	uint32_t tok = HYP_EPAPR_TOKEN(HYP_EPAPR_VENDOR_EPAPR, HYP_EPAPR_INT_EOI);
-	unsigned long p1 = irq;
-	unsigned char g = __atomic_load_n(&hyp_epapr_gate, __ATOMIC_RELAXED);
-	if (g < 2)
-		return g ? HYP_ENODEV : HYP_ENOTINIT;
-	EREGS;
-	ESET1;
-	EASM(1);
-	return hyp_epapr_error((long)r3);
-}
+#define EWRAPS(name, nr, n, params, ...) \
+	EWRAP(ref__, ENOGATE, name, nr, n, params, __VA_ARGS__) \
+	EWRAP(gref__, EGATE, name, nr, n, params, __VA_ARGS__)
+EWRAPS(int_eoi, HYP_EPAPR_INT_EOI, 1, (uint32_t irq), p1 = irq)
+EWRAPS(int_send_ipi, HYP_EPAPR_INT_SEND_IPI, 1, (uint32_t ipi), p1 = ipi)
+EWRAPS(int_set_task_priority, HYP_EPAPR_INT_SET_TASK_PRIORITY, 1, (uint32_t prio), p1 = prio)
+EWRAPS(doorbell_send, HYP_EPAPR_DOORBELL_SEND, 1, (uint32_t handle), p1 = handle)
+EWRAPS(int_set_mask, HYP_EPAPR_INT_SET_MASK, 2, (uint32_t irq, uint32_t mask), p1 = irq, p2 = mask)
+EWRAPS(int_set_config, HYP_EPAPR_INT_SET_CONFIG, 4,
+       (uint32_t irq, uint32_t config, uint32_t priority, uint32_t destination),
+       p1 = irq, p2 = config, p3 = priority, p4 = destination)
 
 /* ---- path length: INT_EOI through the area vs the trap inline ---- */
 long path__hyp_epapr_int_eoi(unsigned long p1)
@@ -207,5 +213,27 @@ EACH10(PLIB)
 		return (long)r3; \
 	}
 EACH10(PREF)
+
+/* lib/powerpc/papr.c (64-bit): the gate is checked first in every PAPR wrapper. */
+#if defined(__powerpc64__)
+int ref__hyp_papr_cede(void)
+{
+	unsigned long op = HYP_PAPR_H_CEDE;
+	PREGS;
+	PASM(0);
+	return hyp_papr_error((long)r3);
+}
+
+int gref__hyp_papr_cede(void)
+{
+	unsigned long op = HYP_PAPR_H_CEDE;
+	unsigned char g = __atomic_load_n(&hyp_papr_gate, __ATOMIC_RELAXED);
+	if (g < 2)
+		return g ? HYP_ENODEV : HYP_ENOTINIT;
+	PREGS;
+	PASM(0);
+	return hyp_papr_error((long)r3);
+}
+#endif
 #endif
 #endif

@@ -147,6 +147,8 @@ WRAP(ref__, hyp_xen_version, HYP_XEN_HYPERCALL_xen_version, HYP_XEN_XENVER_versi
 WRAP(gref__, hyp_xen_version, HYP_XEN_HYPERCALL_xen_version, HYP_XEN_XENVER_version, GATED2)
 WRAP(ref__, hyp_xen_sched_yield, HYP_XEN_HYPERCALL_sched_op, HYP_XEN_SCHEDOP_yield, BARE2)
 WRAP(gref__, hyp_xen_sched_yield, HYP_XEN_HYPERCALL_sched_op, HYP_XEN_SCHEDOP_yield, GATED2)
+WRAP(ref__, hyp_xen_sched_block, HYP_XEN_HYPERCALL_sched_op, HYP_XEN_SCHEDOP_block, BARE2)
+WRAP(gref__, hyp_xen_sched_block, HYP_XEN_HYPERCALL_sched_op, HYP_XEN_SCHEDOP_block, GATED2)
 
 /* ---- path length (tests/bench/pathlen.py): XENVER_version at a call site ---- */
 long path__hyp_xen_version(void)
