@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  cmake ninja-build gcc clang lld llvm binutils cpio git pkg-config
+  cmake ninja-build gcc clang lld llvm binutils cpio git pkg-config python3
   libcmocka-dev libfdt-dev device-tree-compiler libxen-dev linux-libc-dev
   gcc-i686-linux-gnu libc6-dev-i386-cross
   gcc-s390x-linux-gnu gcc-powerpc64-linux-gnu gcc-powerpc64le-linux-gnu
@@ -12,8 +12,7 @@ packages=(
   gcc-mips64-linux-gnuabi64
   qemu-system-x86 qemu-system-ppc qemu-system-misc qemu-system-mips
   xen-hypervisor-4.17-amd64 linux-image-amd64 busybox-static xz-utils
-  libfuzzer-14-dev libclang-rt-14-dev
-  python3
+  libfuzzer-14-dev libclang-rt-14-dev cppcheck clang-tidy
   linux-libc-dev-s390x-cross
   linux-libc-dev-powerpc-cross
 )

@@ -7,6 +7,6 @@ cd "$(dirname "$0")/.."
 
 tests/install-deps.sh
 rm -rf build/host
-cmake --preset host >/dev/null
+cmake --preset host -DHYP_SANITIZE=ON >/dev/null
 cmake --build --preset host
 ctest --preset host "$@"

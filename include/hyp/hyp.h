@@ -483,6 +483,7 @@ int hyp_kvm_ppc_map_magic_page(unsigned long gpa, unsigned long ea, uint32_t *ma
 int hyp_kvm_ppc_patch(uint32_t *start, size_t words, uint32_t *gen, size_t gen_words,
 		      unsigned int flags, struct hyp_kvm_ppc_patch_stats *stats);
 
+#if defined(__powerpc64__)  /* lib/powerpc/papr.c: PAPR typed calls are 64-bit only */
 /* H_PUT_TERM_CHAR: up to 16 bytes to virtual terminal `vterm`; 0 when taken whole. */
 int hyp_papr_put_term_char(unsigned long vterm, const char *buf, unsigned int count);
 /* Writes all `count` bytes (16 at a time), retrying H_BUSY up to `retries`
@@ -500,6 +501,7 @@ int hyp_papr_set_mode(unsigned long mflags, unsigned long resource,
 		      unsigned long value1, unsigned long value2);
 /* H_CEDE: give up the vCPU until an interrupt. 0. */
 int hyp_papr_cede(void);
+#endif /* __powerpc64__ */
 #endif
 
 #endif /* HYP_HYP_H */

@@ -20,7 +20,7 @@ int hyp_kvm_mips_exit_vm(void)
 static unsigned int unmapped_segment(unsigned long addr)
 {
 #if __SIZEOF_LONG__ == 8
-	if (addr >= 0x8000000000000000ul && addr <= 0xbffffffffffffffful)
+	if ((addr >> 62) == 2)      /* 0x8000000000000000-0xbfffffffffffffff */
 		return 3 + (unsigned int)((addr >> 59) & 7);
 	if (addr < 0xffffffff80000000ul || addr > 0xffffffffbffffffful)
 		return 0;

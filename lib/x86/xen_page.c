@@ -109,8 +109,12 @@ int hyp_xen_set_hypercall_page(void *page)
 		return HYP_ENODEV;
 	if (!page || ((uintptr_t)page & (HYP_XEN_PAGE_SIZE - 1)))
 		return HYP_EINVAL;
-	if (hyp_gate_read(&hyp_xen_gate) == HYP_GATE_XEN_PAGE && page == hyp_xen_call_page)
-		return HYP_OK;          /* in use: refilling it would break concurrent callers */
+	if (page == hyp_xen_call_page && hyp_xen_hypercall_page_valid(page)) {
+		/* Written once, never refilled: a CPU that read the page mode before a
+		 * switch to direct may still be calling into it. */
+		hyp_gate_open(&hyp_xen_gate, HYP_GATE_XEN_PAGE);
+		return HYP_OK;
+	}
 	if (!info->xen_pv) {
 		if (info->x86_xen_hypercall_pages < 1)
 			return HYP_ENODEV;

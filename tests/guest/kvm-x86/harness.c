@@ -90,9 +90,9 @@ static void ud_handler(struct x86_regs *r)
 
 	if (ip[0] != 0x0f || ip[1] != 0x01 || (ip[2] != 0xc1 && ip[2] != 0xd9))
 		report_abort("#UD at %lx is not a hypercall (%x %x %x)", r->ip, ip[0], ip[1], ip[2]);
-	harness.traps++;
+	__atomic_fetch_add(&harness.traps, 1, __ATOMIC_RELAXED);   /* any CPU (smp-x86) */
 	if (ip[2] != harness.expected_insn)
-		harness.wrong_insn++;
+		__atomic_fetch_add(&harness.wrong_insn, 1, __ATOMIC_RELAXED);
 	harness.last = (struct harness_call){ r->ax, r->bx, r->cx, r->dx, r->si, ip[2] };
 	r->ax = (unsigned long)kvm_answer(&harness.last);
 	r->flags ^= X86_FLAGS_ARITH;

@@ -11,14 +11,14 @@
 			      (1u << HYP_KVM_FEATURE_HC_MAP_GPA_RANGE))
 #define HARNESS_TSC         0x123456789abcull
 
-/* What the last trap saw. */
+/* What the last trap saw (meaningful with one CPU trapping). */
 struct harness_call {
 	unsigned long nr, a0, a1, a2, a3;
 	unsigned char insn;             /* third byte: 0xc1 vmcall, 0xd9 vmmcall */
 };
 
 struct harness_state {
-	unsigned int traps;
+	unsigned int traps;             /* counted atomically: any CPU may trap */
 	unsigned int wrong_insn;        /* traps on the other vendor's instruction */
 	unsigned char expected_insn;
 	struct harness_call last;

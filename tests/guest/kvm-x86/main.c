@@ -139,10 +139,29 @@ static void test_harness_wrappers(void)
 #endif
 }
 
+/*
+ * The hypervisor writes memory the asm names only by address: without the
+ * stubs' "memory" clobber gcc forwards the store before the call to the load
+ * after it.
+ */
+static struct hyp_kvm_clock_pairing shared_pairing;
+
+static __attribute__((noinline)) int64_t reread_after_hypercall(void)
+{
+	shared_pairing.tsc = 0;
+	if (amd())
+		hyp_kvm_vmmcall2(HYP_KVM_HC_CLOCK_PAIRING, (unsigned long)&shared_pairing, 0);
+	else
+		hyp_kvm_vmcall2(HYP_KVM_HC_CLOCK_PAIRING, (unsigned long)&shared_pairing, 0);
+	return (int64_t)shared_pairing.tsc;
+}
+
 static void test_harness_raw(void)
 {
 	unsigned long sum = 0;
 
+	report(reread_after_hypercall() == (int64_t)HARNESS_TSC,
+	       "memory the hypervisor wrote is re-read after the call");
 	report(hyp_kvm_hypercall0(0x7777) == -HYP_KVM_ENOSYS, "raw unknown nr: -KVM_ENOSYS");
 	report(hyp_kvm_error(hyp_kvm_hypercall0(0x7777)) == HYP_ENOSYS, "mapped: HYP_ENOSYS");
 	report(hyp_kvm_hypercall0(HYP_KVM_HC_MMU_OP) == -HYP_KVM_ENOSYS,

@@ -27,6 +27,7 @@ static struct idt_gate idt[32] __attribute__((aligned(16)));
 static x86_trap_fn handlers[32];
 
 void x86_runtime_init(void);
+void x86_runtime_init_ap(void);
 void x86_trap(struct x86_regs *regs);
 
 void x86_runtime_init(void)
@@ -47,6 +48,17 @@ void x86_runtime_init(void)
 		idt[v].offset_high = (uint32_t)(addr >> 32);
 #endif
 	}
+	__asm__ __volatile__("lidt %0" : : "m"(idtr));
+}
+
+/* A secondary CPU: the same IDT (smp.c). */
+void x86_runtime_init_ap(void)
+{
+	struct {
+		uint16_t limit;
+		unsigned long base;
+	} __attribute__((packed)) idtr = { sizeof(idt) - 1, (unsigned long)idt };
+
 	__asm__ __volatile__("lidt %0" : : "m"(idtr));
 }
 

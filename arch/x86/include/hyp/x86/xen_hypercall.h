@@ -63,7 +63,7 @@ extern const void *hyp_xen_call_page;
 #if defined(__x86_64__)
 static inline long hyp_xen_vmcall0(unsigned int op)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMCALL_INSN
 			     : "+a"(ret)
@@ -74,7 +74,7 @@ static inline long hyp_xen_vmcall0(unsigned int op)
 
 static inline long hyp_xen_vmcall1(unsigned int op, unsigned long a1)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMCALL_INSN
 			     : "+a"(ret), "+D"(a1)
@@ -85,7 +85,7 @@ static inline long hyp_xen_vmcall1(unsigned int op, unsigned long a1)
 
 static inline long hyp_xen_vmcall2(unsigned int op, unsigned long a1, unsigned long a2)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMCALL_INSN
 			     : "+a"(ret), "+D"(a1), "+S"(a2)
@@ -97,7 +97,7 @@ static inline long hyp_xen_vmcall2(unsigned int op, unsigned long a1, unsigned l
 static inline long hyp_xen_vmcall3(unsigned int op, unsigned long a1, unsigned long a2,
 				unsigned long a3)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMCALL_INSN
 			     : "+a"(ret), "+D"(a1), "+S"(a2), "+d"(a3)
@@ -109,7 +109,7 @@ static inline long hyp_xen_vmcall3(unsigned int op, unsigned long a1, unsigned l
 static inline long hyp_xen_vmcall4(unsigned int op, unsigned long a1, unsigned long a2,
 				unsigned long a3, unsigned long a4)
 {
-	long ret = op;
+	long ret = (long)op;
 	register unsigned long r10 __asm__("r10") = a4;
 
 	__asm__ __volatile__(HYP_X86_VMCALL_INSN
@@ -122,7 +122,7 @@ static inline long hyp_xen_vmcall4(unsigned int op, unsigned long a1, unsigned l
 static inline long hyp_xen_vmcall5(unsigned int op, unsigned long a1, unsigned long a2,
 				unsigned long a3, unsigned long a4, unsigned long a5)
 {
-	long ret = op;
+	long ret = (long)op;
 	register unsigned long r10 __asm__("r10") = a4;
 	register unsigned long r8 __asm__("r8") = a5;
 
@@ -136,7 +136,7 @@ static inline long hyp_xen_vmcall5(unsigned int op, unsigned long a1, unsigned l
 static inline long hyp_xen_vmcall6(unsigned int op, unsigned long a1, unsigned long a2,
 				unsigned long a3, unsigned long a4, unsigned long a5, unsigned long a6)
 {
-	long ret = op;
+	long ret = (long)op;
 	register unsigned long r10 __asm__("r10") = a4;
 	register unsigned long r8 __asm__("r8") = a5;
 	register unsigned long r9 __asm__("r9") = a6;
@@ -150,7 +150,7 @@ static inline long hyp_xen_vmcall6(unsigned int op, unsigned long a1, unsigned l
 
 static inline long hyp_xen_vmmcall0(unsigned int op)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
 			     : "+a"(ret)
@@ -161,7 +161,7 @@ static inline long hyp_xen_vmmcall0(unsigned int op)
 
 static inline long hyp_xen_vmmcall1(unsigned int op, unsigned long a1)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
 			     : "+a"(ret), "+D"(a1)
@@ -172,7 +172,7 @@ static inline long hyp_xen_vmmcall1(unsigned int op, unsigned long a1)
 
 static inline long hyp_xen_vmmcall2(unsigned int op, unsigned long a1, unsigned long a2)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
 			     : "+a"(ret), "+D"(a1), "+S"(a2)
@@ -184,7 +184,7 @@ static inline long hyp_xen_vmmcall2(unsigned int op, unsigned long a1, unsigned 
 static inline long hyp_xen_vmmcall3(unsigned int op, unsigned long a1, unsigned long a2,
 				unsigned long a3)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
 			     : "+a"(ret), "+D"(a1), "+S"(a2), "+d"(a3)
@@ -196,7 +196,7 @@ static inline long hyp_xen_vmmcall3(unsigned int op, unsigned long a1, unsigned 
 static inline long hyp_xen_vmmcall4(unsigned int op, unsigned long a1, unsigned long a2,
 				unsigned long a3, unsigned long a4)
 {
-	long ret = op;
+	long ret = (long)op;
 	register unsigned long r10 __asm__("r10") = a4;
 
 	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
@@ -209,7 +209,7 @@ static inline long hyp_xen_vmmcall4(unsigned int op, unsigned long a1, unsigned 
 static inline long hyp_xen_vmmcall5(unsigned int op, unsigned long a1, unsigned long a2,
 				unsigned long a3, unsigned long a4, unsigned long a5)
 {
-	long ret = op;
+	long ret = (long)op;
 	register unsigned long r10 __asm__("r10") = a4;
 	register unsigned long r8 __asm__("r8") = a5;
 
@@ -223,7 +223,7 @@ static inline long hyp_xen_vmmcall5(unsigned int op, unsigned long a1, unsigned 
 static inline long hyp_xen_vmmcall6(unsigned int op, unsigned long a1, unsigned long a2,
 				unsigned long a3, unsigned long a4, unsigned long a5, unsigned long a6)
 {
-	long ret = op;
+	long ret = (long)op;
 	register unsigned long r10 __asm__("r10") = a4;
 	register unsigned long r8 __asm__("r8") = a5;
 	register unsigned long r9 __asm__("r9") = a6;
@@ -329,7 +329,7 @@ static inline long hyp_xen_page_call6(const void *page, unsigned int op,
 
 static inline long hyp_xen_vmcall0(unsigned int op)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMCALL_INSN
 			     : "+a"(ret)
@@ -340,7 +340,7 @@ static inline long hyp_xen_vmcall0(unsigned int op)
 
 static inline long hyp_xen_vmcall1(unsigned int op, unsigned long a1)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMCALL_INSN
 			     : "+a"(ret), "+b"(a1)
@@ -351,7 +351,7 @@ static inline long hyp_xen_vmcall1(unsigned int op, unsigned long a1)
 
 static inline long hyp_xen_vmcall2(unsigned int op, unsigned long a1, unsigned long a2)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMCALL_INSN
 			     : "+a"(ret), "+b"(a1), "+c"(a2)
@@ -363,7 +363,7 @@ static inline long hyp_xen_vmcall2(unsigned int op, unsigned long a1, unsigned l
 static inline long hyp_xen_vmcall3(unsigned int op, unsigned long a1, unsigned long a2,
 				unsigned long a3)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMCALL_INSN
 			     : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3)
@@ -375,7 +375,7 @@ static inline long hyp_xen_vmcall3(unsigned int op, unsigned long a1, unsigned l
 static inline long hyp_xen_vmcall4(unsigned int op, unsigned long a1, unsigned long a2,
 				unsigned long a3, unsigned long a4)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMCALL_INSN
 			     : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3), "+S"(a4)
@@ -387,7 +387,7 @@ static inline long hyp_xen_vmcall4(unsigned int op, unsigned long a1, unsigned l
 static inline long hyp_xen_vmcall5(unsigned int op, unsigned long a1, unsigned long a2,
 				unsigned long a3, unsigned long a4, unsigned long a5)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMCALL_INSN
 			     : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3), "+S"(a4), "+D"(a5)
@@ -398,7 +398,7 @@ static inline long hyp_xen_vmcall5(unsigned int op, unsigned long a1, unsigned l
 
 static inline long hyp_xen_vmmcall0(unsigned int op)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
 			     : "+a"(ret)
@@ -409,7 +409,7 @@ static inline long hyp_xen_vmmcall0(unsigned int op)
 
 static inline long hyp_xen_vmmcall1(unsigned int op, unsigned long a1)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
 			     : "+a"(ret), "+b"(a1)
@@ -420,7 +420,7 @@ static inline long hyp_xen_vmmcall1(unsigned int op, unsigned long a1)
 
 static inline long hyp_xen_vmmcall2(unsigned int op, unsigned long a1, unsigned long a2)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
 			     : "+a"(ret), "+b"(a1), "+c"(a2)
@@ -432,7 +432,7 @@ static inline long hyp_xen_vmmcall2(unsigned int op, unsigned long a1, unsigned 
 static inline long hyp_xen_vmmcall3(unsigned int op, unsigned long a1, unsigned long a2,
 				unsigned long a3)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
 			     : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3)
@@ -444,7 +444,7 @@ static inline long hyp_xen_vmmcall3(unsigned int op, unsigned long a1, unsigned 
 static inline long hyp_xen_vmmcall4(unsigned int op, unsigned long a1, unsigned long a2,
 				unsigned long a3, unsigned long a4)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
 			     : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3), "+S"(a4)
@@ -456,7 +456,7 @@ static inline long hyp_xen_vmmcall4(unsigned int op, unsigned long a1, unsigned 
 static inline long hyp_xen_vmmcall5(unsigned int op, unsigned long a1, unsigned long a2,
 				unsigned long a3, unsigned long a4, unsigned long a5)
 {
-	long ret = op;
+	long ret = (long)op;
 
 	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
 			     : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3), "+S"(a4), "+D"(a5)

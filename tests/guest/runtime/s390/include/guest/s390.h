@@ -33,4 +33,15 @@ void guest_set_trap_handler(unsigned int code, guest_trap_fn fn);
 /* TOD clock in microseconds. */
 uint64_t guest_s390_time_us(void);
 
+/*
+ * Secondary CPUs (smp.c): start CPU addresses 1..nr_cpus-1 by SIGP (own
+ * lowcore and stack), release them all at once into fn(cpu) and run fn(0)
+ * here. Returns when every started CPU has returned from fn: the number of
+ * CPUs that ran it. Call once; fn must not print or take program checks
+ * (one trap stack, one console buffer): keep per-CPU results.
+ */
+#define GUEST_SMP_MAX_CPUS 16
+typedef void (*guest_smp_fn)(unsigned int cpu);
+unsigned int guest_smp_start(unsigned int nr_cpus, guest_smp_fn fn);
+
 #endif /* GUEST_S390_H */

@@ -68,6 +68,21 @@ static inline uint8_t inb(uint16_t port)
 	return v;
 }
 
+#ifdef __x86_64__
+/*
+ * Secondary CPUs (runtime/x86/smp.c): start CPUs 1..nr_cpus-1 (APIC IDs
+ * 1..) with INIT-SIPI-SIPI, each on its own stack with the BSP's page tables,
+ * GDT layout and IDT; then release them all at once into fn(cpu) and run
+ * fn(0) on the calling CPU. Returns when every started CPU has returned from
+ * fn: the number of CPUs that ran it (1 + the APs that answered). APs halt
+ * afterwards; call once. fn must not use report() (not reentrant): keep
+ * per-CPU results and report them from the BSP.
+ */
+#define GUEST_SMP_MAX_CPUS 16
+typedef void (*guest_smp_fn)(unsigned int cpu);
+unsigned int guest_smp_start(unsigned int nr_cpus, guest_smp_fn fn);
+#endif
+
 /* Start and end of the image's .text (checksums of code bytes). */
 extern const unsigned char __text_start[], __text_end[];
 

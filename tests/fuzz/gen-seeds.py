@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Write the seed corpora of the fuzz targets (committed; rerun after a format change)."""
+import os
+import struct
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def regs(a, b=0, c=0, d=0):
+    return struct.pack("<4I", a, b, c, d)
+
+
+def sig(text, eax):
+    b, c, d = struct.unpack("<3I", text.encode().ljust(12, b"\0"))
+    return regs(eax, b, c, d)
+
+
+def vendor(text, max_leaf=0xd):
+    b, d, c = struct.unpack("<3I", text.encode())   # ebx edx ecx
+    return regs(max_leaf, b, c, d)
+
+
+def rec(sel, r):
+    return struct.pack("<H", sel) + r
+
+
+def base_sel(k, off=0):
+    return 2 + 3 * k + off
+
+
+HV = regs(0, 0, 1 << 31, 0)
+NATIVE, PV, PV_BAD_MAGIC = b"\0", b"\1", b"\3"
+x86 = {
+    "tcg-amd": regs(0) + rec(0, vendor("AuthenticAMD")) + rec(1, HV)
+    + rec(base_sel(0), sig("TCGTCGTCGTCG", 0x40000001)),
+    "kvm-intel": regs(0) + rec(0, vendor("GenuineIntel")) + rec(1, HV)
+    + rec(base_sel(0), sig("KVMKVMKVM", 0x40000001))
+    + rec(base_sel(0, 1), regs(0x01007afb, 0, 0, 1)),
+    "kvm-old-eax0": regs(0) + rec(0, vendor("AuthenticAMD")) + rec(1, HV)
+    + rec(base_sel(0), sig("KVMKVMKVM", 0)) + rec(base_sel(0, 1), regs(0xff)),
+    "hyperv-kvm-0x100": regs(0) + rec(0, vendor("GenuineIntel")) + rec(1, HV)
+    + rec(base_sel(0), sig("Microsoft Hv", 0x4000000b))
+    + rec(base_sel(1), sig("KVMKVMKVM", 0x40000101))
+    + rec(base_sel(1, 1), regs(0x7ff)),
+    "xen-viridian": regs(0) + rec(0, vendor("AuthenticAMD")) + rec(1, HV)
+    + rec(base_sel(0), sig("Microsoft Hv", 0x40000005))
+    + rec(base_sel(1), sig("XenVMMXenVMM", 0x40000105))
+    + rec(base_sel(1, 1), regs(0x40011)) + rec(base_sel(1, 2), regs(1, 0x40000000)),
+    "xen-pvh": regs(0) + rec(0, vendor("AuthenticAMD")) + rec(1, HV)
+    + rec(base_sel(0), sig("XenVMMXenVMM", 0x40000005))
+    + rec(base_sel(0, 1), regs(0x40011)) + rec(base_sel(0, 2), regs(1, 0x40000000)),
+    "no-hv-bit-junk": sig("KVMKVMKVM", 0x40000001) + rec(0, vendor("GenuineIntel"))
+    + rec(1, regs(0)),
+    "junk-everywhere": sig("XenVMMXenVMM", 0x400000ff) + rec(1, HV),
+    "max-out-of-range": regs(0) + rec(0, vendor("HygonGenuine")) + rec(1, HV)
+    + rec(base_sel(0), sig("KVMKVMKVM", 0x40000100))
+    + rec(base_sel(255), sig("KVMKVMKVM", 0x400fffff)),
+}
+errors = {
+    "zero": struct.pack("<q", 0),
+    "enosys": struct.pack("<q", -1000),
+    "eopnotsupp": struct.pack("<q", -95),
+    "big": struct.pack("<q", 1 << 40),
+    "min": struct.pack("<q", -(1 << 63)),
+    "enotinit": struct.pack("<q", -4000),
+}
+
+
+
+def sysib322(name, cpi, count=1):
+    """SYSIB 3.2.2 with vm[0] (name at +12, CPI at +24, EBCDIC, blank-padded)."""
+    b = bytearray(4096)
+    b[31] = count
+    b[32 + 12:32 + 20] = name.ljust(8).encode("cp500")
+    b[32 + 24:32 + 40] = cpi.ljust(16).encode("cp500")
+    return bytes(b[:128])
+
+
+def sysib111(manuf):
+    b = bytearray(64)
+    b[32:48] = manuf.ljust(16).encode("cp500")
+    return bytes(4096 - 128) + bytes(b)    # pads 3.2.2 to 4096, then 1.1.1
+
+
+s390 = {
+    "tcg": sysib322("TCGguest", "KVM/Linux") + sysib111("QEMU"),
+    "kvm": sysib322("KVMguest", "KVM/Linux") + sysib111("IBM"),
+    "zvm": sysib322("LINUX1", "z/VM    7.3.0") + sysib111("IBM"),
+    "no-111": sysib322("guest1", "KVM/Linux"),
+    "no-vm": sysib322("x", "KVM/Linux", count=0),
+}
+
+x86 = {name: NATIVE + data for name, data in x86.items()}
+x86["xen-pv"] = PV + regs(0) + rec(0, vendor("GenuineIntel")) + rec(1, regs(0)) \
+    + rec(base_sel(0), sig("XenVMMXenVMM", 0x40000005)) + rec(base_sel(0, 1), regs(0x40011))
+x86["xen-pv-bad-magic"] = PV_BAD_MAGIC + regs(0) + rec(0, vendor("GenuineIntel"))
+
+# fuzz_xen_page: mode byte (odd: raw page; even: Xen-written page, bit 1 PV
+# stubs) then (offset low, offset high, byte) changes.
+xen_page = {
+    "hvm-intact": b"\0",
+    "pv-intact": b"\2",
+    "raw-empty": b"\1",
+    "hvm-slot1-imm": b"\0" + bytes([33, 0, 2]),          # slot 1 loads 2
+    "hvm-iret-slot": b"\0" + struct.pack("<HB", 23 * 32 + 1, 0x99),  # iret slot: anything
+}
+
+for name, seeds in (("x86_detect", x86), ("errors", errors), ("s390_sysib", s390),
+                    ("xen_page", xen_page)):
+    d = os.path.join(HERE, "seeds", name)
+    os.makedirs(d, exist_ok=1)
+    for seed, data in seeds.items():
+        with open(os.path.join(d, seed), "wb") as f:
+            f.write(data)

@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Never trap where nothing answers (x86): with no hypervisor (-cpu
+ * max,-hypervisor) or one that offers no family libhyp calls (QEMU TCG's
+ * own signature), every KVM and Xen call, raw and typed, returns
+ * HYP_ENODEV (HYP_ENOTINIT before hyp_init()) and no hypercall instruction
+ * executes: #UD (vmcall/vmmcall without a hypervisor), #GP and #PF are
+ * counted, and the count must stay 0. The command line says which machine
+ * it is (expect=none|tcg).
+ */
+#include <guest/test.h>
+#include <guest/x86.h>
+#include <hyp/hyp.h>
+
+static unsigned int traps;
+static char expect[16] = "?";
+
+/* Count, then step over a 3-byte vmcall/vmmcall answering -1 (the count fails the test). */
+static void counting_trap(struct x86_regs *r)
+{
+	const unsigned char *ip = (const unsigned char *)r->ip;
+
+	traps++;
+	if (r->vector == X86_VEC_UD && ip[0] == 0x0f && ip[1] == 0x01) {
+		r->ax = (unsigned long)-1;
+		r->ip += 3;
+		return;
+	}
+	report_abort("vector %lu at %lx", r->vector, r->ip);
+}
+
+static bool all_xen(int want)
+{
+	static struct hyp_xen_shared_info shared __attribute__((aligned(4096)));
+	static struct hyp_xen_vcpu_runstate_info runstate;
+	static unsigned char page[4096] __attribute__((aligned(4096)));
+	struct hyp_xen_evtchn_status status;
+	char text[16];
+	uint32_t submap;
+	uint64_t value;
+	bool ok = true;
+
+	ok &= hyp_xen_version() == want;
+	ok &= hyp_xen_extraversion(text) == want;
+	ok &= hyp_xen_get_features(0, &submap) == want;
+	ok &= hyp_xen_console_write("x", 1) == want;
+	ok &= hyp_xen_console_read(text, sizeof(text)) == want;
+	ok &= hyp_xen_sched_yield() == want;
+	ok &= hyp_xen_evtchn_alloc_unbound(0) == want;
+	ok &= hyp_xen_evtchn_bind_virq(0, 0) == want;
+	ok &= hyp_xen_evtchn_send(1) == want;
+	ok &= hyp_xen_evtchn_close(1) == want;
+	ok &= hyp_xen_evtchn_status(1, &status) == want;
+	ok &= hyp_xen_hvm_get_param(0, &value) == want;
+	ok &= hyp_xen_hvm_set_param(0, 0) == want;
+	ok &= hyp_xen_add_to_physmap(0, 0, 0x100) == want;
+	ok &= hyp_xen_map_shared_info(&shared) == want;
+	ok &= hyp_xen_current_reservation() == want;
+	ok &= hyp_xen_vcpu_is_up(0) == want;
+	ok &= hyp_xen_vcpu_runstate(0, &runstate) == want;
+	ok &= hyp_xen_set_iopl(3) == want;
+	ok &= hyp_xen_hypercall0(17) == want && hyp_xen_hypercall1(17, 1) == want &&
+	      hyp_xen_hypercall2(17, 1, 2) == want && hyp_xen_hypercall3(17, 1, 2, 3) == want &&
+	      hyp_xen_hypercall4(17, 1, 2, 3, 4) == want &&
+	      hyp_xen_hypercall5(17, 1, 2, 3, 4, 5) == want;
+	ok &= hyp_xen_set_hypercall_page(page) == want;
+	ok &= hyp_xen_set_direct() == want;
+	ok &= hyp_xen_mode() == HYP_XEN_MODE_NONE;
+	return ok;
+}
+
+static bool all_kvm(int want)
+{
+	static struct hyp_kvm_clock_pairing pairing;
+
+	return hyp_kvm_vapic_poll_irq() == want && hyp_kvm_kick_cpu(0) == want &&
+	       hyp_kvm_clock_pairing(&pairing, 0) == want &&
+	       hyp_kvm_send_ipi(1, 0, 0, 0xf0) == want && hyp_kvm_sched_yield(0) == want &&
+	       hyp_kvm_map_gpa_range(0, 1, 0) == want &&
+	       hyp_kvm_hypercall0(1) == want && hyp_kvm_hypercall1(1, 1) == want &&
+	       hyp_kvm_hypercall2(1, 1, 2) == want && hyp_kvm_hypercall3(1, 1, 2, 3) == want &&
+	       hyp_kvm_hypercall4(1, 1, 2, 3, 4) == want;
+}
+
+void test_main(void)
+{
+	const struct hyp_info *info;
+
+	guest_cmdline_get("expect", expect, sizeof(expect));
+	guest_set_trap_handler(X86_VEC_UD, counting_trap);
+	guest_set_trap_handler(X86_VEC_GP, counting_trap);
+	guest_set_trap_handler(X86_VEC_PF, counting_trap);
+
+	report(all_kvm(HYP_ENOTINIT), "before hyp_init(): every KVM call HYP_ENOTINIT");
+	report(all_xen(HYP_ENOTINIT), "before hyp_init(): every Xen call HYP_ENOTINIT");
+	report(hyp_init(NULL) == HYP_OK, "hyp_init()");
+	info = hyp_get_info();
+	if (!strcmp(expect, "none"))
+		report(info && info->kind == HYP_KIND_NONE && !info->families,
+		       "no hypervisor detected");
+	else
+		report(info && info->kind == HYP_KIND_TCG && !info->families,
+		       "QEMU TCG detected, no family libhyp calls");
+	report(all_kvm(HYP_ENODEV), "every KVM call (typed and raw) HYP_ENODEV");
+	report(all_xen(HYP_ENODEV), "every Xen call (typed, raw, page, direct) HYP_ENODEV");
+	report(traps == 0, "zero traps (#UD #GP #PF): no hypercall instruction executed (%u)", traps);
+}
