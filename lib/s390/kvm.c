@@ -19,7 +19,7 @@ int hyp_kvm_s390_call(unsigned int nr, unsigned long p1, unsigned long p2,
 		return (int)hyp_gate_error(gate);
 	if (!hyp_kvm_s390_serves(nr))
 		return HYP_ENOSYS;
-	return hyp_kvm_error(hyp_kvm_hypercall3(nr, p1, p2, p3));
+	return hyp_kvm_error(hyp_kvm_diag500_3(nr, p1, p2, p3));   /* gate checked above */
 }
 
 int hyp_kvm_virtio_ccw_notify(uint32_t schid, uint32_t queue, long cookie)

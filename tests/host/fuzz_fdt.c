@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include <libfdt.h>
@@ -23,11 +24,14 @@ static const char *const props[] = {
 	"compatible", "hcall-instructions", "has-idle", "reg", "leaf", "",
 };
 
-static void check(bool ok)
-{
-	if (!ok)
-		abort();
-}
+#define check(ok)                                                           \
+	do {                                                                \
+		if (!(ok)) {                                                \
+			fprintf(stderr, "fuzz_fdt: check failed at line %d: %s\n", \
+				__LINE__, #ok);                             \
+			abort();                                            \
+		}                                                           \
+	} while (0)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -35,17 +39,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct hyp_fdt f;
 	struct hyp_fdt_hypervisor hv;
 	bool libfdt_ok;
-	int err;
+	int err, next;
 
 	err = hyp_fdt_read_hypervisor(data, size, &hv);
 	check(err == HYP_OK || err == HYP_EBADDT || err == HYP_EINVAL);
 	check(!hv.hcall_valid || (hv.hcall_len % 4 == 0 && hv.hcall_len <= 16));
 	if (hyp_fdt_open(&f, data, size) != HYP_OK)
 		return 0;
-	/* libfdt accepts a structure block without a root node (FDT_END
-	 * first) and answers "/" with offset 0 unchecked; here that is
-	 * HYP_EBADDT, so compare only trees with a root. */
-	libfdt_ok = fdt_check_full(data, size) == 0 && hyp_fdt_path_offset(&f, "/") >= 0;
+	/* libfdt answers "/" with offset 0 unchecked: it accepts a structure
+	 * block without a root node (FDT_END first; HYP_EBADDT here) and one
+	 * whose root follows FDT_NOPs (the spec lets NOPs stand anywhere; this
+	 * reader skips them, libfdt then fails every lookup with BADOFFSET).
+	 * Compare only trees whose structure block starts with the root. */
+	libfdt_ok = fdt_check_full(data, size) == 0 &&
+		    fdt_next_tag(data, 0, &next) == FDT_BEGIN_NODE &&
+		    hyp_fdt_path_offset(&f, "/") >= 0;
 	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
 		int node = hyp_fdt_path_offset(&f, paths[i]);
 

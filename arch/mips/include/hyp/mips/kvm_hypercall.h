@@ -103,18 +103,18 @@ static inline long hyp_kvm_hypercall0(unsigned int nr)
 {
 	unsigned int gate = hyp_gate_read(&hyp_kvm_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_kvm_hypcall0(nr);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_kvm_hypcall0(nr);
 }
 
 static inline long hyp_kvm_hypercall1(unsigned int nr, unsigned long p1)
 {
 	unsigned int gate = hyp_gate_read(&hyp_kvm_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_kvm_hypcall1(nr, p1);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_kvm_hypcall1(nr, p1);
 }
 
 static inline long hyp_kvm_hypercall2(unsigned int nr, unsigned long p1,
@@ -122,9 +122,9 @@ static inline long hyp_kvm_hypercall2(unsigned int nr, unsigned long p1,
 {
 	unsigned int gate = hyp_gate_read(&hyp_kvm_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_kvm_hypcall2(nr, p1, p2);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_kvm_hypcall2(nr, p1, p2);
 }
 
 static inline long hyp_kvm_hypercall3(unsigned int nr, unsigned long p1,
@@ -132,9 +132,9 @@ static inline long hyp_kvm_hypercall3(unsigned int nr, unsigned long p1,
 {
 	unsigned int gate = hyp_gate_read(&hyp_kvm_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_kvm_hypcall3(nr, p1, p2, p3);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_kvm_hypcall3(nr, p1, p2, p3);
 }
 
 static inline long hyp_kvm_hypercall4(unsigned int nr, unsigned long p1,
@@ -143,9 +143,9 @@ static inline long hyp_kvm_hypercall4(unsigned int nr, unsigned long p1,
 {
 	unsigned int gate = hyp_gate_read(&hyp_kvm_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_kvm_hypcall4(nr, p1, p2, p3, p4);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_kvm_hypcall4(nr, p1, p2, p3, p4);
 }
 
 #endif /* HYP_MIPS_KVM_HYPERCALL_H */

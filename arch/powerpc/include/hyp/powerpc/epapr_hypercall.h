@@ -329,9 +329,9 @@ static inline long hyp_epapr_hypercall0(uint32_t token,
 {
 	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_epapr_area_call0(token, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_epapr_area_call0(token, out);
 }
 
 static inline long hyp_epapr_hypercall1(uint32_t token, unsigned long p1,
@@ -339,9 +339,9 @@ static inline long hyp_epapr_hypercall1(uint32_t token, unsigned long p1,
 {
 	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_epapr_area_call1(token, p1, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_epapr_area_call1(token, p1, out);
 }
 
 static inline long hyp_epapr_hypercall2(uint32_t token, unsigned long p1, unsigned long p2,
@@ -349,9 +349,9 @@ static inline long hyp_epapr_hypercall2(uint32_t token, unsigned long p1, unsign
 {
 	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_epapr_area_call2(token, p1, p2, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_epapr_area_call2(token, p1, p2, out);
 }
 
 static inline long hyp_epapr_hypercall3(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3,
@@ -359,9 +359,9 @@ static inline long hyp_epapr_hypercall3(uint32_t token, unsigned long p1, unsign
 {
 	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_epapr_area_call3(token, p1, p2, p3, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_epapr_area_call3(token, p1, p2, p3, out);
 }
 
 static inline long hyp_epapr_hypercall4(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4,
@@ -369,9 +369,9 @@ static inline long hyp_epapr_hypercall4(uint32_t token, unsigned long p1, unsign
 {
 	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_epapr_area_call4(token, p1, p2, p3, p4, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_epapr_area_call4(token, p1, p2, p3, p4, out);
 }
 
 static inline long hyp_epapr_hypercall5(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4, unsigned long p5,
@@ -379,9 +379,9 @@ static inline long hyp_epapr_hypercall5(uint32_t token, unsigned long p1, unsign
 {
 	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_epapr_area_call5(token, p1, p2, p3, p4, p5, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_epapr_area_call5(token, p1, p2, p3, p4, p5, out);
 }
 
 static inline long hyp_epapr_hypercall6(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4, unsigned long p5, unsigned long p6,
@@ -389,9 +389,9 @@ static inline long hyp_epapr_hypercall6(uint32_t token, unsigned long p1, unsign
 {
 	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_epapr_area_call6(token, p1, p2, p3, p4, p5, p6, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_epapr_area_call6(token, p1, p2, p3, p4, p5, p6, out);
 }
 
 static inline long hyp_epapr_hypercall7(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4, unsigned long p5, unsigned long p6, unsigned long p7,
@@ -399,9 +399,9 @@ static inline long hyp_epapr_hypercall7(uint32_t token, unsigned long p1, unsign
 {
 	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_epapr_area_call7(token, p1, p2, p3, p4, p5, p6, p7, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_epapr_area_call7(token, p1, p2, p3, p4, p5, p6, p7, out);
 }
 
 static inline long hyp_epapr_hypercall8(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4, unsigned long p5, unsigned long p6, unsigned long p7, unsigned long p8,
@@ -409,8 +409,8 @@ static inline long hyp_epapr_hypercall8(uint32_t token, unsigned long p1, unsign
 {
 	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_epapr_area_call8(token, p1, p2, p3, p4, p5, p6, p7, p8, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_epapr_area_call8(token, p1, p2, p3, p4, p5, p6, p7, p8, out);
 }
 #endif /* HYP_POWERPC_EPAPR_HYPERCALL_H */

@@ -365,9 +365,9 @@ static inline long hyp_papr_hypercall0(unsigned long opcode,
 {
 	unsigned int gate = hyp_gate_read(&hyp_papr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_papr_hvsc0(opcode, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_papr_hvsc0(opcode, out);
 }
 
 static inline long hyp_papr_hypercall1(unsigned long opcode, unsigned long p1,
@@ -375,9 +375,9 @@ static inline long hyp_papr_hypercall1(unsigned long opcode, unsigned long p1,
 {
 	unsigned int gate = hyp_gate_read(&hyp_papr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_papr_hvsc1(opcode, p1, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_papr_hvsc1(opcode, p1, out);
 }
 
 static inline long hyp_papr_hypercall2(unsigned long opcode, unsigned long p1, unsigned long p2,
@@ -385,9 +385,9 @@ static inline long hyp_papr_hypercall2(unsigned long opcode, unsigned long p1, u
 {
 	unsigned int gate = hyp_gate_read(&hyp_papr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_papr_hvsc2(opcode, p1, p2, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_papr_hvsc2(opcode, p1, p2, out);
 }
 
 static inline long hyp_papr_hypercall3(unsigned long opcode, unsigned long p1, unsigned long p2, unsigned long p3,
@@ -395,9 +395,9 @@ static inline long hyp_papr_hypercall3(unsigned long opcode, unsigned long p1, u
 {
 	unsigned int gate = hyp_gate_read(&hyp_papr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_papr_hvsc3(opcode, p1, p2, p3, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_papr_hvsc3(opcode, p1, p2, p3, out);
 }
 
 static inline long hyp_papr_hypercall4(unsigned long opcode, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4,
@@ -405,9 +405,9 @@ static inline long hyp_papr_hypercall4(unsigned long opcode, unsigned long p1, u
 {
 	unsigned int gate = hyp_gate_read(&hyp_papr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_papr_hvsc4(opcode, p1, p2, p3, p4, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_papr_hvsc4(opcode, p1, p2, p3, p4, out);
 }
 
 static inline long hyp_papr_hypercall5(unsigned long opcode, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4, unsigned long p5,
@@ -415,9 +415,9 @@ static inline long hyp_papr_hypercall5(unsigned long opcode, unsigned long p1, u
 {
 	unsigned int gate = hyp_gate_read(&hyp_papr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_papr_hvsc5(opcode, p1, p2, p3, p4, p5, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_papr_hvsc5(opcode, p1, p2, p3, p4, p5, out);
 }
 
 static inline long hyp_papr_hypercall6(unsigned long opcode, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4, unsigned long p5, unsigned long p6,
@@ -425,9 +425,9 @@ static inline long hyp_papr_hypercall6(unsigned long opcode, unsigned long p1, u
 {
 	unsigned int gate = hyp_gate_read(&hyp_papr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_papr_hvsc6(opcode, p1, p2, p3, p4, p5, p6, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_papr_hvsc6(opcode, p1, p2, p3, p4, p5, p6, out);
 }
 
 static inline long hyp_papr_hypercall7(unsigned long opcode, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4, unsigned long p5, unsigned long p6, unsigned long p7,
@@ -435,9 +435,9 @@ static inline long hyp_papr_hypercall7(unsigned long opcode, unsigned long p1, u
 {
 	unsigned int gate = hyp_gate_read(&hyp_papr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_papr_hvsc7(opcode, p1, p2, p3, p4, p5, p6, p7, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_papr_hvsc7(opcode, p1, p2, p3, p4, p5, p6, p7, out);
 }
 
 static inline long hyp_papr_hypercall8(unsigned long opcode, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4, unsigned long p5, unsigned long p6, unsigned long p7, unsigned long p8,
@@ -445,9 +445,9 @@ static inline long hyp_papr_hypercall8(unsigned long opcode, unsigned long p1, u
 {
 	unsigned int gate = hyp_gate_read(&hyp_papr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_papr_hvsc8(opcode, p1, p2, p3, p4, p5, p6, p7, p8, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_papr_hvsc8(opcode, p1, p2, p3, p4, p5, p6, p7, p8, out);
 }
 
 static inline long hyp_papr_hypercall9(unsigned long opcode, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4, unsigned long p5, unsigned long p6, unsigned long p7, unsigned long p8, unsigned long p9,
@@ -455,8 +455,8 @@ static inline long hyp_papr_hypercall9(unsigned long opcode, unsigned long p1, u
 {
 	unsigned int gate = hyp_gate_read(&hyp_papr_gate);
 
-	if (gate >= HYP_GATE_OPEN)
-		return hyp_papr_hvsc9(opcode, p1, p2, p3, p4, p5, p6, p7, p8, p9, out);
-	return hyp_gate_error(gate);
+	if (gate < HYP_GATE_OPEN)
+		return hyp_gate_error(gate);
+	return hyp_papr_hvsc9(opcode, p1, p2, p3, p4, p5, p6, p7, p8, p9, out);
 }
 #endif /* HYP_POWERPC_PAPR_HYPERCALL_H */
