@@ -559,10 +559,11 @@ static inline long hyp_xen_op_refused(unsigned int op)
 static inline long hyp_xen_hypercall0(unsigned int op)
 {
 	unsigned int gate = hyp_gate_read(&hyp_xen_gate);
-	long refused = hyp_xen_op_refused(op);
+	long refused;
 
 	if (gate < HYP_GATE_OPEN)
 		return hyp_gate_error(gate);
+	refused = hyp_xen_op_refused(op);
 	if (refused)
 		return refused;
 	if (HYP_XEN_USE_PAGE(gate))
@@ -575,10 +576,11 @@ static inline long hyp_xen_hypercall0(unsigned int op)
 static inline long hyp_xen_hypercall1(unsigned int op, unsigned long a1)
 {
 	unsigned int gate = hyp_gate_read(&hyp_xen_gate);
-	long refused = hyp_xen_op_refused(op);
+	long refused;
 
 	if (gate < HYP_GATE_OPEN)
 		return hyp_gate_error(gate);
+	refused = hyp_xen_op_refused(op);
 	if (refused)
 		return refused;
 	if (HYP_XEN_USE_PAGE(gate))
@@ -592,10 +594,11 @@ static inline long hyp_xen_hypercall2(unsigned int op, unsigned long a1,
 				unsigned long a2)
 {
 	unsigned int gate = hyp_gate_read(&hyp_xen_gate);
-	long refused = hyp_xen_op_refused(op);
+	long refused;
 
 	if (gate < HYP_GATE_OPEN)
 		return hyp_gate_error(gate);
+	refused = hyp_xen_op_refused(op);
 	if (refused)
 		return refused;
 	if (HYP_XEN_USE_PAGE(gate))
@@ -609,10 +612,11 @@ static inline long hyp_xen_hypercall3(unsigned int op, unsigned long a1,
 				unsigned long a2, unsigned long a3)
 {
 	unsigned int gate = hyp_gate_read(&hyp_xen_gate);
-	long refused = hyp_xen_op_refused(op);
+	long refused;
 
 	if (gate < HYP_GATE_OPEN)
 		return hyp_gate_error(gate);
+	refused = hyp_xen_op_refused(op);
 	if (refused)
 		return refused;
 	if (HYP_XEN_USE_PAGE(gate))
@@ -626,10 +630,11 @@ static inline long hyp_xen_hypercall4(unsigned int op, unsigned long a1,
 				unsigned long a2, unsigned long a3, unsigned long a4)
 {
 	unsigned int gate = hyp_gate_read(&hyp_xen_gate);
-	long refused = hyp_xen_op_refused(op);
+	long refused;
 
 	if (gate < HYP_GATE_OPEN)
 		return hyp_gate_error(gate);
+	refused = hyp_xen_op_refused(op);
 	if (refused)
 		return refused;
 	if (HYP_XEN_USE_PAGE(gate))
@@ -643,10 +648,11 @@ static inline long hyp_xen_hypercall5(unsigned int op, unsigned long a1,
 				unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5)
 {
 	unsigned int gate = hyp_gate_read(&hyp_xen_gate);
-	long refused = hyp_xen_op_refused(op);
+	long refused;
 
 	if (gate < HYP_GATE_OPEN)
 		return hyp_gate_error(gate);
+	refused = hyp_xen_op_refused(op);
 	if (refused)
 		return refused;
 	if (HYP_XEN_USE_PAGE(gate))
@@ -662,10 +668,11 @@ static inline long hyp_xen_hypercall6(unsigned int op, unsigned long a1,
 				unsigned long a6)
 {
 	unsigned int gate = hyp_gate_read(&hyp_xen_gate);
-	long refused = hyp_xen_op_refused(op);
+	long refused;
 
 	if (gate < HYP_GATE_OPEN)
 		return hyp_gate_error(gate);
+	refused = hyp_xen_op_refused(op);
 	if (refused)
 		return refused;
 	if (HYP_XEN_USE_PAGE(gate))
