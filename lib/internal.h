@@ -20,6 +20,16 @@ const struct hyp_platform *hyp_platform_get(void);
 /* Guest-physical address of `va` through the platform hook (identity by default). */
 uint64_t hyp_virt_to_phys(const void *va);
 
+/* A hypervisor's non-negative answer as an int result (clamped to INT_MAX). */
+static inline int hyp_result_from_raw(long raw)
+{
+#if __LONG_MAX__ > __INT_MAX__
+	if (raw > __INT_MAX__)
+		return __INT_MAX__;
+#endif
+	return (int)raw;
+}
+
 /* Store a gate value so that a CPU seeing it also sees everything written before. */
 static inline void hyp_gate_open(unsigned char *gate, unsigned int value)
 {

@@ -4,13 +4,8 @@
 
 int hyp_kvm_error(long raw)
 {
-	if (raw >= 0) {
-#if __LONG_MAX__ > __INT_MAX__
-		if (raw > __INT_MAX__)
-			return __INT_MAX__;
-#endif
-		return (int)raw;
-	}
+	if (raw >= 0)
+		return hyp_result_from_raw(raw);
 	switch (raw) {
 	case -HYP_KVM_ENOSYS:       return HYP_ENOSYS;
 	case -HYP_KVM_EOPNOTSUPP:   return HYP_EOPNOTSUPP;

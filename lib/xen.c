@@ -4,13 +4,8 @@
 
 int hyp_xen_error(long raw)
 {
-	if (raw >= 0) {
-#if __LONG_MAX__ > __INT_MAX__
-		if (raw > __INT_MAX__)
-			return __INT_MAX__;
-#endif
-		return (int)raw;
-	}
+	if (raw >= 0)
+		return hyp_result_from_raw(raw);
 	switch (raw) {
 	case -HYP_XEN_EPERM:        return HYP_EPERM;
 	case -HYP_XEN_EACCES:       return HYP_EPERM;   /* XSM/policy refusal: not privileged */
