@@ -7,10 +7,7 @@
  */
 #define PAGE_PRESENT_RW   0x3
 #define PAGE_LARGE        0x80
-#define MSR_EFER          0xc0000080
-#define EFER_LME          (1 << 8)
-#define CR4_PAE           (1 << 5)
-#define CR0_PG_PE         0x80000001
+#include "long_mode.h"
 
 	.section .note.Xen, "a", @note
 	.balign 4
@@ -52,18 +49,9 @@ pvh_start32:
 	cmpl $2048, %ecx
 	jne 2b
 
-	movl %cr4, %eax
-	orl $CR4_PAE, %eax
-	movl %eax, %cr4
 	movl $pml4, %eax
 	movl %eax, %cr3
-	movl $MSR_EFER, %ecx
-	rdmsr
-	orl $EFER_LME, %eax
-	wrmsr
-	movl %cr0, %eax
-	orl $CR0_PG_PE, %eax
-	movl %eax, %cr0
+	x86_enable_long_mode
 	ljmp $0x08, $long_mode
 
 	.code64

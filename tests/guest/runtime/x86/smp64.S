@@ -9,13 +9,10 @@
  * GDT layout as the BSP's (entry64.S): 0x08 64-bit code, 0x10 data; plus
  * 0x18 32-bit code for the protected-mode step.
  */
+#include "long_mode.h"
 #include "smp.h"
 
-#define MSR_EFER          0xc0000080
-#define EFER_LME          (1 << 8)
-#define CR4_PAE           (1 << 5)
 #define CR0_PE            0x00000001
-#define CR0_PG_PE         0x80000001
 #define REL(sym)          ((sym) - smp_trampoline_start + SMP_TRAMPOLINE_BASE)
 
 	.section .rodata
@@ -39,18 +36,9 @@ tramp_pm32:
 	movl %eax, %ds
 	movl %eax, %es
 	movl %eax, %ss
-	movl %cr4, %eax
-	orl $CR4_PAE, %eax
-	movl %eax, %cr4
 	movl REL(smp_trampoline_cr3), %eax
 	movl %eax, %cr3
-	movl $MSR_EFER, %ecx
-	rdmsr
-	orl $EFER_LME, %eax
-	wrmsr
-	movl %cr0, %eax
-	orl $CR0_PG_PE, %eax
-	movl %eax, %cr0
+	x86_enable_long_mode
 	ljmpl $0x08, $smp_ap_entry64
 
 	.balign 8
