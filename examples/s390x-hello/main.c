@@ -18,7 +18,6 @@ void test_main(void)
 {
 	static struct vccw_dev con;
 	const struct hyp_info *info;
-	bool found = false;
 	long len;
 
 	hyp_init(NULL);
@@ -29,14 +28,10 @@ void test_main(void)
 		return;
 
 	/* The first virtio console among the first subchannels. */
-	for (unsigned int sch = 0; sch < 16 && !found; sch++)
-		found = vccw_init(&con, HYP_S390_SCHID(0, sch)) == 0 &&
-			con.device_type == VIRTIO_ID_CONSOLE;
-	if (!report(found, "virtio console on subchannel 0.0.%04x", con.schid & 0xffff))
+	if (!report(vccw_find(&con, VIRTIO_ID_CONSOLE) == 0,
+		    "virtio console on subchannel 0.0.%04x", con.schid & 0xffff))
 		return;
-	if (!report(vccw_setup_queue(&con, CONSOLE_TRANSMITQ) == 0 &&
-		    vccw_set_status(&con, VIRTIO_STATUS_ACK | VIRTIO_STATUS_DRIVER |
-				    VIRTIO_STATUS_DRIVER_OK) == 0, "console driver ready"))
+	if (!report(vccw_driver_ready(&con, CONSOLE_TRANSMITQ) == 0, "console driver ready"))
 		return;
 
 	len = vccw_transfer(&con, CONSOLE_TRANSMITQ, (void *)hello, sizeof(hello) - 1,

@@ -28,21 +28,16 @@ void test_main(void)
 	unsigned long sent = 0;
 	unsigned int kicks = 0, smallest = MAX_PIECE, largest = 0;
 	long failed = 0;
-	bool found = false;
 
 	stream_fill(buf, sizeof(buf), STREAM_SEED);
 	hyp_init(NULL);
 	if (!report(hyp_get_info() && (hyp_get_info()->families & HYP_FAMILY_KVM),
 		    "KVM hypercalls (DIAGNOSE 0x500) available"))
 		return;
-	for (unsigned int sch = 0; sch < 16 && !found; sch++)
-		found = vccw_init(&con, HYP_S390_SCHID(0, sch)) == 0 &&
-			con.device_type == VIRTIO_ID_CONSOLE;
-	if (!report(found, "virtio console on subchannel 0.0.%04x", con.schid & 0xffff))
+	if (!report(vccw_find(&con, VIRTIO_ID_CONSOLE) == 0,
+		    "virtio console on subchannel 0.0.%04x", con.schid & 0xffff))
 		return;
-	if (!report(vccw_setup_queue(&con, CONSOLE_TRANSMITQ) == 0 &&
-		    vccw_set_status(&con, VIRTIO_STATUS_ACK | VIRTIO_STATUS_DRIVER |
-				    VIRTIO_STATUS_DRIVER_OK) == 0, "console driver ready"))
+	if (!report(vccw_driver_ready(&con, CONSOLE_TRANSMITQ) == 0, "console driver ready"))
 		return;
 
 	while (sent < sizeof(buf)) {

@@ -278,3 +278,19 @@ long vccw_transfer(struct vccw_dev *dev, unsigned int index, void *buf, uint32_t
 		return rc;
 	return vccw_wait_used(dev, index, timeout_us);
 }
+
+int vccw_find(struct vccw_dev *dev, uint8_t device_type)
+{
+	for (unsigned int sch = 0; sch < 16; sch++)
+		if (vccw_init(dev, HYP_S390_SCHID(0, sch)) == 0 && dev->device_type == device_type)
+			return 0;
+	return -1;
+}
+
+int vccw_driver_ready(struct vccw_dev *dev, unsigned int index)
+{
+	if (vccw_setup_queue(dev, index) != 0)
+		return -1;
+	return vccw_set_status(dev, VIRTIO_STATUS_ACK | VIRTIO_STATUS_DRIVER |
+				    VIRTIO_STATUS_DRIVER_OK);
+}

@@ -39,6 +39,10 @@ struct vccw_dev {
 
 /* Enable the subchannel, read its identity, reset the device, ACK|DRIVER. 0 or -1. */
 int vccw_init(struct vccw_dev *dev, uint32_t schid);
+/* vccw_init() the first device of `device_type` among subchannels 0.0.0000-0.0.000f. 0 or -1. */
+int vccw_find(struct vccw_dev *dev, uint8_t device_type);
+/* Set up queue `index` and set DRIVER_OK: a one-queue driver ready to kick. 0 or -1. */
+int vccw_driver_ready(struct vccw_dev *dev, unsigned int index);
 /* Set up queue `index` at its maximum size. 0 or -1. */
 int vccw_setup_queue(struct vccw_dev *dev, unsigned int index);
 /* Write the status byte. 0 or -1. */
