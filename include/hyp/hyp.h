@@ -64,8 +64,13 @@ enum hyp_kind {
 /* Hypercall families the library found it may call (hyp_info.families). */
 #define HYP_FAMILY_KVM      (1u << 0)
 #define HYP_FAMILY_XEN      (1u << 1)
+#define HYP_FAMILY_HYPERV   (1u << 2)   /* x86: Hyper-V hypercall page (TLFS) */
+#define HYP_FAMILY_VMWARE   (1u << 3)   /* x86: VMware backdoor port / vmcall */
+#define HYP_FAMILY_SMCCC    (1u << 4)   /* aarch64: SMCCC through hvc or smc (PSCI, vendor services) */
+#define HYP_FAMILY_SBI      (1u << 5)   /* riscv64: SBI through ecall */
 #define HYP_FAMILY_EPAPR    (1u << 8)   /* PowerPC: /hypervisor hcall-instructions patched in */
 #define HYP_FAMILY_PAPR     (1u << 9)   /* PowerPC: pseries, `sc 1` H_* calls */
+#define HYP_FAMILY_OSI      (1u << 10)  /* PowerPC book3s: Mac-on-Linux OSI `sc` calls */
 
 /* x86 CPU vendors (CPUID leaf 0); they pick the KVM instruction. */
 enum hyp_x86_vendor {
