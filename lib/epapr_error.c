@@ -12,14 +12,14 @@ int hyp_epapr_error(long raw)
 	case HYP_EV_EAGAIN:             return HYP_EAGAIN;
 	case HYP_EV_ENOMEM:             return HYP_ENOMEM;
 	case HYP_EV_EFAULT:             return HYP_EFAULT;
-	case HYP_EV_ENODEV:             return HYP_ENOENT;  /* no such device: HYP_ENODEV means "family absent" */
+	case HYP_EV_ENODEV:             return HYP_ENODEV;
 	case HYP_EV_EINVAL:             return HYP_EINVAL;
 	case HYP_EV_INTERNAL:           return HYP_EIO;
 	case HYP_EV_CONFIG:             return HYP_EINVAL;
 	case HYP_EV_INVALID_STATE:      return HYP_EBUSY;
 	case HYP_EV_UNIMPLEMENTED:      return HYP_ENOSYS;
 	case HYP_EV_BUFFER_OVERFLOW:    return HYP_ENOSPC;
-	case HYP_ENODEV:                /* a closed gate: nothing was executed */
+	case HYP_ENOHYP:                /* a closed gate: nothing was executed */
 	case HYP_ENOTINIT:
 		return (int)raw;
 	default:                        return HYP_EIO;

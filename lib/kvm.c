@@ -13,7 +13,7 @@ int hyp_kvm_error(long raw)
 	case -HYP_KVM_EINVAL:       return HYP_EINVAL;
 	case -HYP_KVM_E2BIG:        return HYP_E2BIG;
 	case -HYP_KVM_EPERM:        return HYP_EPERM;
-	case HYP_ENODEV:            /* a closed gate: nothing was executed */
+	case HYP_ENOHYP:            /* a closed gate: nothing was executed */
 	case HYP_ENOTINIT:
 		return (int)raw;
 	default:                    return HYP_EIO;

@@ -25,6 +25,7 @@ const char *hyp_strerror(int err)
 	case HYP_ETIMEDOUT:     return "HYP_ETIMEDOUT";
 	case HYP_ENOTINIT:      return "HYP_ENOTINIT";
 	case HYP_EBADDT:        return "HYP_EBADDT";
+	case HYP_ENOHYP:        return "HYP_ENOHYP";
 	default:                return err > 0 ? "HYP_OK" : "HYP_E?";
 	}
 }

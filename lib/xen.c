@@ -19,14 +19,15 @@ int hyp_xen_error(long raw)
 	case -HYP_XEN_EFAULT:       return HYP_EFAULT;
 	case -HYP_XEN_EBUSY:        return HYP_EBUSY;
 	case -HYP_XEN_EEXIST:       return HYP_EEXIST;
-	case -HYP_XEN_ENODEV:       return HYP_ENODEV;  /* also a closed gate: nothing executed */
+	case -HYP_XEN_ENODEV:       return HYP_ENODEV;
 	case -HYP_XEN_EINVAL:       return HYP_EINVAL;
 	case -HYP_XEN_ENOSPC:       return HYP_ENOSPC;
 	case -HYP_XEN_ERANGE:       return HYP_ERANGE;
 	case -HYP_XEN_ENOSYS:       return HYP_ENOSYS;
 	case -HYP_XEN_EOPNOTSUPP:   return HYP_EOPNOTSUPP;
 	case -HYP_XEN_ETIMEDOUT:    return HYP_ETIMEDOUT;
-	case HYP_ENOTINIT:          return HYP_ENOTINIT;
+	case HYP_ENOHYP:            /* a closed gate: nothing was executed */
+	case HYP_ENOTINIT:          return (int)raw;
 	default:                    return HYP_EIO;
 	}
 }

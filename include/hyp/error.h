@@ -22,7 +22,7 @@
 #define HYP_EFAULT      (-14)   /* a guest address the hypervisor could not use */
 #define HYP_EBUSY       (-16)
 #define HYP_EEXIST      (-17)
-#define HYP_ENODEV      (-19)   /* this hypervisor family was not detected: nothing executed */
+#define HYP_ENODEV      (-19)   /* the hypervisor says: no such device */
 #define HYP_EINVAL      (-22)
 #define HYP_ENOSPC      (-28)
 #define HYP_ERANGE      (-34)
@@ -33,6 +33,7 @@
 /* Library codes, outside the errno range. */
 #define HYP_ENOTINIT    (-4001) /* hyp_init() has not run: nothing executed */
 #define HYP_EBADDT      (-4002) /* malformed or truncated device tree blob */
+#define HYP_ENOHYP      (-4003) /* this hypervisor family was not detected: nothing executed */
 
 /* Short static name of a code ("HYP_EINVAL"), "HYP_E?" for an unknown one. */
 const char *hyp_strerror(int err);

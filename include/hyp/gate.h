@@ -37,7 +37,7 @@ static inline unsigned int hyp_gate_read(const unsigned char *gate)
 /* The error a raw stub returns through a closed gate. */
 static inline long hyp_gate_error(unsigned int gate)
 {
-	return gate == HYP_GATE_UNINIT ? HYP_ENOTINIT : HYP_ENODEV;
+	return gate == HYP_GATE_UNINIT ? HYP_ENOTINIT : HYP_ENOHYP;
 }
 
 #endif /* HYP_GATE_H */

@@ -9,7 +9,7 @@
  *
  * No call executes a hypercall instruction unless detection found a
  * hypervisor that accepts it; before hyp_init() calls return HYP_ENOTINIT,
- * without the hypervisor HYP_ENODEV.
+ * without the hypervisor HYP_ENOHYP.
  */
 #ifndef HYP_HYP_H
 #define HYP_HYP_H
@@ -347,13 +347,13 @@ enum hyp_xen_mode hyp_xen_mode(void);
  * xen base+2, then verifies. PV: `page` is the page the image named in
  * XEN_ELFNOTE_HYPERCALL_PAGE (HYP_XEN_PV_HYPERCALL_PAGE, <hyp/x86/xen_pv.h>),
  * which Xen filled at boot; it is only verified. 0; HYP_EINVAL (NULL, misaligned),
- * HYP_ENODEV (no Xen), HYP_EIO (Xen did not write a valid page: the mode
+ * HYP_ENOHYP (no Xen), HYP_EIO (Xen did not write a valid page: the mode
  * stays as it was). Not concurrently with itself or hyp_xen_set_direct();
  * other CPUs may keep calling (they see the old mode or the new, both work).
  */
 int hyp_xen_set_hypercall_page(void *page);
 
-/* Back to direct calls (HVM/PVH). 0; HYP_EOPNOTSUPP on PV, HYP_ENODEV without Xen. */
+/* Back to direct calls (HVM/PVH). 0; HYP_EOPNOTSUPP on PV, HYP_ENOHYP without Xen. */
 int hyp_xen_set_direct(void);
 
 /* Fill a page with the fail-safe pattern (ud2 in every 32-byte slot). */

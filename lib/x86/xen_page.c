@@ -106,7 +106,7 @@ int hyp_xen_set_hypercall_page(void *page)
 	if (!info)
 		return HYP_ENOTINIT;
 	if (!(info->families & HYP_FAMILY_XEN))
-		return HYP_ENODEV;
+		return HYP_ENOHYP;
 	if (!page || ((uintptr_t)page & (HYP_XEN_PAGE_SIZE - 1)))
 		return HYP_EINVAL;
 	if (page == hyp_xen_call_page && hyp_xen_hypercall_page_valid(page)) {
@@ -117,7 +117,7 @@ int hyp_xen_set_hypercall_page(void *page)
 	}
 	if (!info->xen_pv) {
 		if (info->x86_xen_hypercall_pages < 1)
-			return HYP_ENODEV;
+			return HYP_ENOHYP;
 		gpa = hyp_virt_to_phys(page);
 		if (gpa & (HYP_XEN_PAGE_SIZE - 1))
 			return HYP_EINVAL;
@@ -138,7 +138,7 @@ int hyp_xen_set_direct(void)
 	if (!info)
 		return HYP_ENOTINIT;
 	if (!(info->families & HYP_FAMILY_XEN))
-		return HYP_ENODEV;
+		return HYP_ENOHYP;
 	if (info->xen_pv)
 		return HYP_EOPNOTSUPP;
 	hyp_gate_open(&hyp_xen_gate, direct_gate(info));

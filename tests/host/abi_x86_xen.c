@@ -263,8 +263,8 @@ int main(int argc, char **argv)
 		check(hyp_init(&plat) == HYP_OK && hyp_get_info()->xen_pv &&
 		      hyp_get_info()->kind == HYP_KIND_XEN && seen.cpuids > 0,
 		      "%s: detected through start_info and the forced-emulation cpuid", what);
-		check(hyp_xen_hypercall2(0x70, 1, 2) == HYP_ENODEV && seen.traps == 0,
-		      "%s: no page yet: HYP_ENODEV, no trap", what);
+		check(hyp_xen_hypercall2(0x70, 1, 2) == HYP_ENOHYP && seen.traps == 0,
+		      "%s: no page yet: HYP_ENOHYP, no trap", what);
 		hyp_xen_hypercall_page_fill(page);
 		check(hyp_xen_set_hypercall_page(page) == HYP_EIO && hyp_xen_mode() == HYP_XEN_MODE_NONE,
 		      "%s: a page Xen did not write is refused", what);

@@ -80,11 +80,11 @@ static void test_epapr_error(void **state)
 	assert_int_equal(hyp_epapr_error(EV_EINVAL), HYP_EINVAL);
 	assert_int_equal(hyp_epapr_error(EV_EAGAIN), HYP_EAGAIN);
 	assert_int_equal(hyp_epapr_error(EV_EPERM), HYP_EPERM);
-	assert_int_equal(hyp_epapr_error(EV_ENODEV), HYP_ENOENT);
+	assert_int_equal(hyp_epapr_error(EV_ENODEV), HYP_ENODEV);
 	assert_int_equal(hyp_epapr_error(EV_BUFFER_OVERFLOW), HYP_ENOSPC);
 	assert_int_equal(hyp_epapr_error(EV_INVALID_STATE), HYP_EBUSY);
 	assert_int_equal(hyp_epapr_error(99), HYP_EIO);
-	assert_int_equal(hyp_epapr_error(HYP_ENODEV), HYP_ENODEV);
+	assert_int_equal(hyp_epapr_error(HYP_ENOHYP), HYP_ENOHYP);
 	assert_int_equal(hyp_epapr_error(HYP_ENOTINIT), HYP_ENOTINIT);
 	assert_int_equal(hyp_epapr_error(-1), HYP_EIO);
 }

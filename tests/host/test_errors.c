@@ -20,7 +20,7 @@ static void kvm_mapping(void **state)
 	assert_int_equal(hyp_kvm_error(-22), HYP_EINVAL);
 	assert_int_equal(hyp_kvm_error(-7), HYP_E2BIG);
 	assert_int_equal(hyp_kvm_error(-1), HYP_EPERM);
-	assert_int_equal(hyp_kvm_error(HYP_ENODEV), HYP_ENODEV);
+	assert_int_equal(hyp_kvm_error(HYP_ENOHYP), HYP_ENOHYP);
 	assert_int_equal(hyp_kvm_error(HYP_ENOTINIT), HYP_ENOTINIT);
 	assert_int_equal(hyp_kvm_error(-38), HYP_EIO);     /* not a KVM code */
 	assert_int_equal(hyp_kvm_error(-12345), HYP_EIO);
@@ -33,7 +33,7 @@ static void names(void **state)
 		{ HYP_EINTR, "HYP_EINTR" }, { HYP_EIO, "HYP_EIO" }, { HYP_E2BIG, "HYP_E2BIG" },
 		{ HYP_EAGAIN, "HYP_EAGAIN" }, { HYP_ENOMEM, "HYP_ENOMEM" },
 		{ HYP_EFAULT, "HYP_EFAULT" }, { HYP_EBUSY, "HYP_EBUSY" }, { HYP_EEXIST, "HYP_EEXIST" },
-		{ HYP_ENODEV, "HYP_ENODEV" }, { HYP_EINVAL, "HYP_EINVAL" },
+		{ HYP_ENODEV, "HYP_ENODEV" }, { HYP_ENOHYP, "HYP_ENOHYP" }, { HYP_EINVAL, "HYP_EINVAL" },
 		{ HYP_ENOSPC, "HYP_ENOSPC" }, { HYP_ERANGE, "HYP_ERANGE" },
 		{ HYP_ENOSYS, "HYP_ENOSYS" }, { HYP_EOPNOTSUPP, "HYP_EOPNOTSUPP" },
 		{ HYP_ETIMEDOUT, "HYP_ETIMEDOUT" }, { HYP_ENOTINIT, "HYP_ENOTINIT" },

@@ -42,7 +42,8 @@ static void test_error_model(void **state)
 	assert_int_equal(hyp_xen_error(-85), HYP_EIO);      /* ERESTART never reaches a guest */
 	assert_int_equal(hyp_xen_error(-4000), HYP_EIO);
 	assert_int_equal(hyp_xen_error(HYP_ENOTINIT), HYP_ENOTINIT);
-	assert_int_equal(hyp_xen_error(HYP_ENODEV), HYP_ENODEV);
+	assert_int_equal(hyp_xen_error(HYP_ENOHYP), HYP_ENOHYP);
+	assert_int_equal(hyp_xen_error(-HYP_XEN_ENODEV), HYP_ENODEV);
 }
 
 static _Alignas(4096) unsigned char page[4096];

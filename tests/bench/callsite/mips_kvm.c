@@ -53,7 +53,7 @@ REF(hypercall, 0) REF(hypercall, 1) REF(hypercall, 2) REF(hypercall, 3) REF(hype
 	{ \
 		unsigned char g = __atomic_load_n(&hyp_kvm_gate, __ATOMIC_RELAXED); \
 		if (g < 2) \
-			return g ? HYP_ENODEV : HYP_ENOTINIT; \
+			return g ? HYP_ENOHYP : HYP_ENOTINIT; \
 		REGS##n; \
 		ASM(n); \
 		return (long)v0; \
@@ -65,7 +65,7 @@ GREF(0) GREF(1) GREF(2) GREF(3) GREF(4)
 #define GATED(n, nr_) ({ \
 	unsigned long nr = (nr_); \
 	unsigned char g = __atomic_load_n(&hyp_kvm_gate, __ATOMIC_RELAXED); \
-	long r = g ? HYP_ENODEV : HYP_ENOTINIT; \
+	long r = g ? HYP_ENOHYP : HYP_ENOTINIT; \
 	if (g >= 2) { \
 		REGS##n; \
 		ASM(n); \

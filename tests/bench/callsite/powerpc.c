@@ -79,7 +79,7 @@ EACH9(ELIB)
 	{ \
 		unsigned char g = __atomic_load_n(&hyp_epapr_gate, __ATOMIC_RELAXED); \
 		if (g < 2) \
-			return g ? HYP_ENODEV : HYP_ENOTINIT; \
+			return g ? HYP_ENOHYP : HYP_ENOTINIT; \
 		EREGS; \
 		ESET##n; \
 		EASM(n); \
@@ -91,7 +91,7 @@ EACH9(EREF)
 #define EGATE do { \
 	unsigned char g = __atomic_load_n(&hyp_epapr_gate, __ATOMIC_RELAXED); \
 	if (g < 2) \
-		return g ? HYP_ENODEV : HYP_ENOTINIT; \
+		return g ? HYP_ENOHYP : HYP_ENOTINIT; \
 } while (0)
 #define ENOGATE ((void)0)
 #define EWRAP(pfx, GATE, name, nr, n, params, ...) \
@@ -206,7 +206,7 @@ EACH10(PLIB)
 	{ \
 		unsigned char g = __atomic_load_n(&hyp_papr_gate, __ATOMIC_RELAXED); \
 		if (g < 2) \
-			return g ? HYP_ENODEV : HYP_ENOTINIT; \
+			return g ? HYP_ENOHYP : HYP_ENOTINIT; \
 		PREGS; \
 		PSET##n; \
 		PASM(n); \
@@ -229,7 +229,7 @@ int gref__hyp_papr_cede(void)
 	unsigned long op = HYP_PAPR_H_CEDE;
 	unsigned char g = __atomic_load_n(&hyp_papr_gate, __ATOMIC_RELAXED);
 	if (g < 2)
-		return g ? HYP_ENODEV : HYP_ENOTINIT;
+		return g ? HYP_ENOHYP : HYP_ENOTINIT;
 	PREGS;
 	PASM(0);
 	return hyp_papr_error((long)r3);

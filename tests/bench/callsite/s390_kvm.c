@@ -66,7 +66,7 @@ REF(hypercall4, 4) REF(hypercall5, 5) REF(hypercall6, 6)
 	{ \
 		unsigned char g = __atomic_load_n(&hyp_kvm_gate, __ATOMIC_RELAXED); \
 		if (g < 2) \
-			return g ? HYP_ENODEV : HYP_ENOTINIT; \
+			return g ? HYP_ENOHYP : HYP_ENOTINIT; \
 		REGS##n; \
 		ASM(n); \
 		return r2; \
@@ -86,7 +86,7 @@ static int served(unsigned int nr)
 #define GATE do { \
 	unsigned char g = __atomic_load_n(&hyp_kvm_gate, __ATOMIC_RELAXED); \
 	if (g < 2) \
-		return g ? HYP_ENODEV : HYP_ENOTINIT; \
+		return g ? HYP_ENOHYP : HYP_ENOTINIT; \
 } while (0)
 
 #define WRAPPERS(pfx, CHECK_GATE) \

@@ -65,7 +65,7 @@ REF_BARE(0) REF_BARE(1) REF_BARE(2) REF_BARE(3) REF_BARE(4)
 		else if (g >= 2) \
 			__asm__ __volatile__("vmcall" : OUT##n : "memory"); \
 		else \
-			r = g ? HYP_ENODEV : HYP_ENOTINIT; \
+			r = g ? HYP_ENOHYP : HYP_ENOTINIT; \
 		return r; \
 	}
 GREF(0) GREF(1) GREF(2) GREF(3) GREF(4)
@@ -82,7 +82,7 @@ GREF(0) GREF(1) GREF(2) GREF(3) GREF(4)
 	else if (g >= 2) \
 		__asm__ __volatile__("vmcall" : OUT##n : "memory"); \
 	else \
-		r = g ? HYP_ENODEV : HYP_ENOTINIT; \
+		r = g ? HYP_ENOHYP : HYP_ENOTINIT; \
 	r; \
 })
 

@@ -34,7 +34,7 @@
 		unsigned char g = __atomic_load_n(&hyp_kvm_gate, __ATOMIC_RELAXED); \
 		long r; \
 		if (g < 2) \
-			return g ? HYP_ENODEV : HYP_ENOTINIT; \
+			return g ? HYP_ENOHYP : HYP_ENOTINIT; \
 		__asm__ __volatile__("vmcall" : OUT##n : "memory"); \
 		return r; \
 	}

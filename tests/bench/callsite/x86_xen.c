@@ -109,7 +109,7 @@ EACH(REF)
 	unsigned char g = __atomic_load_n(&hyp_xen_gate, __ATOMIC_RELAXED); \
 	long r = nr; \
 	if (g < 2) \
-		return g ? HYP_ENODEV : HYP_ENOTINIT; \
+		return g ? HYP_ENOHYP : HYP_ENOTINIT; \
 	if (nr == HYP_XEN_HYPERCALL_iret) \
 		return HYP_EINVAL; \
 	if (nr >= 128) \

@@ -286,7 +286,7 @@ static void bad_length(const struct hyp_platform *plat, const struct hyp_info *i
 	       hyp_gate_read(&hyp_epapr_gate) == HYP_GATE_EPAPR_FALLBACK, "area keeps the fallback");
 	report(hyp_epapr_byte_channel_send(0, "x", 1) == HYP_ENOSYS, "byte channel send: HYP_ENOSYS");
 	report(hyp_epapr_idle() == HYP_ENOSYS, "idle: HYP_ENOSYS");
-	report(hyp_kvm_ppc_features(NULL) == HYP_ENODEV, "KVM features: HYP_ENODEV");
+	report(hyp_kvm_ppc_features(NULL) == HYP_ENOHYP, "KVM features: HYP_ENOHYP");
 	report(hv.calls == 0, "the hypervisor was never entered");
 }
 

@@ -12,7 +12,7 @@
  *
  * KVM_MIPS_DECLARED=1: hyp_init() is told KVM is there; every wrapper and
  * raw call is checked against what the harness saw and answered.
- * KVM_MIPS_DECLARED=0: nothing declared; every call returns HYP_ENODEV and
+ * KVM_MIPS_DECLARED=0: nothing declared; every call returns HYP_ENOHYP and
  * the harness counts no trap.
  */
 #include <guest/mips.h>
@@ -341,18 +341,18 @@ static void test_absent(void)
 
 	report(info && info->kind == HYP_KIND_NONE && info->families == 0,
 	       "hyp_init: nothing declared, no family");
-	report(hyp_kvm_hypercall0(HARNESS_HC_ECHO) == HYP_ENODEV &&
-	       hyp_kvm_hypercall1(HARNESS_HC_ECHO, 1) == HYP_ENODEV &&
-	       hyp_kvm_hypercall2(HARNESS_HC_ECHO, 1, 2) == HYP_ENODEV &&
-	       hyp_kvm_hypercall3(HARNESS_HC_ECHO, 1, 2, 3) == HYP_ENODEV &&
-	       hyp_kvm_hypercall4(HARNESS_HC_ECHO, 1, 2, 3, 4) == HYP_ENODEV,
-	       "raw hyp_kvm_hypercall0..4: HYP_ENODEV");
-	report(hyp_kvm_mips_get_clock_freq() == HYP_ENODEV, "hyp_kvm_mips_get_clock_freq: HYP_ENODEV");
-	report(hyp_kvm_mips_exit_vm() == HYP_ENODEV, "hyp_kvm_mips_exit_vm: HYP_ENODEV");
-	report(hyp_kvm_mips_console_output(0, "x", 1) == HYP_ENODEV,
-	       "hyp_kvm_mips_console_output: HYP_ENODEV");
-	report(hyp_kvm_mips_console_write(0, "xy", 2) == HYP_ENODEV,
-	       "hyp_kvm_mips_console_write: HYP_ENODEV");
+	report(hyp_kvm_hypercall0(HARNESS_HC_ECHO) == HYP_ENOHYP &&
+	       hyp_kvm_hypercall1(HARNESS_HC_ECHO, 1) == HYP_ENOHYP &&
+	       hyp_kvm_hypercall2(HARNESS_HC_ECHO, 1, 2) == HYP_ENOHYP &&
+	       hyp_kvm_hypercall3(HARNESS_HC_ECHO, 1, 2, 3) == HYP_ENOHYP &&
+	       hyp_kvm_hypercall4(HARNESS_HC_ECHO, 1, 2, 3, 4) == HYP_ENOHYP,
+	       "raw hyp_kvm_hypercall0..4: HYP_ENOHYP");
+	report(hyp_kvm_mips_get_clock_freq() == HYP_ENOHYP, "hyp_kvm_mips_get_clock_freq: HYP_ENOHYP");
+	report(hyp_kvm_mips_exit_vm() == HYP_ENOHYP, "hyp_kvm_mips_exit_vm: HYP_ENOHYP");
+	report(hyp_kvm_mips_console_output(0, "x", 1) == HYP_ENOHYP,
+	       "hyp_kvm_mips_console_output: HYP_ENOHYP");
+	report(hyp_kvm_mips_console_write(0, "xy", 2) == HYP_ENOHYP,
+	       "hyp_kvm_mips_console_write: HYP_ENOHYP");
 	report(hv.traps == 0, "no hypervisor: the harness counted %u traps", hv.traps);
 	/* The harness is live: the unconditional stub still traps. */
 	report(hyp_kvm_hypcall0(HARNESS_HC_ECHO) == HARNESS_ECHO_RESULT && hv.traps == 1,

@@ -194,13 +194,13 @@ static void test_no_hypervisor(void)
 	const struct hyp_info *info = hyp_get_info();
 
 	report(info && info->kind == HYP_KIND_NONE && info->families == 0, "nothing detected");
-	report(hyp_kvm_vapic_poll_irq() == HYP_ENODEV, "vapic_poll_irq: HYP_ENODEV");
-	report(hyp_kvm_kick_cpu(0) == HYP_ENODEV, "kick_cpu: HYP_ENODEV");
-	report(hyp_kvm_clock_pairing(&pairing, 0) == HYP_ENODEV, "clock_pairing: HYP_ENODEV");
-	report(hyp_kvm_send_ipi(1, 0, 0, 0xf0) == HYP_ENODEV, "send_ipi: HYP_ENODEV");
-	report(hyp_kvm_sched_yield(0) == HYP_ENODEV, "sched_yield: HYP_ENODEV");
-	report(hyp_kvm_map_gpa_range(0, 1, 0) == HYP_ENODEV, "map_gpa_range: HYP_ENODEV");
-	report(hyp_kvm_hypercall4(1, 2, 3, 4, 5) == HYP_ENODEV, "raw hypercall4: HYP_ENODEV");
+	report(hyp_kvm_vapic_poll_irq() == HYP_ENOHYP, "vapic_poll_irq: HYP_ENOHYP");
+	report(hyp_kvm_kick_cpu(0) == HYP_ENOHYP, "kick_cpu: HYP_ENOHYP");
+	report(hyp_kvm_clock_pairing(&pairing, 0) == HYP_ENOHYP, "clock_pairing: HYP_ENOHYP");
+	report(hyp_kvm_send_ipi(1, 0, 0, 0xf0) == HYP_ENOHYP, "send_ipi: HYP_ENOHYP");
+	report(hyp_kvm_sched_yield(0) == HYP_ENOHYP, "sched_yield: HYP_ENOHYP");
+	report(hyp_kvm_map_gpa_range(0, 1, 0) == HYP_ENOHYP, "map_gpa_range: HYP_ENOHYP");
+	report(hyp_kvm_hypercall4(1, 2, 3, 4, 5) == HYP_ENOHYP, "raw hypercall4: HYP_ENOHYP");
 	report(!hyp_kvm_has_feature(HYP_KVM_FEATURE_PV_UNHALT), "no features");
 	report(harness.traps == 0, "zero hypercall traps");
 }

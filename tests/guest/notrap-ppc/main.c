@@ -4,7 +4,7 @@
  * tree: no /hypervisor node, no PAPR): before hyp_init() every call is
  * HYP_ENOTINIT; after it no family is found, ePAPR calls answer from the
  * fallback area (HYP_ENOSYS, raw EV_UNIMPLEMENTED), KVM and PAPR calls
- * HYP_ENODEV. System Call (IVOR8: any `sc`) and Program (IVOR6) interrupts
+ * HYP_ENOHYP. System Call (IVOR8: any `sc`) and Program (IVOR6) interrupts
  * are counted: zero.
  */
 #include <guest/powerpc.h>
@@ -90,6 +90,6 @@ void test_main(void)
 	report(all_epapr(HYP_ENOSYS), "every ePAPR call answered by the fallback: HYP_ENOSYS");
 	report(hyp_epapr_hypercall0(HYP_EPAPR_TOKEN(HYP_EPAPR_VENDOR_EPAPR, 1), &out) ==
 	       HYP_EV_UNIMPLEMENTED, "raw ePAPR call: EV_UNIMPLEMENTED from the fallback");
-	report(all_kvm_papr(HYP_ENODEV), "every KVM and PAPR call (typed and raw) HYP_ENODEV");
+	report(all_kvm_papr(HYP_ENOHYP), "every KVM and PAPR call (typed and raw) HYP_ENOHYP");
 	report(traps == 0, "zero System Call / Program interrupts: no sc executed (%u)", traps);
 }

@@ -3,7 +3,7 @@
  * Never trap where nothing answers (x86): with no hypervisor (-cpu
  * max,-hypervisor) or one that offers no family libhyp calls (QEMU TCG's
  * own signature), every KVM and Xen call, raw and typed, returns
- * HYP_ENODEV (HYP_ENOTINIT before hyp_init()) and no hypercall instruction
+ * HYP_ENOHYP (HYP_ENOTINIT before hyp_init()) and no hypercall instruction
  * executes: #UD (vmcall/vmmcall without a hypervisor), #GP and #PF are
  * counted, and the count must stay 0. The command line says which machine
  * it is (expect=none|tcg).
@@ -101,7 +101,7 @@ void test_main(void)
 	else
 		report(info && info->kind == HYP_KIND_TCG && !info->families,
 		       "QEMU TCG detected, no family libhyp calls");
-	report(all_kvm(HYP_ENODEV), "every KVM call (typed and raw) HYP_ENODEV");
-	report(all_xen(HYP_ENODEV), "every Xen call (typed, raw, page, direct) HYP_ENODEV");
+	report(all_kvm(HYP_ENOHYP), "every KVM call (typed and raw) HYP_ENOHYP");
+	report(all_xen(HYP_ENOHYP), "every Xen call (typed, raw, page, direct) HYP_ENOHYP");
 	report(traps == 0, "zero traps (#UD #GP #PF): no hypercall instruction executed (%u)", traps);
 }

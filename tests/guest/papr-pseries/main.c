@@ -73,10 +73,10 @@ static void epapr_fallback(void)
 	report(hyp_epapr_int_set_task_priority(0) == HYP_ENOSYS, "int_set_task_priority: HYP_ENOSYS");
 	report(hyp_epapr_int_get_task_priority(&a) == HYP_ENOSYS, "int_get_task_priority: HYP_ENOSYS");
 	report(hyp_epapr_doorbell_send(0) == HYP_ENOSYS, "doorbell_send: HYP_ENOSYS");
-	report(hyp_kvm_ppc_features(NULL) == HYP_ENODEV, "KVM features: HYP_ENODEV (no KVM found)");
+	report(hyp_kvm_ppc_features(NULL) == HYP_ENOHYP, "KVM features: HYP_ENOHYP (no KVM found)");
 	report(hyp_kvm_ppc_map_magic_page((unsigned long)HYP_KVM_PPC_MAGIC_PAGE,
-					  (unsigned long)HYP_KVM_PPC_MAGIC_PAGE, NULL) == HYP_ENODEV,
-	       "KVM map magic page: HYP_ENODEV");
+					  (unsigned long)HYP_KVM_PPC_MAGIC_PAGE, NULL) == HYP_ENOHYP,
+	       "KVM map magic page: HYP_ENOHYP");
 }
 
 static void papr_calls(void)

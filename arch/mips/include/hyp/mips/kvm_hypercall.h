@@ -16,7 +16,7 @@
  *
  * hyp_kvm_hypcallN: unconditional, header-only.
  * hyp_kvm_hypercallN: only through an open KVM gate; HYP_ENOTINIT before
- * hyp_init(), HYP_ENODEV without a declared hypervisor, and no instruction
+ * hyp_init(), HYP_ENOHYP without a declared hypervisor, and no instruction
  * executed. Outside a VZ guest HYPCALL raises Reserved Instruction.
  */
 #ifndef HYP_MIPS_KVM_HYPERCALL_H

@@ -12,7 +12,7 @@
  *
  * hyp_papr_hvscN:       unconditional `sc 1` with N arguments.
  * hyp_papr_hypercallN:  the same through the PAPR gate: HYP_ENOTINIT /
- *                       HYP_ENODEV with no instruction executed.
+ *                       HYP_ENOHYP with no instruction executed.
  * `out`, if not NULL, receives r4..r12 after the call (out->r[0] = r4).
  */
 #ifndef HYP_POWERPC_PAPR_HYPERCALL_H

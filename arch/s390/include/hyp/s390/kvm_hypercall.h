@@ -16,7 +16,7 @@
  *
  * hyp_kvm_diag500_N: unconditional, header-only.
  * hyp_kvm_hypercallN: the same instruction if hyp_init() opened the KVM
- * gate, else HYP_ENOTINIT / HYP_ENODEV with no instruction executed.
+ * gate, else HYP_ENOTINIT / HYP_ENOHYP with no instruction executed.
  */
 #ifndef HYP_S390_KVM_HYPERCALL_H
 #define HYP_S390_KVM_HYPERCALL_H

@@ -12,7 +12,7 @@
  *
  * hyp_kvm_vmcallN / hyp_kvm_vmmcallN: unconditional, header-only.
  * hyp_kvm_hypercallN: the instruction hyp_init() chose for this CPU, or
- * HYP_ENOTINIT / HYP_ENODEV with no instruction executed. Define
+ * HYP_ENOTINIT / HYP_ENOHYP with no instruction executed. Define
  * HYP_X86_KVM_FORCE_VMCALL or HYP_X86_KVM_FORCE_VMMCALL (for the library and
  * the kernel alike) to fix the instruction at compile time.
  *
