@@ -35,6 +35,7 @@
 #define HYP_EBADDT      (-4002) /* malformed or truncated device tree blob */
 #define HYP_ENOHYP      (-4003) /* this hypervisor family was not detected: nothing executed */
 
+
 /* Short static name of a code ("HYP_EINVAL"), "HYP_E?" for an unknown one. */
 const char *hyp_strerror(int err);
 
