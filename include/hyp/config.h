@@ -12,6 +12,8 @@
  * HYP_XEN_PAGE_CALL_INSN                          (<hyp/x86/xen_hypercall.h>)
  * HYP_S390_DIAG500_INSN                           (<hyp/s390/kvm_hypercall.h>)
  * HYP_MIPS_HYPCALL_INSN                           (<hyp/mips/kvm_hypercall.h>)
+ * HYP_PAPR_HVSC_INSN                              (<hyp/powerpc/papr_hypercall.h>)
+ * HYP_EPAPR_CALL_INSN                             (<hyp/powerpc/epapr_hypercall.h>)
  *     The instruction text each stub emits. Default: the real instruction.
  *     The host ABI tests replace them with a trapping encoding.
  */

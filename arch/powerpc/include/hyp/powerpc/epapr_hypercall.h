@@ -42,7 +42,9 @@ struct hyp_epapr_out {
 /* The patchable routine (lib/powerpc/epapr.c): four instruction slots, blr. */
 extern uint32_t hyp_epapr_hypercall_area[];
 
+#ifndef HYP_EPAPR_CALL_INSN
 #define HYP_EPAPR_CALL_INSN     "bl hyp_epapr_hypercall_area"
+#endif
 #define HYP_EPAPR_CLOBBERS      "r0", "r12", "ctr", "xer", "lr", \
 				"cr0", "cr1", "cr5", "cr6", "cr7", "memory"
 
@@ -76,8 +78,8 @@ extern uint32_t hyp_epapr_hypercall_area[];
 #define HYP_EPAPR_MODES6       P, P, P, P, P, P, R, R
 #define HYP_EPAPR_MODES7       P, P, P, P, P, P, P, R
 #define HYP_EPAPR_MODES8       P, P, P, P, P, P, P, P
-#define HYP_EPAPR_REG_P(r, p)   register unsigned long r __asm__(#r) = p;
-#define HYP_EPAPR_REG_R(r, p)   register unsigned long r __asm__(#r);
+#define HYP_EPAPR_REG_P(r, p)   register unsigned long r __asm__(#r) = (p); /* NOLINT(bugprone-macro-parentheses): a declarator */
+#define HYP_EPAPR_REG_R(r, p)   register unsigned long r __asm__(#r); /* NOLINT(bugprone-macro-parentheses) */
 #define HYP_EPAPR_IO_P(r)       "+r"(r)
 #define HYP_EPAPR_IO_R(r)       "=r"(r)
 #define HYP_EPAPR_REGS(n)       HYP_EPAPR_REGS_(HYP_EPAPR_MODES##n)

@@ -27,7 +27,9 @@ struct hyp_papr_out {
 	unsigned long r[9];
 };
 
+#ifndef HYP_PAPR_HVSC_INSN
 #define HYP_PAPR_HVSC_INSN      ".long 0x44000022"  /* sc 1 */
+#endif
 #define HYP_PAPR_CLOBBERS       "r0", "ctr", "xer", "cr0", "cr1", "cr2", "cr3", \
 				"cr4", "cr5", "cr6", "cr7", "memory"
 
@@ -64,8 +66,8 @@ struct hyp_papr_out {
 #define HYP_PAPR_MODES7        P, P, P, P, P, P, P, R, R
 #define HYP_PAPR_MODES8        P, P, P, P, P, P, P, P, R
 #define HYP_PAPR_MODES9        P, P, P, P, P, P, P, P, P
-#define HYP_PAPR_REG_P(r, p)    register unsigned long r __asm__(#r) = p;
-#define HYP_PAPR_REG_R(r, p)    register unsigned long r __asm__(#r);
+#define HYP_PAPR_REG_P(r, p)    register unsigned long r __asm__(#r) = (p); /* NOLINT(bugprone-macro-parentheses): a declarator */
+#define HYP_PAPR_REG_R(r, p)    register unsigned long r __asm__(#r); /* NOLINT(bugprone-macro-parentheses) */
 #define HYP_PAPR_IO_P(r)        "+r"(r)
 #define HYP_PAPR_IO_R(r)        "=r"(r)
 #define HYP_PAPR_REGS(n)        HYP_PAPR_REGS_(HYP_PAPR_MODES##n)

@@ -48,7 +48,8 @@
 	static inline long name(HYP_X86_KVM_PARAMS##n)                          \
 	{                                                                       \
 		long ret;                                                       \
-		__asm__ __volatile__(insn : "=a"(ret) : HYP_X86_KVM_IN##n : "memory"); \
+		__asm__ __volatile__(insn /* NOLINT(bugprone-macro-parentheses): asm text */ \
+				     : "=a"(ret) : HYP_X86_KVM_IN##n : "memory");     \
 		return ret;                                                     \
 	}
 
@@ -77,11 +78,11 @@ HYP_X86_KVM_STUB(hyp_kvm_vmmcall4, HYP_X86_VMMCALL_INSN, 4)
 	{                                                                       \
 		unsigned int gate = hyp_gate_read(&hyp_kvm_gate);               \
                                                                                 \
+		if (gate < HYP_GATE_OPEN)                                       \
+			return hyp_gate_error(gate);                            \
 		if (HYP_X86_KVM_USE_VMMCALL(gate))                              \
 			return hyp_kvm_vmmcall##n(HYP_X86_KVM_ARGS##n);          \
-		if (gate >= HYP_GATE_OPEN)                                      \
-			return hyp_kvm_vmcall##n(HYP_X86_KVM_ARGS##n);           \
-		return hyp_gate_error(gate);                                    \
+		return hyp_kvm_vmcall##n(HYP_X86_KVM_ARGS##n);                   \
 	}
 
 HYP_X86_KVM_GATED(hyp_kvm_hypercall0, 0)

@@ -110,7 +110,8 @@ extern const void *hyp_xen_call_page;
 	{                                                                       \
 		long ret = (long)op;                                            \
 		HYP_XEN_REGS##n                                                 \
-		__asm__ __volatile__(insn : HYP_XEN_IO##n : : HYP_XEN_CLOBBERS); \
+		__asm__ __volatile__(insn /* NOLINT(bugprone-macro-parentheses): asm text */ \
+				     : HYP_XEN_IO##n : : HYP_XEN_CLOBBERS);     \
 		return ret;                                                     \
 	}
 
