@@ -29,6 +29,7 @@
 #define HYP_ENOSYS      (-38)   /* hypercall not implemented by this hypervisor */
 #define HYP_EOPNOTSUPP  (-95)   /* implemented, but not for these arguments/host */
 #define HYP_ETIMEDOUT   (-110)
+#define HYP_EALREADY    (-114)  /* already in the state asked for (SBI ALREADY_STARTED/_STOPPED) */
 
 /* Library codes, outside the errno range. */
 #define HYP_ENOTINIT    (-4001) /* hyp_init() has not run: nothing executed */
