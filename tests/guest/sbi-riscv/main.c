@@ -24,17 +24,20 @@ void sbi_contract(struct contract *c);
 struct expected {
 	unsigned long impl_id, impl_version;
 	uint32_t spec, extensions;
-	int srst_bad_type, hfence, hart1_status;
+	int srst_bad_type, hfence, hart1_status, ipi_absent;
+	bool stip_seen;         /* sip.STIP reads pending after set_timer(0) */
 };
 static const struct expected known[] = {
 	{ HYP_SBI_IMPL_OPENSBI, 0x10001, 0x01000000,
 	  HYP_SBI_HAS_BASE | HYP_SBI_HAS_TIME | HYP_SBI_HAS_IPI | HYP_SBI_HAS_RFENCE |
 	  HYP_SBI_HAS_HSM | HYP_SBI_HAS_SRST | HYP_SBI_HAS_PMU | HYP_SBI_HAS_LEGACY_ALL,
-	  HYP_EINVAL, HYP_OK, HYP_SBI_HSM_STATE_STOPPED },
+	  HYP_EINVAL, HYP_OK, HYP_SBI_HSM_STATE_STOPPED, HYP_EINVAL, true },
 	{ HYP_SBI_IMPL_KVM, 0x601c0, 0x01000000,
 	  HYP_SBI_HAS_BASE | HYP_SBI_HAS_TIME | HYP_SBI_HAS_IPI | HYP_SBI_HAS_RFENCE |
 	  HYP_SBI_HAS_HSM | HYP_SBI_HAS_SRST | HYP_SBI_HAS_LEGACY_ALL,
-	  HYP_ENOSYS, HYP_ENOSYS, HYP_EINVAL },
+	  HYP_ENOSYS, HYP_ENOSYS, HYP_EINVAL, HYP_OK,
+	  /* nested in QEMU 7.2 (Sstc): the timer wakes wfi, vsip.STIP reads 0 */
+	  false },
 };
 
 static unsigned long user_ecalls;
@@ -132,11 +135,18 @@ void secondary_main(unsigned long hartid, unsigned long opaque)
 }
 extern char secondary_entry[];
 
+/*
+ * Whether `bit` becomes pending in sip. Under KVM the vCPU's pending
+ * interrupts are updated when it re-enters the guest, so every try makes
+ * one (side-effect free) SBI call: a guest exit.
+ */
 static bool sip_has(unsigned long bit)
 {
-	for (unsigned int i = 0; i < 100000; i++)
+	for (unsigned int i = 0; i < 1000; i++) {
 		if (csr_read(sip) & bit)
 			return true;
+		hyp_sbi_probe_extension(HYP_SBI_EXT_BASE);
+	}
 	return false;
 }
 
@@ -298,7 +308,15 @@ void test_main(void)
 
 	/* TIME: sip.STIP follows the comparison. */
 	r = hyp_sbi_set_timer(0);
-	report(r == 0 && sip_has(RV_SIP_STIP), "TIME set_timer(0): %d, sip.STIP pending", r);
+	if (!e || e->stip_seen) {
+		report(r == 0 && sip_has(RV_SIP_STIP), "TIME set_timer(0): %d, sip.STIP pending", r);
+	} else {
+		/* The timer interrupt, enabled in sie (sstatus.SIE off), ends a wfi. */
+		csr_set(sie, RV_SIP_STIP);
+		__asm__ __volatile__("wfi" ::: "memory");
+		csr_clear(sie, RV_SIP_STIP);
+		report(r == 0, "TIME set_timer(0): %d, wfi woke (sip 0x%lx)", r, csr_read(sip));
+	}
 	r = hyp_sbi_set_timer(~0ull);
 	report(r == 0 && !(csr_read(sip) & RV_SIP_STIP), "TIME set_timer(max): %d, sip.STIP clear", r);
 
@@ -307,7 +325,8 @@ void test_main(void)
 	report(r == 0 && sip_has(RV_SIP_SSIP), "IPI send_ipi to self: %d, sip.SSIP set", r);
 	csr_clear(sip, RV_SIP_SSIP);
 	r = hyp_sbi_send_ipi(1, 1000);
-	report(r == HYP_EINVAL || r == 0, "IPI to absent hart 1000: %s", hyp_strerror(r));
+	if (e)
+		report(r == e->ipi_absent, "IPI to absent hart 1000: %s", hyp_strerror(r));
 
 	/* RFENCE */
 	report(hyp_sbi_remote_fence_i(1, me) == 0, "RFENCE remote_fence_i: 0");
