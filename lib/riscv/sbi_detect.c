@@ -30,7 +30,7 @@ static void copy_name(char *dst, const char *src)
 {
 	unsigned int i = 0;
 
-	for (; src[i] && i < 15; i++)
+	for (; i < 15 && src[i]; i++)
 		dst[i] = src[i];
 	dst[i] = '\0';
 }
