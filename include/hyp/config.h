@@ -14,6 +14,7 @@
  * HYP_MIPS_HYPCALL_INSN                           (<hyp/mips/kvm_hypercall.h>)
  * HYP_PAPR_HVSC_INSN                              (<hyp/powerpc/papr_hypercall.h>)
  * HYP_EPAPR_CALL_INSN                             (<hyp/powerpc/epapr_hypercall.h>)
+ * HYP_RISCV_ECALL_INSN                            (<hyp/riscv/sbi_call.h>)
  *     The instruction text each stub emits. Default: the real instruction.
  *     The host ABI tests replace them with a trapping encoding.
  */

@@ -18,6 +18,7 @@
 #ifndef HYP_RISCV_SBI_CALL_H
 #define HYP_RISCV_SBI_CALL_H
 
+#include <hyp/config.h>
 #include <hyp/gate.h>
 
 #ifdef __cplusplus
@@ -31,87 +32,97 @@ struct hyp_sbiret {
 	long value;     /* a1 */
 };
 
-/* Registers: a7 = EID, a6 = FID, a0..a5 = p0..p5; outputs a0, a1. */
-#define HYP_SBI_R(n, reg, v)   register unsigned long _r##n __asm__(reg) = (unsigned long)(v)
-#define HYP_SBI_DECL_0  HYP_SBI_R(7, "a7", eid); HYP_SBI_R(6, "a6", fid); \
-			register unsigned long _r0 __asm__("a0"); register unsigned long _r1 __asm__("a1")
-#define HYP_SBI_DECL_1  HYP_SBI_R(7, "a7", eid); HYP_SBI_R(6, "a6", fid); HYP_SBI_R(0, "a0", p0); \
-			register unsigned long _r1 __asm__("a1")
-#define HYP_SBI_DECL_2  HYP_SBI_R(7, "a7", eid); HYP_SBI_R(6, "a6", fid); HYP_SBI_R(0, "a0", p0); \
-			HYP_SBI_R(1, "a1", p1)
-#define HYP_SBI_DECL_3  HYP_SBI_DECL_2; HYP_SBI_R(2, "a2", p2)
-#define HYP_SBI_DECL_4  HYP_SBI_DECL_3; HYP_SBI_R(3, "a3", p3)
-#define HYP_SBI_DECL_5  HYP_SBI_DECL_4; HYP_SBI_R(4, "a4", p4)
-#define HYP_SBI_DECL_6  HYP_SBI_DECL_5; HYP_SBI_R(5, "a5", p5)
-/* Operand chains: a0/a1 written (0 args), a0 read-write (1), both (2+). */
-#define HYP_SBI_OUT_0   "=r"(_r0), "=r"(_r1)
-#define HYP_SBI_OUT_1   "+r"(_r0), "=r"(_r1)
-#define HYP_SBI_OUT_2   "+r"(_r0), "+r"(_r1)
-#define HYP_SBI_OUT_3   HYP_SBI_OUT_2
-#define HYP_SBI_OUT_4   HYP_SBI_OUT_2
-#define HYP_SBI_OUT_5   HYP_SBI_OUT_2
-#define HYP_SBI_OUT_6   HYP_SBI_OUT_2
-#define HYP_SBI_IN_0    "r"(_r7), "r"(_r6)
-#define HYP_SBI_IN_1    HYP_SBI_IN_0
-#define HYP_SBI_IN_2    HYP_SBI_IN_0
-#define HYP_SBI_IN_3    HYP_SBI_IN_2, "r"(_r2)
-#define HYP_SBI_IN_4    HYP_SBI_IN_3, "r"(_r3)
-#define HYP_SBI_IN_5    HYP_SBI_IN_4, "r"(_r4)
-#define HYP_SBI_IN_6    HYP_SBI_IN_5, "r"(_r5)
-#define HYP_SBI_CLOBBER "memory"
+#ifndef HYP_RISCV_ECALL_INSN
+#define HYP_RISCV_ECALL_INSN    "ecall"
+#endif
 
-#define HYP_SBI_P0
-#define HYP_SBI_P1  , unsigned long p0
-#define HYP_SBI_P2  HYP_SBI_P1, unsigned long p1
-#define HYP_SBI_P3  HYP_SBI_P2, unsigned long p2
-#define HYP_SBI_P4  HYP_SBI_P3, unsigned long p3
-#define HYP_SBI_P5  HYP_SBI_P4, unsigned long p4
-#define HYP_SBI_P6  HYP_SBI_P5, unsigned long p5
-#define HYP_SBI_A0
-#define HYP_SBI_A1  , p0
-#define HYP_SBI_A2  HYP_SBI_A1, p1
-#define HYP_SBI_A3  HYP_SBI_A2, p2
-#define HYP_SBI_A4  HYP_SBI_A3, p3
-#define HYP_SBI_A5  HYP_SBI_A4, p4
-#define HYP_SBI_A6  HYP_SBI_A5, p5
+/* Arguments p0..p(N-1), and the register each one travels in. */
+#define HYP_SBI_PARAMS0
+#define HYP_SBI_PARAMS1     , unsigned long p0
+#define HYP_SBI_PARAMS2     HYP_SBI_PARAMS1, unsigned long p1
+#define HYP_SBI_PARAMS3     HYP_SBI_PARAMS2, unsigned long p2
+#define HYP_SBI_PARAMS4     HYP_SBI_PARAMS3, unsigned long p3
+#define HYP_SBI_PARAMS5     HYP_SBI_PARAMS4, unsigned long p4
+#define HYP_SBI_PARAMS6     HYP_SBI_PARAMS5, unsigned long p5
+#define HYP_SBI_ARGS0
+#define HYP_SBI_ARGS1       , p0
+#define HYP_SBI_ARGS2       HYP_SBI_ARGS1, p1
+#define HYP_SBI_ARGS3       HYP_SBI_ARGS2, p2
+#define HYP_SBI_ARGS4       HYP_SBI_ARGS3, p3
+#define HYP_SBI_ARGS5       HYP_SBI_ARGS4, p4
+#define HYP_SBI_ARGS6       HYP_SBI_ARGS5, p5
+/* a0/a1 carry p0/p1 in and error/value out; a2-a5 carry p2-p5 in only. */
+#define HYP_SBI_REGS0       register unsigned long a0 __asm__("a0"); \
+			    register unsigned long a1 __asm__("a1");
+#define HYP_SBI_REGS1       register unsigned long a0 __asm__("a0") = p0; \
+			    register unsigned long a1 __asm__("a1");
+#define HYP_SBI_REGS2       register unsigned long a0 __asm__("a0") = p0; \
+			    register unsigned long a1 __asm__("a1") = p1;
+#define HYP_SBI_REGS3       HYP_SBI_REGS2 register unsigned long a2 __asm__("a2") = p2;
+#define HYP_SBI_REGS4       HYP_SBI_REGS3 register unsigned long a3 __asm__("a3") = p3;
+#define HYP_SBI_REGS5       HYP_SBI_REGS4 register unsigned long a4 __asm__("a4") = p4;
+#define HYP_SBI_REGS6       HYP_SBI_REGS5 register unsigned long a5 __asm__("a5") = p5;
+#define HYP_SBI_OUT0        "=r"(a0), "=r"(a1)
+#define HYP_SBI_OUT1        "+r"(a0), "=r"(a1)
+#define HYP_SBI_OUT2        "+r"(a0), "+r"(a1)
+#define HYP_SBI_OUT3        HYP_SBI_OUT2
+#define HYP_SBI_OUT4        HYP_SBI_OUT2
+#define HYP_SBI_OUT5        HYP_SBI_OUT2
+#define HYP_SBI_OUT6        HYP_SBI_OUT2
+#define HYP_SBI_IN0
+#define HYP_SBI_IN1
+#define HYP_SBI_IN2
+#define HYP_SBI_IN3         , "r"(a2)
+#define HYP_SBI_IN4         HYP_SBI_IN3, "r"(a3)
+#define HYP_SBI_IN5         HYP_SBI_IN4, "r"(a4)
+#define HYP_SBI_IN6         HYP_SBI_IN5, "r"(a5)
 
-#define HYP_SBI_ECALL(n) \
-static inline struct hyp_sbiret hyp_sbi_ecall##n(unsigned long eid, unsigned long fid HYP_SBI_P##n) \
-{ \
-	struct hyp_sbiret ret; \
-	HYP_SBI_DECL_##n; \
-	__asm__ __volatile__("ecall" : HYP_SBI_OUT_##n : HYP_SBI_IN_##n : HYP_SBI_CLOBBER); \
-	ret.error = (long)_r0; \
-	ret.value = (long)_r1; \
-	return ret; \
-}
+/* EID a7 and FID a6 in; error a0, value a1 out; memory the only clobber. */
+#define HYP_SBI_STUB(name, n)                                                   \
+	static inline struct hyp_sbiret name(unsigned long eid, unsigned long fid \
+					     HYP_SBI_PARAMS##n)                 \
+	{                                                                       \
+		register unsigned long a7 __asm__("a7") = eid;                  \
+		register unsigned long a6 __asm__("a6") = fid;                  \
+		HYP_SBI_REGS##n                                                 \
+		struct hyp_sbiret ret;                                          \
+		__asm__ __volatile__(HYP_RISCV_ECALL_INSN                       \
+				     : HYP_SBI_OUT##n                           \
+				     : "r"(a7), "r"(a6) HYP_SBI_IN##n           \
+				     : "memory");                               \
+		ret.error = (long)a0;                                           \
+		ret.value = (long)a1;                                           \
+		return ret;                                                     \
+	}
 
-#define HYP_SBI_GATED(n) \
-static inline struct hyp_sbiret hyp_sbi_hypercall##n(unsigned long eid, unsigned long fid HYP_SBI_P##n) \
-{ \
-	unsigned int gate = hyp_gate_read(&hyp_sbi_gate); \
-	struct hyp_sbiret closed = { 0, 0 }; \
-	if (gate < HYP_GATE_OPEN) { \
-		closed.error = hyp_gate_error(gate); \
-		return closed; \
-	} \
-	return hyp_sbi_ecall##n(eid, fid HYP_SBI_A##n); \
-}
+#define HYP_SBI_GATED(name, n)                                                  \
+	static inline struct hyp_sbiret name(unsigned long eid, unsigned long fid \
+					     HYP_SBI_PARAMS##n)                 \
+	{                                                                       \
+		unsigned int gate = hyp_gate_read(&hyp_sbi_gate);               \
+		struct hyp_sbiret closed = { 0, 0 };                            \
+                                                                                \
+		if (gate < HYP_GATE_OPEN) {                                     \
+			closed.error = hyp_gate_error(gate);                    \
+			return closed;                                          \
+		}                                                               \
+		return hyp_sbi_ecall##n(eid, fid HYP_SBI_ARGS##n);              \
+	}
 
-HYP_SBI_ECALL(0)        /* hyp_sbi_ecall0(eid, fid) */
-HYP_SBI_ECALL(1)        /* hyp_sbi_ecall1(eid, fid, p0) */
-HYP_SBI_ECALL(2)        /* hyp_sbi_ecall2(eid, fid, p0, p1) */
-HYP_SBI_ECALL(3)        /* hyp_sbi_ecall3(eid, fid, p0, p1, p2) */
-HYP_SBI_ECALL(4)        /* hyp_sbi_ecall4(eid, fid, p0, p1, p2, p3) */
-HYP_SBI_ECALL(5)        /* hyp_sbi_ecall5(eid, fid, p0, p1, p2, p3, p4) */
-HYP_SBI_ECALL(6)        /* hyp_sbi_ecall6(eid, fid, p0, p1, p2, p3, p4, p5) */
-HYP_SBI_GATED(0)        /* hyp_sbi_hypercall0(eid, fid) */
-HYP_SBI_GATED(1)        /* hyp_sbi_hypercall1(eid, fid, p0) */
-HYP_SBI_GATED(2)        /* hyp_sbi_hypercall2(eid, fid, p0, p1) */
-HYP_SBI_GATED(3)        /* hyp_sbi_hypercall3(eid, fid, p0, p1, p2) */
-HYP_SBI_GATED(4)        /* hyp_sbi_hypercall4(eid, fid, p0, p1, p2, p3) */
-HYP_SBI_GATED(5)        /* hyp_sbi_hypercall5(eid, fid, p0, p1, p2, p3, p4) */
-HYP_SBI_GATED(6)        /* hyp_sbi_hypercall6(eid, fid, p0, p1, p2, p3, p4, p5) */
+HYP_SBI_STUB(hyp_sbi_ecall0, 0)
+HYP_SBI_STUB(hyp_sbi_ecall1, 1)
+HYP_SBI_STUB(hyp_sbi_ecall2, 2)
+HYP_SBI_STUB(hyp_sbi_ecall3, 3)
+HYP_SBI_STUB(hyp_sbi_ecall4, 4)
+HYP_SBI_STUB(hyp_sbi_ecall5, 5)
+HYP_SBI_STUB(hyp_sbi_ecall6, 6)
+HYP_SBI_GATED(hyp_sbi_hypercall0, 0)
+HYP_SBI_GATED(hyp_sbi_hypercall1, 1)
+HYP_SBI_GATED(hyp_sbi_hypercall2, 2)
+HYP_SBI_GATED(hyp_sbi_hypercall3, 3)
+HYP_SBI_GATED(hyp_sbi_hypercall4, 4)
+HYP_SBI_GATED(hyp_sbi_hypercall5, 5)
+HYP_SBI_GATED(hyp_sbi_hypercall6, 6)
 
 #ifdef __cplusplus
 }
