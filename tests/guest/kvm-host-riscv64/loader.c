@@ -13,8 +13,9 @@
  *     the sifive_test device at 0x100000 (a write is the verdict);
  *   - serves what KVM hands to its userspace (KVM_EXIT_RISCV_SBI, Linux
  *     6.1 arch/riscv/kvm/vcpu_sbi_v01.c and vcpu_sbi_base.c): the legacy
- *     console putchar (printed) and getchar (-1: no input); every other
- *     forwarded call (experimental and vendor ranges) answers
+ *     console putchar (printed) and getchar (-1: no input); BASE
+ *     probe_extension of an experimental or vendor EID (0: none here);
+ *     every other forwarded call (those ranges) answers
  *     SBI_ERR_NOT_SUPPORTED. SRST arrives as KVM_EXIT_SYSTEM_EVENT.
  * Verdict: the outer QEMU's exit status through the outer sifive_test
  * (/dev/mem at 0x100000): the image's own code (1 pass, 3 fail); an SRST
@@ -53,14 +54,19 @@
 #define TIMEOUT_S       60
 
 static FILE *out;
+/* Calls KVM forwarded here: legacy putchar, getchar, BASE probe, others. */
+static unsigned long fwd_putchar, fwd_getchar, fwd_probe, fwd_other;
 
 /* Ends the outer QEMU with `code` through its sifive_test device. */
 static void __attribute__((noreturn)) finish(unsigned int code)
 {
 	int fd;
 
-	if (out)
+	if (out) {
+		fprintf(out, "loader: SBI calls forwarded by KVM: putchar %lu, getchar %lu, "
+			"probe %lu, other %lu\n", fwd_putchar, fwd_getchar, fwd_probe, fwd_other);
 		fflush(out);
+	}
 	fd = open("/dev/mem", O_RDWR | O_SYNC);
 	if (fd >= 0) {
 		volatile uint32_t *test = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED,
@@ -175,16 +181,25 @@ static void sbi(struct kvm_run *run)
 	run->riscv_sbi.ret[1] = 0;
 	switch (eid) {
 	case 0x01:      /* legacy console putchar */
+		fwd_putchar++;
 		fputc((int)(run->riscv_sbi.args[0] & 0xff), out);
 		if ((run->riscv_sbi.args[0] & 0xff) == '\n')
 			fflush(out);
 		run->riscv_sbi.ret[0] = 0;
 		break;
 	case 0x02:      /* legacy console getchar: no input */
+		fwd_getchar++;
 		run->riscv_sbi.ret[0] = (unsigned long)-1L;
 		break;
+	case 0x10:      /* BASE probe_extension of an experimental or vendor EID */
+		fwd_probe++;
+		run->riscv_sbi.ret[0] = 0;
+		run->riscv_sbi.ret[1] = 0;      /* this VMM implements none */
+		if (run->riscv_sbi.function_id != 3)
+			run->riscv_sbi.ret[0] = (unsigned long)-2L;
+		break;
 	default:
-		fflush(out);
+		fwd_other++;
 		run->riscv_sbi.ret[0] = (unsigned long)-2L;     /* SBI_ERR_NOT_SUPPORTED */
 		break;
 	}

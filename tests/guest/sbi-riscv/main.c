@@ -26,18 +26,21 @@ struct expected {
 	uint32_t spec, extensions;
 	int srst_bad_type, hfence, hart1_status, ipi_absent;
 	bool stip_seen;         /* sip.STIP reads pending after set_timer(0) */
+	int probe_experimental; /* probe_extension(first experimental EID) */
 };
 static const struct expected known[] = {
 	{ HYP_SBI_IMPL_OPENSBI, 0x10001, 0x01000000,
 	  HYP_SBI_HAS_BASE | HYP_SBI_HAS_TIME | HYP_SBI_HAS_IPI | HYP_SBI_HAS_RFENCE |
 	  HYP_SBI_HAS_HSM | HYP_SBI_HAS_SRST | HYP_SBI_HAS_PMU | HYP_SBI_HAS_LEGACY_ALL,
-	  HYP_EINVAL, HYP_OK, HYP_SBI_HSM_STATE_STOPPED, HYP_EINVAL, true },
+	  HYP_EINVAL, HYP_OK, HYP_SBI_HSM_STATE_STOPPED, HYP_EINVAL, true, 0 },
 	{ HYP_SBI_IMPL_KVM, 0x601c0, 0x01000000,
 	  HYP_SBI_HAS_BASE | HYP_SBI_HAS_TIME | HYP_SBI_HAS_IPI | HYP_SBI_HAS_RFENCE |
 	  HYP_SBI_HAS_HSM | HYP_SBI_HAS_SRST | HYP_SBI_HAS_LEGACY_ALL,
 	  HYP_ENOSYS, HYP_ENOSYS, HYP_EINVAL, HYP_OK,
 	  /* nested in QEMU 7.2 (Sstc): the timer wakes wfi, vsip.STIP reads 0 */
-	  false },
+	  false,
+	  /* KVM forwards this probe to its userspace: the loader has none */
+	  0 },
 };
 
 static unsigned long user_ecalls;
@@ -294,6 +297,13 @@ void test_main(void)
 	report(ret.error == HYP_SBI_ERR_NOT_SUPPORTED, "BASE unknown function 99: %ld", ret.error);
 	ret = hyp_sbi_hypercall0(0x0BADBAD0, 0);
 	report(ret.error == HYP_SBI_ERR_NOT_SUPPORTED, "unknown extension: %ld", ret.error);
+	r = hyp_sbi_probe_extension(HYP_SBI_EXT_EXPERIMENTAL_START);
+	if (e)
+		report(r == e->probe_experimental, "BASE probe of experimental EID 0x%lx: %d",
+		       HYP_SBI_EXT_EXPERIMENTAL_START, r);
+	ret = hyp_sbi_hypercall2(HYP_SBI_EXT_EXPERIMENTAL_START, 0, 1, 2);
+	report(ret.error == HYP_SBI_ERR_NOT_SUPPORTED,
+	       "experimental EID call: %ld (KVM: forwarded, the loader answers)", ret.error);
 
 	/* The register contract of chapter 3, on a few calls. */
 	if (contract_ok("BASE get_spec_version", HYP_SBI_EXT_BASE, 0, 0, 0, 0, &ret))
