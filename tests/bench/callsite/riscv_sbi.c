@@ -111,4 +111,19 @@ int pfx##hyp_sbi_hart_get_status(unsigned long p0) \
 #define BARE_H(has, n, e, f) BARE(n, e, f)
 WRAPPERS(ref__, BARE_H, false)
 WRAPPERS(gref__, GATED, r.error < -4000 || r.error == HYP_ENOSYS)
+
+/* ---- path length (tests/bench/pathlen.py): a call site with constant EID and FID ---- */
+long path__hyp_sbi_send_ipi(unsigned long mask)
+{
+	return hyp_sbi_hypercall2(HYP_SBI_EXT_IPI, HYP_SBI_IPI_SEND_IPI, mask, 0).error;
+}
+
+long pathref__hyp_sbi_send_ipi(unsigned long mask)
+{
+	unsigned long eid = HYP_SBI_EXT_IPI, fid = HYP_SBI_IPI_SEND_IPI, p0 = mask, p1 = 0;
+
+	REGS2;
+	ASM(2);
+	return (long)a0;
+}
 #endif
