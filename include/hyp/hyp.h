@@ -362,6 +362,12 @@ void hyp_xen_hypercall_page_fill(void *page);
 /* Whether every slot but iret holds a Xen stub loading its own number (mov $op, %eax). */
 bool hyp_xen_hypercall_page_valid(const void *page);
 
+/* PHYSDEVOP_set_iopl (PV: lets the kernel use in/out). 0. */
+int hyp_xen_set_iopl(uint32_t iopl);
+#endif
+
+/* Xen typed hypercalls of x86 and aarch64 (lib/xen_calls.c). */
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__)
 /* XENVER_version: major << 16 | minor (4.17 = 0x40011). */
 int hyp_xen_version(void);
 /* XENVER_extraversion into out[HYP_XEN_EXTRAVERSION_LEN], NUL-terminated. 0. */
@@ -412,9 +418,6 @@ int hyp_xen_current_reservation(void);
 int hyp_xen_vcpu_is_up(uint32_t vcpu);
 /* VCPUOP_get_runstate_info. 0. */
 int hyp_xen_vcpu_runstate(uint32_t vcpu, struct hyp_xen_vcpu_runstate_info *out);
-
-/* PHYSDEVOP_set_iopl (PV: lets the kernel use in/out). 0. */
-int hyp_xen_set_iopl(uint32_t iopl);
 #endif
 
 /* ---- PowerPC: ePAPR (KVM and others) and PAPR -------------------------- */
