@@ -41,6 +41,10 @@
 #include <hyp/powerpc/epapr_hypercall.h>
 #include <hyp/powerpc/papr_hypercall.h>
 #endif
+#if defined(__aarch64__)
+#include <hyp/smccc.h>
+#include <hyp/arm64/xen_call.h>
+#endif
 
 /* ---- Detection --------------------------------------------------------- */
 
@@ -103,6 +107,13 @@ struct hyp_info {
 	bool ppc_hypervisor_node;   /* the device tree has /hypervisor */
 	bool ppc_hcall_valid;       /* hcall-instructions: 4..16 bytes, multiple of 4 */
 	bool ppc_has_idle;          /* "has-idle": HYP_EPAPR_IDLE is served */
+	/* aarch64: what the device tree (or the kernel) and SMCCC discovery said. */
+	uint32_t arm_conduit;       /* enum hyp_arm_conduit used for PSCI/SMCCC */
+	uint32_t arm_psci_version;  /* PSCI_VERSION, 0 without PSCI */
+	uint32_t arm_smccc_version; /* SMCCC_VERSION when >= 1.1 was discovered, else 0 */
+	uint32_t arm_vendor_hyp_uid[4]; /* VENDOR_HYP_CALL_UID w0..w3 (KVM's, ...) */
+	uint32_t arm_std_hyp_uid[4];    /* STD_HYP_CALL_UID w0..w3 (Xen answers there) */
+	uint32_t arm_trng_version;  /* TRNG_VERSION, 0 without TRNG */
 };
 
 /*
@@ -141,6 +152,21 @@ struct hyp_platform {
 	 * used instead of the blob's; count in words, 0 = none. */
 	const uint32_t *ppc_hcall;
 	size_t ppc_hcall_words;
+	/*
+	 * aarch64: the PSCI/SMCCC conduit the kernel knows (its firmware tables);
+	 * HYP_ARM_CONDUIT_DEFAULT takes /psci "method" from `fdt`. hvc at EL1
+	 * without EL2, or smc without EL3 firmware, is UNDEFINED: libhyp never
+	 * guesses one.
+	 */
+	uint32_t arm_conduit;       /* enum hyp_arm_conduit */
+};
+
+/* aarch64 conduits (hyp_platform.arm_conduit, hyp_info.arm_conduit). */
+enum hyp_arm_conduit {
+	HYP_ARM_CONDUIT_DEFAULT = 0,    /* platform: from the device tree; info: none found */
+	HYP_ARM_CONDUIT_NONE,           /* the kernel says: no PSCI/SMCCC */
+	HYP_ARM_CONDUIT_HVC,
+	HYP_ARM_CONDUIT_SMC,
 };
 
 /*
