@@ -5,8 +5,9 @@
  * Console: QEMU virt's PL011 at 0x09000000 (UARTDR +0, UARTFR +0x18, TXFF
  * bit 5; the KVM loader emulates the same two registers); under Xen, which
  * owns the UART, the hypervisor console (console_io write, a line at a time).
- * Exit: the tree's /libhyp-exit node (the KVM loader: a 32-bit register
- * taking the code) if present, else semihosting SYS_EXIT (`hlt #0xf000`,
+ * Exit: the tree's /libhyp-exit node (the KVM loader: a 32-bit register at
+ * +0 taking the code and ending the run, one at +4 keeping a verdict for a
+ * later PSCI system event) if present, else semihosting SYS_EXIT (`hlt #0xf000`,
  * w0 = 0x18, x1 = {ADP_Stopped_ApplicationExit, code}; QEMU needs
  * -semihosting-config enable=on,target=native) with 1 pass, 3 fail, so that
  * QEMU's own 0 (every power-off path) never reads as pass; then PSCI
@@ -83,6 +84,13 @@ void arch_putchar(char c)
 	if (c == '\n')
 		pl011_put('\r');
 	pl011_put(c);
+}
+
+void guest_arm64_post_verdict(bool pass)
+{
+	xen_flush();
+	if (exit_reg)
+		exit_reg[1] = pass ? GUEST_ARM64_EXIT_PASS : GUEST_ARM64_EXIT_FAIL;
 }
 
 void arch_exit(bool pass)

@@ -43,6 +43,9 @@ size_t guest_fdt_size(void);
 const char *guest_cmdline(void);
 /* Whether the command line has `word` (e.g. "expect=kvm") as a whole word. */
 bool guest_cmdline_has(const char *word);
+/* Tell the KVM loader the verdict without exiting (the run then ends by a
+ * PSCI system event the loader checks); nothing elsewhere. */
+void guest_arm64_post_verdict(bool pass);
 /* The exception level the image was entered at (1 or 2). */
 unsigned int guest_entry_el(void);
 /* Under Xen (the tree has /hypervisor "xen,xen"): the console is Xen's console_io. */
