@@ -6,7 +6,8 @@
  *   left x4-x17 corruptible: the _v10 stubs (discovery, before SMCCC_VERSION
  *   is known) clobber them. x18-x30, sp and SIMD state are preserved always.
  * Conduits: `hvc #0` (to EL2) and `smc #0` (to EL3); the immediate is 0.
- * Register table: r0..r7 = x0..x7, results copied to *res when res != NULL.
+ * Register table: r0..r7 = x0..x7, results copied to *res when res != NULL;
+ * the 1.2 _regs stubs load x0-x17 from *in and store them to *out in the asm.
  * hyp_smccc_hvcN / hyp_smccc_smcN: unconditional. hyp_smccc_hypercallN: through
  * hyp_smccc_gate (any ID); hyp_psci_hypercallN: through hyp_psci_gate, PSCI
  * IDs only (HYP_EINVAL for others). A closed gate executes nothing.
@@ -112,24 +113,18 @@ HYP_SMCCC_GATED(hyp_psci_hypercall1, hyp_psci_gate, hyp_smccc_is_psci(fid), 1)
 HYP_SMCCC_GATED(hyp_psci_hypercall2, hyp_psci_gate, hyp_smccc_is_psci(fid), 2)
 HYP_SMCCC_GATED(hyp_psci_hypercall3, hyp_psci_gate, hyp_smccc_is_psci(fid), 3)
 
-/* SMCCC 1.2: x0-x17 in, x0-x17 out (the callee writes back what it does not use). */
-#define HYP_SMCCC_REGS_BODY(insn) \
-	register unsigned long x0 __asm__("x0") = in->x[0], x1 __asm__("x1") = in->x[1]; \
-	register unsigned long x2 __asm__("x2") = in->x[2], x3 __asm__("x3") = in->x[3]; \
-	register unsigned long x4 __asm__("x4") = in->x[4], x5 __asm__("x5") = in->x[5]; \
-	register unsigned long x6 __asm__("x6") = in->x[6], x7 __asm__("x7") = in->x[7]; \
-	register unsigned long x8 __asm__("x8") = in->x[8], x9 __asm__("x9") = in->x[9]; \
-	register unsigned long x10 __asm__("x10") = in->x[10], x11 __asm__("x11") = in->x[11]; \
-	register unsigned long x12 __asm__("x12") = in->x[12], x13 __asm__("x13") = in->x[13]; \
-	register unsigned long x14 __asm__("x14") = in->x[14], x15 __asm__("x15") = in->x[15]; \
-	register unsigned long x16 __asm__("x16") = in->x[16], x17 __asm__("x17") = in->x[17]; \
-	__asm__ __volatile__(insn : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5), \
-			     "+r"(x6), "+r"(x7), "+r"(x8), "+r"(x9), "+r"(x10), "+r"(x11), "+r"(x12), \
-			     "+r"(x13), "+r"(x14), "+r"(x15), "+r"(x16), "+r"(x17) : : "memory"); \
-	out->x[0] = x0; out->x[1] = x1; out->x[2] = x2; out->x[3] = x3; out->x[4] = x4; \
-	out->x[5] = x5; out->x[6] = x6; out->x[7] = x7; out->x[8] = x8; out->x[9] = x9; \
-	out->x[10] = x10; out->x[11] = x11; out->x[12] = x12; out->x[13] = x13; \
-	out->x[14] = x14; out->x[15] = x15; out->x[16] = x16; out->x[17] = x17
+/* SMCCC 1.2: x0-x17 loaded from *in, stored to *out after the call (x0-x17 clobbered). */
+#define HYP_SMCCC_REGS_BODY(insn) __asm__ __volatile__( \
+	"ldp x0, x1, [%0]\n\tldp x2, x3, [%0, #16]\n\tldp x4, x5, [%0, #32]\n\t" \
+	"ldp x6, x7, [%0, #48]\n\tldp x8, x9, [%0, #64]\n\tldp x10, x11, [%0, #80]\n\t" \
+	"ldp x12, x13, [%0, #96]\n\tldp x14, x15, [%0, #112]\n\tldp x16, x17, [%0, #128]\n\t" \
+	insn "\n\t" \
+	"stp x0, x1, [%1]\n\tstp x2, x3, [%1, #16]\n\tstp x4, x5, [%1, #32]\n\t" \
+	"stp x6, x7, [%1, #48]\n\tstp x8, x9, [%1, #64]\n\tstp x10, x11, [%1, #80]\n\t" \
+	"stp x12, x13, [%1, #96]\n\tstp x14, x15, [%1, #112]\n\tstp x16, x17, [%1, #128]" \
+	: : "r"(in), "r"(out) \
+	: "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", \
+	  "x13", "x14", "x15", "x16", "x17", "memory")
 static inline void hyp_smccc_hvc_regs(const struct hyp_smccc_regs *in, struct hyp_smccc_regs *out)
 { HYP_SMCCC_REGS_BODY(HYP_ARM64_HVC_INSN); }
 static inline void hyp_smccc_smc_regs(const struct hyp_smccc_regs *in, struct hyp_smccc_regs *out)
