@@ -24,13 +24,12 @@ void hyp_xen_arm_probe(bool xen, struct hyp_info *info);
 void hyp_smccc_open_gates(const struct hyp_info *info);
 void hyp_xen_arm_open_gate(const struct hyp_info *info);
 
-static inline void hyp_arm64_set_signature(struct hyp_info *info, const char *sig)
+/* hyp_info.signature from a string literal (its NUL included; it fits: 16 bytes). */
+#define hyp_arm64_set_signature(info, lit) hyp_arm64_copy_signature((info), (lit), sizeof(lit))
+static inline void hyp_arm64_copy_signature(struct hyp_info *info, const char *sig, size_t n)
 {
-	unsigned int i = 0;
-
-	for (; sig[i] && i < sizeof(info->signature) - 1; i++)
+	for (size_t i = 0; i < n && i < sizeof(info->signature); i++)
 		info->signature[i] = sig[i];
-	info->signature[i] = '\0';
 }
 
 #endif /* HYP_LIB_ARM64_INTERNAL_H */

@@ -94,8 +94,11 @@ int hyp_kvm_arm_features(uint32_t *bitmap)
 	if (!bitmap)
 		return HYP_EINVAL;
 	raw = kvm_call(HYP_SMCCC_KVM_FEATURES, 0, NULL);
-	if (raw < 0 && (raw == HYP_ENOTINIT || raw == HYP_ENOHYP || (int32_t)raw < 0))
-		return hyp_smccc_error(raw);
+	if (raw == HYP_ENOTINIT || raw == HYP_ENOHYP)
+		return (int)raw;
+	/* The bitmap is w0 (bit 31 may be set): only -1 is NOT_SUPPORTED. */
+	if ((int32_t)(uint32_t)raw == HYP_SMCCC_RET_NOT_SUPPORTED)
+		return HYP_ENOSYS;
 	*bitmap = (uint32_t)raw;
 	return HYP_OK;
 }

@@ -47,7 +47,10 @@
 			    "x13", "x14", "x15", "x16", "x17", "memory"
 #define HYP_SMCCC_STORE     if (res) { res->a0 = r0; res->a1 = r1; res->a2 = r2; res->a3 = r3; } \
 			    return (long)r0
-#define HYP_SMCCC_ASM_0_3(insn, n, clob) __asm__ __volatile__(insn : HYP_SMCCC_OUT##n : : clob)
+/* insn is an asm template string: it cannot take parentheses. */
+/* NOLINTNEXTLINE(bugprone-macro-parentheses) */
+#define HYP_SMCCC_ASM_0_3(insn, n, ...) __asm__ __volatile__(insn : HYP_SMCCC_OUT##n : : __VA_ARGS__)
+/* NOLINTNEXTLINE(bugprone-macro-parentheses) */
 #define HYP_SMCCC_ASM_4_7(insn, n)  __asm__ __volatile__(insn : HYP_SMCCC_OUT3 : HYP_SMCCC_IN##n : HYP_SMCCC_CLOBBERS)
 
 #define HYP_SMCCC_P0 uint32_t fid
@@ -94,7 +97,7 @@ HYP_SMCCC_V10(hyp_smccc_smc_v10, HYP_ARM64_SMC_INSN)
 #define HYP_SMCCC_A6 HYP_SMCCC_A5, a6
 #define HYP_SMCCC_A7 HYP_SMCCC_A6, a7
 #define HYP_SMCCC_GATED(name, gatevar, check, n) static inline long name(HYP_SMCCC_P##n, struct hyp_smccc_res *res) \
-	{ unsigned int gate = hyp_gate_read(&gatevar); \
+	{ unsigned int gate = hyp_gate_read(&(gatevar)); \
 	  if (gate < HYP_GATE_OPEN) return hyp_gate_error(gate); \
 	  if (!(check)) return HYP_EINVAL; \
 	  if (gate == HYP_GATE_SMCCC_HVC) return hyp_smccc_hvc##n(fid HYP_SMCCC_A##n, res); \
