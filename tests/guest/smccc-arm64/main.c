@@ -146,6 +146,19 @@ static void xen_checks(const struct hyp_info *info)
 		report(hyp_xen_evtchn_close((uint32_t)port) == 0, "EVTCHNOP_close");
 		report(hyp_xen_evtchn_close((uint32_t)port) == HYP_EINVAL, "closing it again -> HYP_EINVAL");
 	}
+	report(hyp_xen_sched_yield() == 0, "SCHEDOP_yield");
+	/* Xen on Arm serves only register_vcpu_info and register_runstate_memory_area
+	 * of vcpu_op (xen/arch/arm/domain.c, do_arm_vcpu_op): the rest is -EINVAL. */
+	{
+		struct hyp_xen_vcpu_runstate_info rs;
+		int up = hyp_xen_vcpu_is_up(0), st = hyp_xen_vcpu_runstate(0, &rs);
+
+		report(up == HYP_EINVAL && st == HYP_EINVAL,
+		       "VCPUOP_is_up / get_runstate_info on Arm: %s, %s (not served there)",
+		       hyp_strerror(up), hyp_strerror(st));
+	}
+	v = hyp_xen_current_reservation();
+	report(v == 64 * 256, "XENMEM_current_reservation: %d pages (dom0_mem=64M)", v);
 	report(hyp_xen_map_shared_info(&shared.info) == 0,
 	       "add_to_physmap(shared_info) over a page at %p", (void *)&shared);
 	{
@@ -154,6 +167,35 @@ static void xen_checks(const struct hyp_info *info)
 		report(raw == -38 && hyp_xen_error(raw) == HYP_ENOSYS,
 		       "unknown hypercall 99 -> %ld (-ENOSYS) = HYP_ENOSYS", raw);
 	}
+}
+
+/* hyp_detect() on what the kernel hands it (no state written). */
+static void detect_inputs(void)
+{
+	static uint8_t bad[64];
+	struct hyp_platform p = { 0 };
+	struct hyp_info i;
+
+	report(hyp_detect(&p, &i) == 0 && i.kind == HYP_KIND_NONE && i.families == 0 &&
+	       i.arm_conduit == HYP_ARM_CONDUIT_DEFAULT,
+	       "no device tree, no word from the kernel: nothing found, nothing called");
+	p = (struct hyp_platform){ .fdt = guest_fdt(), .fdt_size = guest_fdt_size(),
+				   .arm_conduit = HYP_ARM_CONDUIT_NONE };
+	report(hyp_detect(&p, &i) == 0 && !(i.families & HYP_FAMILY_SMCCC),
+	       "the kernel says no conduit: PSCI closed despite /psci");
+	p.arm_conduit = 7;
+	report(hyp_detect(&p, &i) == HYP_EINVAL, "an unknown conduit value: HYP_EINVAL");
+	p = (struct hyp_platform){ .fdt = guest_fdt(), .fdt_size = 100 };
+	report(hyp_detect(&p, &i) == HYP_EBADDT, "a tree larger than its stated size: HYP_EBADDT");
+	memcpy(bad, guest_fdt(), sizeof(bad));
+	bad[0] ^= 0xff;
+	p = (struct hyp_platform){ .fdt = bad, .fdt_size = sizeof(bad) };
+	report(hyp_detect(&p, &i) == HYP_EBADDT, "a tree with a bad magic: HYP_EBADDT");
+	p = (struct hyp_platform){ .arm_conduit = expect_conduit };
+	report(hyp_detect(&p, &i) == 0 && (i.families & HYP_FAMILY_SMCCC) &&
+	       i.arm_conduit == expect_conduit && i.arm_psci_version >= HYP_PSCI_VERSION_1_0,
+	       "the kernel's word (conduit %s) without a tree: PSCI 0x%x",
+	       expect_conduit == HYP_ARM_CONDUIT_SMC ? "smc" : "hvc", i.arm_psci_version);
 }
 
 void test_main(void)
@@ -172,6 +214,7 @@ void test_main(void)
 		report_abort("no expect= on the command line");
 
 	closed_gates("before hyp_init", HYP_ENOTINIT);
+	detect_inputs();
 	rc = hyp_init(&plat);
 	info = hyp_get_info();
 	report(rc == 0 && info, "hyp_init: %s", hyp_strerror(rc));
