@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * SMCCC family, all architectures (host tests use it too): status words of
- * SMCCC architecture calls (DEN0028 section 7.1), PSCI (DEN0022 section 5.2.2)
- * and TRNG (DEN0098 section 2.1) mapped into the error model. SMC32 results
+ * SMCCC architecture calls (DEN0028, "Return codes"), PSCI (DEN0022, "Return error codes")
+ * and TRNG (DEN0098, "Return codes") mapped into the error model. SMC32 results
  * are W registers: the status is read as the low 32 bits, sign-extended.
  */
 #include "internal.h"

@@ -26,7 +26,7 @@
 extern "C" {
 #endif
 
-/* ---- Function ID layout (DEN0028 section 2.5) -------------------------- */
+/* ---- Function ID layout (DEN0028, "Function Identifiers") ------------- */
 #define HYP_SMCCC_FAST_CALL         0x80000000u     /* bit 31 */
 #define HYP_SMCCC_64                0x40000000u     /* bit 30: SMC64/HVC64 */
 #define HYP_SMCCC_OWNER_SHIFT       24
@@ -39,7 +39,7 @@ extern "C" {
 	(HYP_SMCCC_FAST_CALL | ((is64) ? HYP_SMCCC_64 : 0u) | \
 	 ((uint32_t)(owner) << HYP_SMCCC_OWNER_SHIFT) | (uint32_t)(nr))
 
-/* Arm architecture calls (DEN0028 section 7). */
+/* Arm architecture calls (DEN0028, "Arm Architecture Calls"). */
 #define HYP_SMCCC_VERSION               0x80000000u
 #define HYP_SMCCC_ARCH_FEATURES         0x80000001u
 #define HYP_SMCCC_ARCH_SOC_ID           0x80000002u
@@ -50,13 +50,13 @@ extern "C" {
 #define HYP_SMCCC_VERSION_1_1           0x10001u
 #define HYP_SMCCC_VERSION_1_2           0x10002u
 
-/* Return codes of the architecture calls (DEN0028 section 7.1). */
+/* Return codes of the architecture calls (DEN0028, "Return codes"). */
 #define HYP_SMCCC_RET_SUCCESS           0
 #define HYP_SMCCC_RET_NOT_SUPPORTED     (-1)
 #define HYP_SMCCC_RET_NOT_REQUIRED      (-2)
 #define HYP_SMCCC_RET_INVALID_PARAMETER (-3)
 
-/* Per-owner "Call UID" / "Revision" queries (DEN0028 section 6.2). */
+/* Per-owner "Call UID" / "Revision" queries (DEN0028, "General Service Queries"). */
 #define HYP_SMCCC_STD_HYP_CALL_UID      0x8500ff01u
 #define HYP_SMCCC_VENDOR_HYP_CALL_UID   0x8600ff01u
 #define HYP_SMCCC_UNKNOWN_UID           0xffffffffu     /* w0 of an unimplemented UID query */
@@ -131,7 +131,7 @@ extern "C" {
  *                   any other ID on its conduit is UNDEFINED and traps.
  *   hyp_smccc_gate  any function ID: SMCCC >= 1.1 was discovered through
  *                   PSCI_FEATURES(SMCCC_VERSION) and SMCCC_VERSION, so an
- *                   unknown ID answers NOT_SUPPORTED (DEN0028 section 7.2).
+ *                   unknown ID answers NOT_SUPPORTED (DEN0028, SMCCC_VERSION).
  */
 #define HYP_GATE_SMCCC_HVC  2
 #define HYP_GATE_SMCCC_SMC  3

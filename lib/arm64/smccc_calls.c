@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * SMCCC typed calls, aarch64: PSCI (DEN0022 1.1 section 5), SMCCC
- * architecture calls (DEN0028 section 7), KVM's vendor services (Linux
+ * SMCCC typed calls, aarch64: PSCI (DEN0022 1.1, "API specification"), SMCCC
+ * architecture calls (DEN0028, "Arm Architecture Calls"), KVM's vendor services (Linux
  * Documentation/virt/kvm/arm/hypercalls.rst, ptp_kvm.rst) and TRNG (DEN0098).
  * PSCI goes through hyp_psci_gate, everything else through hyp_smccc_gate.
  */

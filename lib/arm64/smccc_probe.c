@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * SMCCC discovery on a known conduit (Arm DEN0028 section 7.2, the order
+ * SMCCC discovery on a known conduit (Arm DEN0028, SMCCC_VERSION; the order
  * Linux follows in drivers/firmware/psci/psci.c and
  * drivers/firmware/smccc/smccc.c):
  *   1. PSCI_VERSION: a PSCI ID, which any PSCI 0.2+ firmware serves;

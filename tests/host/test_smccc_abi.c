@@ -52,7 +52,7 @@ SAME(HYP_PSCI_RET_NOT_PRESENT, PSCI_RET_NOT_PRESENT);
 SAME(HYP_PSCI_RET_DISABLED, PSCI_RET_DISABLED);
 SAME(HYP_PSCI_RET_INVALID_ADDRESS, PSCI_RET_INVALID_ADDRESS);
 
-/* The ID layout macro reproduces the numbers (DEN0028 section 2.5). */
+/* The ID layout macro reproduces the numbers (DEN0028, "Function Identifiers"). */
 SAME(HYP_SMCCC_ID(0, HYP_SMCCC_OWNER_STANDARD, 0), HYP_PSCI_VERSION);
 SAME(HYP_SMCCC_ID(1, HYP_SMCCC_OWNER_STANDARD, 3), HYP_PSCI_CPU_ON);
 SAME(HYP_SMCCC_ID(1, HYP_SMCCC_OWNER_STANDARD, 0x53), HYP_TRNG_RND64);
@@ -60,7 +60,7 @@ SAME(HYP_SMCCC_ID(0, HYP_SMCCC_OWNER_VENDOR_HYP, 0xff01), HYP_SMCCC_VENDOR_HYP_C
 SAME(HYP_SMCCC_ID(0, HYP_SMCCC_OWNER_STD_HYP, 0xff01), HYP_SMCCC_STD_HYP_CALL_UID);
 SAME(HYP_SMCCC_ID(0, HYP_SMCCC_OWNER_VENDOR_HYP, 1), HYP_SMCCC_KVM_PTP);
 
-/* A UUID's bytes, four to a register, the first byte lowest (DEN0028 section 6.2). */
+/* A UUID's bytes, four to a register, the first byte lowest (DEN0028, "General Service Queries"). */
 static uint32_t uid_word(const xen_uuid_t *u, unsigned int w)
 {
 	const unsigned char *b = u->a + 4 * w;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * SMCCC stubs, AArch64 (Arm DEN0028 v1.4, sections 2.6-2.8):
+ * SMCCC stubs, AArch64 (Arm DEN0028, "SMC64/HVC64 argument passing", "Results"):
  *   w0 function ID | x1-x7 arguments (1.2: x1-x17) | x0-x3 results (1.2: x0-x17)
  *   x4-x17 preserved since SMCCC 1.1 (1.2: unless they carry results); SMCCC 1.0
  *   left x4-x17 corruptible: the _v10 stubs (discovery, before SMCCC_VERSION
