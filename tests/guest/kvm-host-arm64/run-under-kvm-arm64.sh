@@ -61,7 +61,7 @@ if ! ls "$cache"/root/boot/vmlinuz-* >/dev/null 2>&1 || [ ! -x "$cache/root/bin/
 		case $d in *linux-image-arm64_*) continue ;; esac
 		dpkg -x "$d" "$cache/root"
 	done
-	rm -rf "$tmp"
+	rm -rf "$tmp" "$cache/root/lib/modules"     # KVM is built in: the modules are not needed
 fi
 kernel=$(ls "$cache"/root/boot/vmlinuz-* | sort -V | tail -n 1)
 kver=${kernel##*/vmlinuz-}
