@@ -1,7 +1,7 @@
 /*
  * loader: run one aarch64 Image in a real KVM vCPU through /dev/kvm (arm64).
  *
- * Usage: loader IMAGE DTB [-event off|reset] [-timeout SECONDS]
+ * Usage: loader IMAGE DTB [-event off|reset|reset2] [-timeout SECONDS]
  *        loader -exit CODE        (end the outer QEMU with CODE)
  *
  * Built static for arm64; it runs inside the Linux guest of an outer
@@ -21,7 +21,9 @@
  *   0x09000000 PL011 UARTDR write: the byte to stdout; UARTFR (+0x18) reads 0.
  *   0x0a000000 exit register: write = the image's code, the run ends with it.
  *   0x0a000004 verdict register: write = keep the code for a system event.
- * KVM_EXIT_SYSTEM_EVENT (PSCI SYSTEM_OFF = SHUTDOWN 1, SYSTEM_RESET = RESET 2):
+ * KVM_EXIT_SYSTEM_EVENT (PSCI SYSTEM_OFF = SHUTDOWN 1, SYSTEM_RESET = RESET 2,
+ * SYSTEM_RESET2 = RESET with KVM_SYSTEM_EVENT_RESET_FLAG_PSCI_RESET2, its
+ * reset_type and cookie left in x1/x2: checked against RESET2_TYPE/_COOKIE):
  *   with -event matching its type and a verdict kept, the run ends with the
  *   verdict; otherwise a failure. Failures print "loader: FAIL ..." and end
  *   with FAIL_CODE; the watchdog (default 30 s) is one too.
@@ -31,6 +33,7 @@
 #include <fcntl.h>
 #include <linux/kvm.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -50,6 +53,9 @@
 #define EXIT_REG        0x0a000000ull
 #define VERDICT_REG     0x0a000004ull
 #define FAIL_CODE       0x7f
+/* What smccc-arm64 passes to SYSTEM_RESET2 with end=reset2 (vendor type 0x42). */
+#define RESET2_TYPE     0x80000042ull
+#define RESET2_COOKIE   0x1234abcdull
 
 #define SEMIHOSTING_SYS_EXIT            0x18
 #define ADP_STOPPED_APPLICATION_EXIT    0x20026
@@ -104,6 +110,16 @@ static void set_reg(int vcpu, uint64_t id, uint64_t value)
 
 	if (ioctl(vcpu, KVM_SET_ONE_REG, &reg) < 0)
 		fail("KVM_SET_ONE_REG");
+}
+
+static uint64_t get_reg(int vcpu, uint64_t id)
+{
+	uint64_t value = 0;
+	struct kvm_one_reg reg = { .id = id, .addr = (uint64_t)(uintptr_t)&value };
+
+	if (ioctl(vcpu, KVM_GET_ONE_REG, &reg) < 0)
+		fail("KVM_GET_ONE_REG");
+	return value;
 }
 
 static void on_alarm(int sig)
@@ -206,13 +222,24 @@ int main(int argc, char **argv)
 		}
 		case KVM_EXIT_SYSTEM_EVENT: {
 			unsigned int type = run->system_event.type;
+			bool reset2 = type == KVM_SYSTEM_EVENT_RESET &&
+				      (run->system_event.flags & KVM_SYSTEM_EVENT_RESET_FLAG_PSCI_RESET2);
 			const char *name = type == KVM_SYSTEM_EVENT_SHUTDOWN ? "off" :
+					   reset2 ? "reset2" :
 					   type == KVM_SYSTEM_EVENT_RESET ? "reset" : "other";
+			uint64_t x1 = 0, x2 = 0;
 
 			printf("loader: system event %u (%s)\n", type, name);
-			if (event && !strcmp(event, name) && verdict) {
+			if (reset2) {   /* SYSTEM_RESET2's reset_type and cookie stay in x1, x2 */
+				x1 = get_reg(vcpu, core_reg(offsetof(struct kvm_regs, regs.regs[1])));
+				x2 = get_reg(vcpu, core_reg(offsetof(struct kvm_regs, regs.regs[2])));
+				printf("loader: SYSTEM_RESET2 reset_type 0x%llx cookie 0x%llx\n",
+				       (unsigned long long)x1, (unsigned long long)x2);
+			}
+			if (event && !strcmp(event, name) && verdict &&
+			    (!reset2 || (x1 == RESET2_TYPE && x2 == RESET2_COOKIE))) {
 				printf("loader: PSCI SYSTEM_%s reached the VMM as expected\n",
-				       type == KVM_SYSTEM_EVENT_SHUTDOWN ? "OFF" : "RESET");
+				       type == KVM_SYSTEM_EVENT_SHUTDOWN ? "OFF" : reset2 ? "RESET2" : "RESET");
 				semihost_exit(verdict);
 			}
 			printf("loader: FAIL unexpected system event (expected %s, verdict %u)\n",

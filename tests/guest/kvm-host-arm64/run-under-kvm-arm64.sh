@@ -2,9 +2,9 @@
 # Runs an aarch64 Image in a real Linux KVM (Debian's arm64 kernel, KVM built
 # in) nested inside qemu-system-aarch64 TCG with EL2 (virtualization=on).
 #
-# usage: run-under-kvm-arm64.sh BUILD_DIR nvhe|vhe IMAGE [-event off|reset] [-- IMAGE_ARGS...]
+# usage: run-under-kvm-arm64.sh BUILD_DIR nvhe|vhe IMAGE [-event off|reset|reset2] [-- IMAGE_ARGS...]
 #   nvhe|vhe   kvm-arm.mode of the host kernel (checked in its log)
-#   -event     the image ends by PSCI SYSTEM_OFF / SYSTEM_RESET after posting
+#   -event     the image ends by PSCI SYSTEM_OFF / SYSTEM_RESET / SYSTEM_RESET2 after posting
 #              its verdict; the loader checks the system event it gets
 #   IMAGE_ARGS the image's command line (/chosen bootargs of the DTB here)
 #

@@ -7,7 +7,8 @@
  *   expect=none-smc  QEMU virt with EL2 but no hypervisor: PSCI over smc
  *   expect=kvm       a real KVM (the arm64 loader, PSCI 0.2+ on)
  *   expect=xen       dom0 of a real Xen 4.17
- *   end=off|reset    after the verdict, PSCI SYSTEM_OFF / SYSTEM_RESET
+ *   end=off|reset|reset2  after the verdict, PSCI SYSTEM_OFF / SYSTEM_RESET /
+ *                    SYSTEM_RESET2 (vendor type 0x80000042, cookie 0x1234abcd)
  *                    (the loader checks the system event it sees)
  * Every exception taken counts: the run must end with none.
  */
@@ -106,6 +107,7 @@ static void kvm_checks(const struct hyp_info *info)
 	       "unknown vendor-hyp ID 0x86000042 -> NOT_SUPPORTED (-1) = HYP_ENOSYS");
 	report(hyp_smccc_call_uid(HYP_SMCCC_STD_HYP_CALL_UID, uid) == HYP_ENOSYS,
 	       "STD_HYP_CALL_UID under KVM -> HYP_ENOSYS (unknown UID)");
+	report(hyp_psci_features(HYP_PSCI_SYSTEM_RESET2) >= 0, "PSCI 1.1 SYSTEM_RESET2 offered");
 }
 
 static void xen_checks(const struct hyp_info *info)
@@ -245,6 +247,7 @@ void test_main(void)
 	/* Ending through the hypervisor: the verdict goes first (the loader keeps
 	 * it; Xen's runner reads the closing line), then the call that ends the VM. */
 	if (guest_cmdline_has("end=off") || guest_cmdline_has("end=reset") ||
+	    guest_cmdline_has("end=reset2") ||
 	    guest_cmdline_has("end=xen-shutdown")) {
 		bool ok = report_summary();
 
@@ -253,6 +256,8 @@ void test_main(void)
 			rc = hyp_psci_system_off();
 		else if (guest_cmdline_has("end=reset"))
 			rc = hyp_psci_system_reset();
+		else if (guest_cmdline_has("end=reset2"))
+			rc = hyp_psci_system_reset2(HYP_PSCI_RESET2_VENDOR | 0x42, 0x1234abcd);
 		else
 			rc = hyp_xen_sched_shutdown(HYP_XEN_SHUTDOWN_poweroff);
 		report(false, "the VM did not end: %s", hyp_strerror(rc));
