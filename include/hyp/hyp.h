@@ -178,6 +178,10 @@ enum hyp_arm_conduit {
  * program (3.2.2) "KVM/Linux" means KVM's DIAGNOSE 0x500 interface; the
  * machine's manufacturer (1.1.1) "QEMU" tells QEMU TCG from KVM (see
  * lib/s390/detect.c).
+ * aarch64: the conduit from plat->arm_conduit or the tree's /psci "method";
+ * only on that conduit PSCI_VERSION, PSCI_FEATURES(SMCCC_VERSION), then (SMCCC
+ * >= 1.1) the hypervisor UIDs, KVM_FEATURES and TRNG_VERSION; Xen from
+ * /hypervisor "xen,xen" or declared_kind (then XENVER_version).
  */
 int hyp_detect(const struct hyp_platform *plat, struct hyp_info *info);
 
