@@ -66,6 +66,50 @@ static void psci_checks(void)
 	       "hyp_psci_hypercall refuses a non-PSCI ID (HYP_EINVAL), nothing executed");
 }
 
+/*
+ * CPU_ON / AFFINITY_INFO / CPU_OFF with a second CPU (QEMU -smp 2, "smp" on
+ * the command line): CPU 1 starts at smp_entry with x0 = its stack, marks
+ * that it ran, and turns itself off through the same conduit.
+ */
+static volatile unsigned long secondary_ran;
+static uint8_t secondary_stack[4096] __attribute__((aligned(16)));
+
+void smp_secondary(void);
+void smp_secondary(void)
+{
+	secondary_ran = 1;
+	__asm__ __volatile__("dsb sy" ::: "memory");
+	hyp_psci_cpu_off();
+	secondary_ran = 2;              /* CPU_OFF returned: a failure */
+	for (;;)
+		__asm__ __volatile__("wfi");
+}
+
+void smp_entry(void);
+__asm__(".text\n.globl smp_entry\nsmp_entry:\n\tmov sp, x0\n\tbl smp_secondary\n1:\twfi\n\tb 1b\n");
+
+static void smp_checks(void)
+{
+	unsigned long spins;
+	int rc, aff = -1;
+
+	rc = hyp_psci_cpu_on(1, (uint64_t)(uintptr_t)smp_entry,
+			     (uint64_t)(uintptr_t)(secondary_stack + sizeof(secondary_stack)));
+	report(rc == 0, "CPU_ON(cpu 1): %s", hyp_strerror(rc));
+	for (spins = 0; secondary_ran == 0 && spins < 100000000ul; spins++)
+		;
+	report(secondary_ran == 1, "cpu 1 ran at its entry point");
+	for (spins = 0; spins < 1000000ul; spins++) {
+		aff = hyp_psci_affinity_info(1);
+		if (aff == HYP_PSCI_AFFINITY_OFF)
+			break;
+	}
+	report(aff == HYP_PSCI_AFFINITY_OFF && secondary_ran == 1,
+	       "cpu 1 turned itself off (CPU_OFF); AFFINITY_INFO(cpu 1) = OFF");
+	report(hyp_psci_cpu_on(2, (uint64_t)(uintptr_t)smp_entry, 0) == HYP_EINVAL,
+	       "CPU_ON(cpu 2, absent) -> INVALID_PARAMS = HYP_EINVAL");
+}
+
 static void kvm_checks(const struct hyp_info *info)
 {
 	uint32_t uid[4], bm = 0;
@@ -228,6 +272,8 @@ void test_main(void)
 	report(info->arm_conduit == expect_conduit, "conduit %s from /psci",
 	       info->arm_conduit == HYP_ARM_CONDUIT_SMC ? "smc" : "hvc");
 	psci_checks();
+	if (guest_cmdline_has("smp"))
+		smp_checks();
 	if (expect_none) {
 		report(info->kind == HYP_KIND_NONE && info->families == HYP_FAMILY_SMCCC &&
 		       info->arm_smccc_version == 0,
