@@ -17,7 +17,17 @@ packages=(
   linux-libc-dev-powerpc-cross
   gcc-riscv64-linux-gnu opensbi libc6-dev-riscv64-cross linux-libc-dev-riscv64-cross
   linux-source-6.1 flex bison bc
+  gcc-aarch64-linux-gnu libc6-dev-arm64-cross linux-libc-dev-arm64-cross qemu-system-arm
 )
+
+# arm64 packages for the aarch64 KVM and Xen runs (apt-get download + dpkg -x
+# by tests/guest/kvm-host-arm64 and xen-host-arm64): the foreign architecture.
+if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+	arch_sudo=""
+	[ "$(id -u)" -eq 0 ] || arch_sudo=sudo
+	$arch_sudo dpkg --add-architecture arm64
+	$arch_sudo apt-get update -qq
+fi
 
 missing=()
 for p in "${packages[@]}"; do

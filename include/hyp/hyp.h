@@ -44,6 +44,10 @@
 #if defined(__riscv)
 #include <hyp/sbi.h>
 #endif
+#if defined(__aarch64__)
+#include <hyp/smccc.h>
+#include <hyp/arm64/xen_call.h>
+#endif
 
 /* ---- Detection --------------------------------------------------------- */
 
@@ -112,6 +116,13 @@ struct hyp_info {
 	uint64_t sbi_impl_version;  /* BASE 2 */
 	uint32_t sbi_extensions;    /* HYP_SBI_HAS_*: probe_extension said present */
 	bool sbi_hypervisor;        /* the implementation is a hypervisor (KVM, Xen, ...), not firmware */
+	/* aarch64: what the device tree (or the kernel) and SMCCC discovery said. */
+	uint32_t arm_conduit;       /* enum hyp_arm_conduit used for PSCI/SMCCC */
+	uint32_t arm_psci_version;  /* PSCI_VERSION, 0 without PSCI */
+	uint32_t arm_smccc_version; /* SMCCC_VERSION when >= 1.1 was discovered, else 0 */
+	uint32_t arm_vendor_hyp_uid[4]; /* VENDOR_HYP_CALL_UID w0..w3 (KVM's, ...) */
+	uint32_t arm_std_hyp_uid[4];    /* STD_HYP_CALL_UID w0..w3 (Xen answers there) */
+	uint32_t arm_trng_version;  /* TRNG_VERSION, 0 without TRNG */
 };
 
 /*
@@ -156,6 +167,21 @@ struct hyp_platform {
 	 * leaves it false: an SBI implementation is the platform contract.
 	 */
 	bool riscv_m_mode;
+	/*
+	 * aarch64: the PSCI/SMCCC conduit the kernel knows (its firmware tables);
+	 * HYP_ARM_CONDUIT_DEFAULT takes /psci "method" from `fdt`. hvc at EL1
+	 * without EL2, or smc without EL3 firmware, is UNDEFINED: libhyp never
+	 * guesses one.
+	 */
+	uint32_t arm_conduit;       /* enum hyp_arm_conduit */
+};
+
+/* aarch64 conduits (hyp_platform.arm_conduit, hyp_info.arm_conduit). */
+enum hyp_arm_conduit {
+	HYP_ARM_CONDUIT_DEFAULT = 0,    /* platform: from the device tree; info: none found */
+	HYP_ARM_CONDUIT_NONE,           /* the kernel says: no PSCI/SMCCC */
+	HYP_ARM_CONDUIT_HVC,
+	HYP_ARM_CONDUIT_SMC,
 };
 
 /*
@@ -167,6 +193,10 @@ struct hyp_platform {
  * program (3.2.2) "KVM/Linux" means KVM's DIAGNOSE 0x500 interface; the
  * machine's manufacturer (1.1.1) "QEMU" tells QEMU TCG from KVM (see
  * lib/s390/detect.c).
+ * aarch64: the conduit from plat->arm_conduit or the tree's /psci "method";
+ * only on that conduit PSCI_VERSION, PSCI_FEATURES(SMCCC_VERSION), then (SMCCC
+ * >= 1.1) the hypervisor UIDs, KVM_FEATURES and TRNG_VERSION; Xen from
+ * /hypervisor "xen,xen" or declared_kind (then XENVER_version).
  */
 int hyp_detect(const struct hyp_platform *plat, struct hyp_info *info);
 
@@ -377,6 +407,12 @@ void hyp_xen_hypercall_page_fill(void *page);
 /* Whether every slot but iret holds a Xen stub loading its own number (mov $op, %eax). */
 bool hyp_xen_hypercall_page_valid(const void *page);
 
+/* PHYSDEVOP_set_iopl (PV: lets the kernel use in/out). 0. */
+int hyp_xen_set_iopl(uint32_t iopl);
+#endif
+
+/* Xen typed hypercalls of x86 and aarch64 (lib/xen_calls.c). */
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__)
 /* XENVER_version: major << 16 | minor (4.17 = 0x40011). */
 int hyp_xen_version(void);
 /* XENVER_extraversion into out[HYP_XEN_EXTRAVERSION_LEN], NUL-terminated. 0. */
@@ -427,9 +463,6 @@ int hyp_xen_current_reservation(void);
 int hyp_xen_vcpu_is_up(uint32_t vcpu);
 /* VCPUOP_get_runstate_info. 0. */
 int hyp_xen_vcpu_runstate(uint32_t vcpu, struct hyp_xen_vcpu_runstate_info *out);
-
-/* PHYSDEVOP_set_iopl (PV: lets the kernel use in/out). 0. */
-int hyp_xen_set_iopl(uint32_t iopl);
 #endif
 
 /* ---- PowerPC: ePAPR (KVM and others) and PAPR -------------------------- */

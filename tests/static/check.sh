@@ -14,23 +14,27 @@ declare -A triple=(
   [ppc]=powerpc-unknown-linux-gnu
   [mips]=mips-unknown-none-elf [mipsel]=mipsel-unknown-none-elf
   [mips64]=mips64-unknown-none-elf
-  [riscv64]=riscv64-unknown-elf)
+  [riscv64]=riscv64-unknown-elf
+  [aarch64]=aarch64-unknown-none-elf)
 declare -A archdir=(
   [x86_64]=x86 [i386]=x86 [s390x]=s390 [ppc64]=powerpc [ppc64le]=powerpc [ppc]=powerpc
   [mips]=mips [mipsel]=mips [mips64]=mips
-  [riscv64]=riscv)
+  [riscv64]=riscv
+  [aarch64]=arm64)
 declare -A platform=(
   [x86_64]=unix64 [i386]=unix32 [s390x]=unix64 [ppc64]=unix64 [ppc64le]=unix64 [ppc]=unix32
   [mips]=unix32 [mipsel]=unix32 [mips64]=unix64
-  [riscv64]=unix64)
+  [riscv64]=unix64
+  [aarch64]=unix64)
 declare -A cflags=(
   [x86_64]="-mno-red-zone -mno-sse -mno-mmx" [i386]="-mno-sse -mno-mmx" [s390x]="-march=z10"
   [mips]="-mno-abicalls -fno-pic -G0 -msoft-float" [mipsel]="-mno-abicalls -fno-pic -G0 -msoft-float"
   [mips64]="-march=mips64r2 -mabi=64 -mno-abicalls -fno-pic -G0 -msoft-float"
-  [riscv64]="-march=rv64imac -mabi=lp64 -mcmodel=medany")
+  [riscv64]="-march=rv64imac -mabi=lp64 -mcmodel=medany"
+  [aarch64]="-mgeneral-regs-only -mstrict-align")
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(x86_64 i386 s390x ppc64 ppc64le ppc mips mipsel mips64 riscv64)
+[ ${#targets[@]} -gt 0 ] || targets=(x86_64 i386 s390x ppc64 ppc64le ppc mips mipsel mips64 riscv64 aarch64)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failed=0 checked=0

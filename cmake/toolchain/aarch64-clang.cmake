@@ -1,0 +1,12 @@
+# aarch64-clang: clang --target=aarch64-unknown-none-elf for a freestanding aarch64 guest (archived with llvm-ar).
+set(CMAKE_SYSTEM_NAME Generic)
+set(CMAKE_SYSTEM_PROCESSOR aarch64)
+set(CMAKE_C_COMPILER clang)
+set(CMAKE_ASM_COMPILER clang)
+set(CMAKE_C_COMPILER_TARGET aarch64-unknown-none-elf)
+set(CMAKE_ASM_COMPILER_TARGET aarch64-unknown-none-elf)
+set(CMAKE_AR llvm-ar CACHE FILEPATH "")
+set(CMAKE_RANLIB llvm-ranlib CACHE FILEPATH "")
+set(CMAKE_C_FLAGS_INIT "-mgeneral-regs-only -mstrict-align")
+set(CMAKE_ASM_FLAGS_INIT "")
+set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)

@@ -1,0 +1,82 @@
+#!/bin/bash
+# Runs an aarch64 Image as dom0 of the real Xen 4.17 arm64 (Debian's
+# xen-hypervisor-4.17-arm64, unpacked with dpkg -x into the cache) under
+# qemu-system-aarch64 TCG; QEMU's guest-loader device puts the Image and its
+# command line in Xen's device tree as the dom0 module.
+#
+# usage: run-under-xen-arm64.sh [--shutdown] IMAGE [DOM0_ARGS...]
+#   --shutdown: the image ends by SCHEDOP_shutdown(poweroff), which ends QEMU
+#   with rc 0; the run then passes (exit 1) only if Xen logged dom0's halt
+#   and the console's closing line has no failure.
+# Output: Xen's console (dom0's console_io writes appear without a prefix);
+# Xen's own "(XEN)" lines are dropped unless XEN_LOG=1 or the run failed.
+# Exit status: QEMU's, i.e. the image's semihosting exit code (1 pass, 3 fail);
+# 77 = environment unavailable (after "SKIP: reason"). Xen's shutdown paths
+# end QEMU with rc 0: never read 0 as success.
+set -euo pipefail
+
+skip() {
+	echo "SKIP: $*"
+	exit 77
+}
+
+shutdown=0
+if [ "${1:-}" = --shutdown ]; then
+	shutdown=1
+	shift
+fi
+[ $# -ge 1 ] || { echo "usage: $0 [--shutdown] IMAGE [DOM0_ARGS...]" >&2; exit 2; }
+image=$1
+shift
+[ -f "$image" ] || { echo "run-under-xen-arm64: no such image: $image" >&2; exit 2; }
+command -v qemu-system-aarch64 >/dev/null || skip "qemu-system-aarch64 not installed (qemu-system-arm)"
+
+cache=${HYP_CACHE:-/var/cache/libhyp}/xen-arm64
+xen=$cache/root/boot/xen-4.17-arm64
+if [ ! -f "$xen" ]; then
+	mkdir -p "$cache"
+	exec 9>"$cache/lock"
+	flock 9
+	if [ ! -f "$xen" ]; then
+		tmp=$(mktemp -d "$cache/dl.XXXXXX")
+		if ! (cd "$tmp" && apt-get download xen-hypervisor-4.17-arm64:arm64 >/dev/null 2>&1); then
+			rm -rf "$tmp"
+			skip "cannot download xen-hypervisor-4.17-arm64:arm64 (dpkg --add-architecture arm64; apt-get update)"
+		fi
+		mkdir -p "$cache/root"
+		dpkg -x "$tmp"/xen-hypervisor-4.17-arm64_*.deb "$cache/root"
+		rm -rf "$tmp"
+	fi
+	flock -u 9
+fi
+[ -f "$xen" ] || skip "no $xen after unpacking"
+
+# guest-loader's bootargs: commas must be doubled.
+args="$*"
+args=${args//,/,,}
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+timeout 120 qemu-system-aarch64 -M virt,virtualization=on,gic-version=3 -accel tcg -cpu cortex-a57 \
+	-m 1G -nographic -no-reboot -semihosting-config enable=on,target=native \
+	-kernel "$xen" -append "console=dtuart loglvl=all guest_loglvl=all dom0_mem=64M bootscrub=0" \
+	-device "guest-loader,addr=0x49000000,kernel=$image,bootargs=$args" </dev/null |
+	tr -d '\r' | tee "$log" | sed -u "${XEN_LOG:+#}/^(XEN)/d"
+rc=${PIPESTATUS[0]}
+set -e
+if [ "$shutdown" = 1 ]; then
+	closing=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	if [ "$rc" -eq 0 ] && grep -q 'Hardware Dom0 halted' "$log" &&
+		[[ "$closing" =~ ^[1-9][0-9]*\ passed,\ 0\ failed ]]; then
+		echo "run-under-xen-arm64: dom0 ended by SCHEDOP_shutdown(poweroff), Xen halted"
+		rc=1
+	else
+		echo "run-under-xen-arm64: no clean SCHEDOP_shutdown ending (rc $rc)"
+		[ "$rc" -ne 1 ] || rc=3
+	fi
+fi
+if [ "$rc" -ne 1 ] && [ -z "${XEN_LOG:-}" ]; then
+	echo "---- last Xen lines ----"
+	grep '^(XEN)' "$log" | tail -n 40
+fi
+exit "$rc"
