@@ -17,6 +17,29 @@
 
 void kernel_main(void);
 
+/* The compiler may call these for structure copies, in libhyp.a too. */
+void *memset(void *dst, int c, size_t n);
+void *memcpy(void *dst, const void *src, size_t n);
+
+void *memset(void *dst, int c, size_t n)
+{
+	unsigned char *d = dst;
+
+	while (n--)
+		*d++ = (unsigned char)c;
+	return dst;
+}
+
+void *memcpy(void *dst, const void *src, size_t n)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+
+	while (n--)
+		*d++ = *s++;
+	return dst;
+}
+
 /* The service-call control block: header, one event buffer, the text. */
 struct sccb_write {
 	uint16_t length;

@@ -13,6 +13,29 @@
 
 void kernel_main(void);
 
+/* The compiler may call these for structure copies, in libhyp.a too. */
+void *memset(void *dst, int c, size_t n);
+void *memcpy(void *dst, const void *src, size_t n);
+
+void *memset(void *dst, int c, size_t n)
+{
+	unsigned char *d = dst;
+
+	while (n--)
+		*d++ = (unsigned char)c;
+	return dst;
+}
+
+void *memcpy(void *dst, const void *src, size_t n)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+
+	while (n--)
+		*d++ = *s++;
+	return dst;
+}
+
 /* Xen replaces these whole pages: the union type is exactly one page. */
 static union hyp_xen_shared_info_page shared_info;
 static _Alignas(4096) unsigned char hypercall_page[4096];
