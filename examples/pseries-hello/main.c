@@ -17,24 +17,16 @@
 void kernel_main(void);
 
 /* The compiler may call these for structure copies, in libhyp.a too. */
-void *memset(void *dst, int c, size_t n);
-void *memcpy(void *dst, const void *src, size_t n);
-
 void *memset(void *dst, int c, size_t n)
 {
-	unsigned char *d = dst;
-
-	while (n--)
+	for (unsigned char *d = dst; n--;)
 		*d++ = (unsigned char)c;
 	return dst;
 }
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-
-	while (n--)
+	for (unsigned char *d = dst, *s = (unsigned char *)src; n--;)
 		*d++ = *s++;
 	return dst;
 }

@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * PVH entry for an x86_64 kernel. QEMU (-kernel), Xen (PVH dom0) and other
- * PVH loaders enter at the address in the XEN_ELFNOTE_PHYS32_ENTRY note
- * (xen/include/public/elfnote.h) in 32-bit protected mode, paging off, flat
- * segments, ebx = hvm_start_info (xen/include/public/arch-x86/hvm/start_info.h).
- * Here: identity-map the first 1 GiB with 2 MiB pages, enter long mode
- * (Intel SDM vol. 3, 10.8.5: CR4.PAE, EFER.LME, CR0.PG), call kernel_main.
+ * x86_64 PVH entry. QEMU -kernel, Xen (PVH dom0) and other PVH loaders enter
+ * at XEN_ELFNOTE_PHYS32_ENTRY (xen/include/public/elfnote.h) in 32-bit flat
+ * protected mode, paging off, ebx = hvm_start_info (arch-x86/hvm/start_info.h).
+ * Identity-map 1 GiB with 2 MiB pages, enter long mode (Intel SDM vol. 3,
+ * 10.8.5: CR4.PAE, EFER.LME, CR0.PG), call kernel_main.
  */
-	.section .note.Xen, "a", @note      /* 4-byte aligned; an 8-byte value in ELF64 */
+	.section .note.Xen, "a", @note      /* 4-byte aligned; 8-byte value in ELF64 */
 	.balign 4
 	.long 4, 8, 18                      /* namesz, descsz, XEN_ELFNOTE_PHYS32_ENTRY */
 	.asciz "Xen"

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * xen-hello: a kernel booted as Xen's PVH dom0 (start.S is the PVH entry).
- * Detect Xen, ask its version, say hello on Xen's console (console_io), read
- * the wall clock from the shared_info page, then switch to the hypercall page
- * and ask again. Console: port 0xE9 (Xen prints it as "(d0) ..."). Exit:
- * isa-debug-exit, which a PVH dom0 may write: QEMU exits 1 for pass.
+ * xen-hello: a kernel booted as Xen's PVH dom0 (start.S: the PVH entry). Detect
+ * Xen, ask its version, say hello on Xen's console (console_io), read the wall
+ * clock from shared_info, ask again through the hypercall page. Console: port
+ * 0xE9 (Xen prints "(d0) ..."). Exit: isa-debug-exit (QEMU exits 1 for pass).
  */
 #include <hyp/hyp.h>
 
@@ -14,24 +13,16 @@
 void kernel_main(void);
 
 /* The compiler may call these for structure copies, in libhyp.a too. */
-void *memset(void *dst, int c, size_t n);
-void *memcpy(void *dst, const void *src, size_t n);
-
 void *memset(void *dst, int c, size_t n)
 {
-	unsigned char *d = dst;
-
-	while (n--)
+	for (unsigned char *d = dst; n--;)
 		*d++ = (unsigned char)c;
 	return dst;
 }
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-
-	while (n--)
+	for (unsigned char *d = dst, *s = (unsigned char *)src; n--;)
 		*d++ = *s++;
 	return dst;
 }
@@ -63,7 +54,7 @@ static void put_dec(unsigned long u)
 	puts(buf + i);
 }
 
-static void put_version(int version)
+static void put_version(int version)   /* major << 16 | minor */
 {
 	put_dec((unsigned long)version >> 16);
 	puts(".");
@@ -74,8 +65,7 @@ static void put_version(int version)
 static void __attribute__((noreturn)) exit_qemu(bool pass)
 {
 	puts(pass ? "PASS\n" : "FAIL\n");
-	outb(DEBUG_EXIT_PORT, pass ? 0 : 1);
-	for (;;)
+	for (outb(DEBUG_EXIT_PORT, pass ? 0 : 1);;)     /* no such device: stop here */
 		__asm__ __volatile__("cli; hlt");
 }
 
@@ -98,7 +88,7 @@ void kernel_main(void)
 {
 	static const char hello[] = "hello from libhyp through Xen's console_io\n";
 	const struct hyp_info *info;
-	int version, written, rc;
+	int version, written;
 	unsigned long wall;
 
 	hyp_init(NULL);
@@ -112,8 +102,7 @@ void kernel_main(void)
 	put_version(version);
 	written = hyp_xen_console_write(hello, sizeof(hello) - 1);
 
-	rc = hyp_xen_map_shared_info(&shared_info);
-	wall = rc ? 0 : boot_wall_clock();
+	wall = hyp_xen_map_shared_info(&shared_info) == HYP_OK ? boot_wall_clock() : 0;
 	puts("shared_info: Xen started at ");
 	put_dec(wall);
 	puts(" s since 1970\n");
