@@ -30,8 +30,16 @@ int hyp_init(const struct hyp_platform *plat)
 	if (init_result < 0)
 		init_info = (struct hyp_info){ .kind = HYP_KIND_NONE };
 	hyp_arch_open_gates(&init_platform, &init_info);
+	hyp_arch_probe(&init_platform, &init_info);
 	__atomic_store_n(&init_state, INIT_DONE, __ATOMIC_RELEASE);
 	return init_result;
+}
+
+/* Architectures whose detection needs calls define their own (riscv: SBI BASE). */
+__attribute__((weak)) void hyp_arch_probe(const struct hyp_platform *plat, struct hyp_info *info)
+{
+	(void)plat;
+	(void)info;
 }
 
 int hyp_detect(const struct hyp_platform *plat, struct hyp_info *info)

@@ -11,6 +11,13 @@ int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info);
 /* Architecture: open the gates of the families in `info` (before any CPU can see init done). */
 void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info *info);
 
+/*
+ * Architecture, optional (a weak no-op otherwise): detection that needs
+ * calls, run by hyp_init() only, after hyp_arch_open_gates(), into the info
+ * hyp_get_info() returns. hyp_detect() never runs it.
+ */
+void hyp_arch_probe(const struct hyp_platform *plat, struct hyp_info *info);
+
 /* Architecture: one iteration of a spin-wait. */
 void hyp_arch_cpu_relax(void);
 

@@ -23,6 +23,7 @@ const char *hyp_strerror(int err)
 	case HYP_ENOSYS:        return "HYP_ENOSYS";
 	case HYP_EOPNOTSUPP:    return "HYP_EOPNOTSUPP";
 	case HYP_ETIMEDOUT:     return "HYP_ETIMEDOUT";
+	case HYP_EALREADY:      return "HYP_EALREADY";
 	case HYP_ENOTINIT:      return "HYP_ENOTINIT";
 	case HYP_EBADDT:        return "HYP_EBADDT";
 	case HYP_ENOHYP:        return "HYP_ENOHYP";

@@ -15,6 +15,8 @@ packages=(
   libfuzzer-14-dev libclang-rt-14-dev cppcheck clang-tidy
   linux-libc-dev-s390x-cross
   linux-libc-dev-powerpc-cross
+  gcc-riscv64-linux-gnu opensbi libc6-dev-riscv64-cross linux-libc-dev-riscv64-cross
+  linux-source-6.1 flex bison bc
   g++
 )
 

@@ -6,9 +6,9 @@
  *
  * Where a code comes from:
  *   - A hypervisor's answer, mapped: the errno-valued codes HYP_EPERM ..
- *     HYP_ETIMEDOUT, Linux's numbers (-1 .. -110), so a kernel can pass them
+ *     HYP_EALREADY, Linux's numbers (-1 .. -114), so a kernel can pass them
  *     on. Each family's mapping (hyp_kvm_error, hyp_xen_error,
- *     hyp_epapr_error, hyp_papr_error) only ever produces these; an answer it
+ *     hyp_epapr_error, hyp_papr_error, hyp_sbi_error) only ever produces these; an answer it
  *     does not know becomes HYP_EIO (the raw value stays available from the
  *     raw hypercall layer). HYP_ENODEV is only ever the hypervisor's "no such
  *     device".
@@ -20,7 +20,7 @@
  *   - Library-only codes, HYP_ELIB_MIN .. HYP_ELIB_MAX (-4999 .. -4001): no
  *     hypervisor answer maps to them, and every family's raw codes lie
  *     outside (KVM down to -1000, Xen's errno.h down to -133, ePAPR positive,
- *     PAPR -1 .. -511 and -9000s in LoPAPR). tests/host/test_errors.c sweeps each
+ *     PAPR -1 .. -511 and -9000s in LoPAPR, SBI -1 .. -13). tests/host/test_errors.c sweeps each
  *     mapping and checks the public headers' codes against the range. A
  *     raw stub through a closed gate returns HYP_ENOTINIT or HYP_ENOHYP
  *     itself, without executing anything; the mappings pass those two
@@ -47,6 +47,7 @@
 #define HYP_ENOSYS      (-38)   /* hypercall not implemented by this hypervisor */
 #define HYP_EOPNOTSUPP  (-95)   /* implemented, but not for these arguments/host */
 #define HYP_ETIMEDOUT   (-110)
+#define HYP_EALREADY    (-114)  /* already in the state asked for (SBI ALREADY_STARTED/_STOPPED) */
 
 /* Library codes, outside the errno range; the next new one is -4004, then -4005, ... */
 #define HYP_ELIB_MAX    (-4001)

@@ -41,6 +41,9 @@
 #include <hyp/powerpc/epapr_hypercall.h>
 #include <hyp/powerpc/papr_hypercall.h>
 #endif
+#if defined(__riscv)
+#include <hyp/sbi.h>
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -107,6 +110,12 @@ struct hyp_info {
 	bool ppc_hypervisor_node;   /* the device tree has /hypervisor */
 	bool ppc_hcall_valid;       /* hcall-instructions: 4..16 bytes, multiple of 4 */
 	bool ppc_has_idle;          /* "has-idle": HYP_EPAPR_IDLE is served */
+	/* riscv: what the SBI implementation below answered (hyp_init() only; <hyp/sbi.h>). */
+	uint32_t sbi_spec_version;  /* BASE 0: major << 24 | minor; 1 (0.1) if BASE is missing */
+	uint32_t sbi_impl_id;       /* BASE 1: HYP_SBI_IMPL_* */
+	uint64_t sbi_impl_version;  /* BASE 2 */
+	uint32_t sbi_extensions;    /* HYP_SBI_HAS_*: probe_extension said present */
+	bool sbi_hypervisor;        /* the implementation is a hypervisor (KVM, Xen, ...), not firmware */
 };
 
 /*
@@ -145,6 +154,12 @@ struct hyp_platform {
 	 * used instead of the blob's; count in words, 0 = none. */
 	const uint32_t *ppc_hcall;
 	size_t ppc_hcall_words;
+	/*
+	 * riscv: the kernel runs in M-mode, where ecall traps to itself: no SBI
+	 * below it, the SBI family stays closed (HYP_ENOHYP). An S-mode kernel
+	 * leaves it false: an SBI implementation is the platform contract.
+	 */
+	bool riscv_m_mode;
 };
 
 /*

@@ -19,6 +19,7 @@ sides). Transfers:
   ppc   `bl hyp_epapr_hypercall_area`: + the area's instructions (its four
         slots and blr, as assembled in lib/powerpc/epapr.c); sc (inline trap)
   mips  hypcall (.word 0x42000028); delay slots are counted as listed
+  riscv ecall
 """
 import os
 import re
@@ -30,6 +31,7 @@ TARGET_ADDR_RE = re.compile(r"\b(?:0x)?([0-9a-f]+) <([^>+]+)(?:\+0x([0-9a-f]+))?
 X86_COND = re.compile(r"^j(?!mp)[a-z]+$")
 PPC_COND = re.compile(r"^b(?:dnz|dz|eq|ne|lt|gt|le|ge|so|ns|un|nu|c)[-+]?$")
 MIPS_COND = re.compile(r"^b(?:eq|ne|eqz|nez|ltz|gez|gtz|lez|eql|nel|c1[ft])$")
+RISCV_COND = re.compile(r"^(?:c\.)?b(?:eq|ne|lt|ge|ltu|geu|eqz|nez|ltz|gez|gtz|lez|gt|le|gtu|leu)$")
 
 
 def mnemonic(text):
@@ -76,6 +78,19 @@ def classify(arch, text, func):
         if mn in ("j", "b"):
             return ("jump", addr) if internal else ("exit", None)
         if MIPS_COND.match(mn):
+            return ("cond", addr) if internal else ("exit", None)
+        return "fall", None
+    if arch == "riscv":
+        # GNU objdump names RISC-V branch targets by local labels (.L<n>): inside the function.
+        if m and m.group(2).startswith(".L"):
+            internal, addr = True, int(m.group(1), 16)
+        if mn == "ecall":
+            return "trap:ecall", None
+        if mn in ("ret", "c.jr") and ("ret" in mn or "ra" in text):
+            return "ret", None
+        if mn in ("j", "c.j", "tail"):
+            return ("jump", addr) if internal else ("exit", None)
+        if RISCV_COND.match(mn):
             return ("cond", addr) if internal else ("exit", None)
         return "fall", None
     return "fall", None
@@ -141,7 +156,8 @@ TRAP_LABEL = {"trap:vmcall": "gated, direct vmcall vs inline vmcall",
               "trap:vmmcall": "gated, direct vmmcall vs inline vmcall",
               "trap:page": "gated, hypercall page vs inline vmcall",
               "trap:area": "gated, patched area vs inline sc 1",
-              "trap:sc": "inline sc", "trap:hypcall": "gated hypcall vs inline"}
+              "trap:sc": "inline sc", "trap:hypcall": "gated hypcall vs inline",
+              "trap:ecall": "gated ecall vs inline"}
 
 
 def measure(results=None):

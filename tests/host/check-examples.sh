@@ -1,15 +1,17 @@
 #!/bin/bash
 # Every example is a standalone kernel: no test-runtime header or library, its
-# own entry, linker script and main, under 200 lines of C and assembly.
+# own entry (start.S), linker script (*.ld) and main.c, under 200 lines of C
+# and assembly.
 # usage: check-examples.sh SOURCE_DIR
 set -euo pipefail
 cd "$1/examples"
 fails=0
 for dir in */; do
 	dir=${dir%/}
-	for f in start.S kernel.ld main.c CMakeLists.txt; do
+	for f in start.S main.c CMakeLists.txt; do
 		[ -f "$dir/$f" ] || { echo "FAIL: $dir has no $f"; fails=$((fails + 1)); }
 	done
+	ls "$dir"/*.ld >/dev/null 2>&1 || { echo "FAIL: $dir has no linker script"; fails=$((fails + 1)); }
 	if grep -nE '#include <guest/|guest_rt_|guest_common|report\(' "$dir"/* ; then
 		echo "FAIL: $dir uses the test runtime"
 		fails=$((fails + 1))

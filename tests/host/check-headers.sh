@@ -16,6 +16,7 @@ ppc)     cc=powerpc-linux-gnu-gcc arch=powerpc cxx="clang++ --target=powerpc-lin
 mips)    cc=mips-linux-gnu-gcc arch=mips cxx="clang++ --target=mips-linux-gnu" ;;
 mipsel)  cc=mipsel-linux-gnu-gcc arch=mips cxx="clang++ --target=mipsel-linux-gnu" ;;
 mips64)  cc=mips64-linux-gnuabi64-gcc arch=mips cxx="clang++ --target=mips64-linux-gnuabi64" ;;
+riscv64) cc=riscv64-linux-gnu-gcc arch=riscv cxx="clang++ --target=riscv64-linux-gnu" ;;
 *) echo "unknown target $target" >&2; exit 2 ;;
 esac
 command -v "$cc" >/dev/null || { echo "SKIP: $cc not installed"; exit 77; }

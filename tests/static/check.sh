@@ -13,20 +13,24 @@ declare -A triple=(
   [ppc64]=powerpc64-unknown-linux-gnu [ppc64le]=powerpc64le-unknown-linux-gnu
   [ppc]=powerpc-unknown-linux-gnu
   [mips]=mips-unknown-none-elf [mipsel]=mipsel-unknown-none-elf
-  [mips64]=mips64-unknown-none-elf)
+  [mips64]=mips64-unknown-none-elf
+  [riscv64]=riscv64-unknown-elf)
 declare -A archdir=(
   [x86_64]=x86 [i386]=x86 [s390x]=s390 [ppc64]=powerpc [ppc64le]=powerpc [ppc]=powerpc
-  [mips]=mips [mipsel]=mips [mips64]=mips)
+  [mips]=mips [mipsel]=mips [mips64]=mips
+  [riscv64]=riscv)
 declare -A platform=(
   [x86_64]=unix64 [i386]=unix32 [s390x]=unix64 [ppc64]=unix64 [ppc64le]=unix64 [ppc]=unix32
-  [mips]=unix32 [mipsel]=unix32 [mips64]=unix64)
+  [mips]=unix32 [mipsel]=unix32 [mips64]=unix64
+  [riscv64]=unix64)
 declare -A cflags=(
   [x86_64]="-mno-red-zone -mno-sse -mno-mmx" [i386]="-mno-sse -mno-mmx" [s390x]="-march=z10"
   [mips]="-mno-abicalls -fno-pic -G0 -msoft-float" [mipsel]="-mno-abicalls -fno-pic -G0 -msoft-float"
-  [mips64]="-march=mips64r2 -mabi=64 -mno-abicalls -fno-pic -G0 -msoft-float")
+  [mips64]="-march=mips64r2 -mabi=64 -mno-abicalls -fno-pic -G0 -msoft-float"
+  [riscv64]="-march=rv64imac -mabi=lp64 -mcmodel=medany")
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(x86_64 i386 s390x ppc64 ppc64le ppc mips mipsel mips64)
+[ ${#targets[@]} -gt 0 ] || targets=(x86_64 i386 s390x ppc64 ppc64le ppc mips mipsel mips64 riscv64)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failed=0 checked=0

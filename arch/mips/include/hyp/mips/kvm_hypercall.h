@@ -2,7 +2,7 @@
 /*
  * MIPS KVM hypercall stubs (o32/n32/n64, big- and little-endian).
  *
- * ABI (Linux Documentation/virt/kvm hypercalls, seed 002): HYPCALL with
+ * ABI (Linux Documentation/virt/kvm/hypercalls.rst): HYPCALL with
  * code 0, nr in $2 (v0), up to four arguments in $4-$7 (a0-a3), result in
  * v0. KVM reads v0 and a0-a3 and writes v0 only (Linux arch/mips/kvm/
  * hypcall.c); Linux's guest stubs (arch/mips/include/asm/kvm_para.h, until
@@ -22,6 +22,7 @@
 #ifndef HYP_MIPS_KVM_HYPERCALL_H
 #define HYP_MIPS_KVM_HYPERCALL_H
 
+#include <hyp/config.h>
 #include <hyp/gate.h>
 
 #define HYP_MIPS_HYPCALL_WORD   0x42000028u     /* hypcall (code 0) */
@@ -30,122 +31,60 @@
 #define HYP_MIPS_HYPCALL_INSN   ".word 0x42000028"
 #endif
 
-static inline long hyp_kvm_hypcall0(unsigned long nr)
-{
-	register unsigned long v0 __asm__("$2") = nr;
+/* Arguments p1..pN, and the register each one travels in (nr and the result: v0). */
+#define HYP_MIPS_KVM_PARAMS0
+#define HYP_MIPS_KVM_PARAMS1    , unsigned long p1
+#define HYP_MIPS_KVM_PARAMS2    HYP_MIPS_KVM_PARAMS1, unsigned long p2
+#define HYP_MIPS_KVM_PARAMS3    HYP_MIPS_KVM_PARAMS2, unsigned long p3
+#define HYP_MIPS_KVM_PARAMS4    HYP_MIPS_KVM_PARAMS3, unsigned long p4
+#define HYP_MIPS_KVM_ARGS0
+#define HYP_MIPS_KVM_ARGS1      , p1
+#define HYP_MIPS_KVM_ARGS2      HYP_MIPS_KVM_ARGS1, p2
+#define HYP_MIPS_KVM_ARGS3      HYP_MIPS_KVM_ARGS2, p3
+#define HYP_MIPS_KVM_ARGS4      HYP_MIPS_KVM_ARGS3, p4
+#define HYP_MIPS_KVM_REGS0
+#define HYP_MIPS_KVM_REGS1      register unsigned long a0 __asm__("$4") = p1;
+#define HYP_MIPS_KVM_REGS2      HYP_MIPS_KVM_REGS1 register unsigned long a1 __asm__("$5") = p2;
+#define HYP_MIPS_KVM_REGS3      HYP_MIPS_KVM_REGS2 register unsigned long a2 __asm__("$6") = p3;
+#define HYP_MIPS_KVM_REGS4      HYP_MIPS_KVM_REGS3 register unsigned long a3 __asm__("$7") = p4;
+#define HYP_MIPS_KVM_IN0
+#define HYP_MIPS_KVM_IN1        "r"(a0)
+#define HYP_MIPS_KVM_IN2        HYP_MIPS_KVM_IN1, "r"(a1)
+#define HYP_MIPS_KVM_IN3        HYP_MIPS_KVM_IN2, "r"(a2)
+#define HYP_MIPS_KVM_IN4        HYP_MIPS_KVM_IN3, "r"(a3)
 
-	__asm__ __volatile__(HYP_MIPS_HYPCALL_INSN
-			     : "+r"(v0)
-			     :
-			     : "memory");
-	return (long)v0;
-}
+/* Result in v0; a0-a3 survive; memory is the only clobber. */
+#define HYP_MIPS_KVM_STUB(name, n)                                              \
+	static inline long name(unsigned long nr HYP_MIPS_KVM_PARAMS##n)        \
+	{                                                                       \
+		register unsigned long v0 __asm__("$2") = nr;                   \
+		HYP_MIPS_KVM_REGS##n                                            \
+		__asm__ __volatile__(HYP_MIPS_HYPCALL_INSN                      \
+				     : "+r"(v0)                                 \
+				     : HYP_MIPS_KVM_IN##n                       \
+				     : "memory");                               \
+		return (long)v0;                                                \
+	}
 
-static inline long hyp_kvm_hypcall1(unsigned long nr, unsigned long p1)
-{
-	register unsigned long v0 __asm__("$2") = nr;
-	register unsigned long a0 __asm__("$4") = p1;
+#define HYP_MIPS_KVM_GATED(name, n)                                             \
+	static inline long name(unsigned int nr HYP_MIPS_KVM_PARAMS##n)         \
+	{                                                                       \
+		unsigned int gate = hyp_gate_read(&hyp_kvm_gate);               \
+                                                                                \
+		if (gate < HYP_GATE_OPEN)                                       \
+			return hyp_gate_error(gate);                            \
+		return hyp_kvm_hypcall##n(nr HYP_MIPS_KVM_ARGS##n);              \
+	}
 
-	__asm__ __volatile__(HYP_MIPS_HYPCALL_INSN
-			     : "+r"(v0)
-			     : "r"(a0)
-			     : "memory");
-	return (long)v0;
-}
-
-static inline long hyp_kvm_hypcall2(unsigned long nr, unsigned long p1,
-				    unsigned long p2)
-{
-	register unsigned long v0 __asm__("$2") = nr;
-	register unsigned long a0 __asm__("$4") = p1;
-	register unsigned long a1 __asm__("$5") = p2;
-
-	__asm__ __volatile__(HYP_MIPS_HYPCALL_INSN
-			     : "+r"(v0)
-			     : "r"(a0), "r"(a1)
-			     : "memory");
-	return (long)v0;
-}
-
-static inline long hyp_kvm_hypcall3(unsigned long nr, unsigned long p1,
-				    unsigned long p2, unsigned long p3)
-{
-	register unsigned long v0 __asm__("$2") = nr;
-	register unsigned long a0 __asm__("$4") = p1;
-	register unsigned long a1 __asm__("$5") = p2;
-	register unsigned long a2 __asm__("$6") = p3;
-
-	__asm__ __volatile__(HYP_MIPS_HYPCALL_INSN
-			     : "+r"(v0)
-			     : "r"(a0), "r"(a1), "r"(a2)
-			     : "memory");
-	return (long)v0;
-}
-
-static inline long hyp_kvm_hypcall4(unsigned long nr, unsigned long p1,
-				    unsigned long p2, unsigned long p3,
-				    unsigned long p4)
-{
-	register unsigned long v0 __asm__("$2") = nr;
-	register unsigned long a0 __asm__("$4") = p1;
-	register unsigned long a1 __asm__("$5") = p2;
-	register unsigned long a2 __asm__("$6") = p3;
-	register unsigned long a3 __asm__("$7") = p4;
-
-	__asm__ __volatile__(HYP_MIPS_HYPCALL_INSN
-			     : "+r"(v0)
-			     : "r"(a0), "r"(a1), "r"(a2), "r"(a3)
-			     : "memory");
-	return (long)v0;
-}
-
-static inline long hyp_kvm_hypercall0(unsigned int nr)
-{
-	unsigned int gate = hyp_gate_read(&hyp_kvm_gate);
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	return hyp_kvm_hypcall0(nr);
-}
-
-static inline long hyp_kvm_hypercall1(unsigned int nr, unsigned long p1)
-{
-	unsigned int gate = hyp_gate_read(&hyp_kvm_gate);
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	return hyp_kvm_hypcall1(nr, p1);
-}
-
-static inline long hyp_kvm_hypercall2(unsigned int nr, unsigned long p1,
-				      unsigned long p2)
-{
-	unsigned int gate = hyp_gate_read(&hyp_kvm_gate);
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	return hyp_kvm_hypcall2(nr, p1, p2);
-}
-
-static inline long hyp_kvm_hypercall3(unsigned int nr, unsigned long p1,
-				      unsigned long p2, unsigned long p3)
-{
-	unsigned int gate = hyp_gate_read(&hyp_kvm_gate);
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	return hyp_kvm_hypcall3(nr, p1, p2, p3);
-}
-
-static inline long hyp_kvm_hypercall4(unsigned int nr, unsigned long p1,
-				      unsigned long p2, unsigned long p3,
-				      unsigned long p4)
-{
-	unsigned int gate = hyp_gate_read(&hyp_kvm_gate);
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	return hyp_kvm_hypcall4(nr, p1, p2, p3, p4);
-}
+HYP_MIPS_KVM_STUB(hyp_kvm_hypcall0, 0)
+HYP_MIPS_KVM_STUB(hyp_kvm_hypcall1, 1)
+HYP_MIPS_KVM_STUB(hyp_kvm_hypcall2, 2)
+HYP_MIPS_KVM_STUB(hyp_kvm_hypcall3, 3)
+HYP_MIPS_KVM_STUB(hyp_kvm_hypcall4, 4)
+HYP_MIPS_KVM_GATED(hyp_kvm_hypercall0, 0)
+HYP_MIPS_KVM_GATED(hyp_kvm_hypercall1, 1)
+HYP_MIPS_KVM_GATED(hyp_kvm_hypercall2, 2)
+HYP_MIPS_KVM_GATED(hyp_kvm_hypercall3, 3)
+HYP_MIPS_KVM_GATED(hyp_kvm_hypercall4, 4)
 
 #endif /* HYP_MIPS_KVM_HYPERCALL_H */

@@ -2,7 +2,7 @@
 /*
  * PowerPC ePAPR hypercall stubs (KVM and other ePAPR hypervisors).
  *
- * ABI (seeds 000/001, ePAPR 1.1 chapter 6): token (vendor << 16 | number)
+ * ABI (ePAPR 1.1 chapter 6; Linux Documentation/virt/kvm/ppc-pv.rst): token (vendor << 16 | number)
  * in r11, arguments in r3-r10, status in r3 (0 or HYP_EV_*), outputs in
  * r4-r11. The instructions that enter the hypervisor are not fixed: the
  * device tree's /hypervisor "hcall-instructions" gives up to four, which
@@ -30,6 +30,7 @@
 
 #include <stdint.h>
 
+#include <hyp/config.h>
 #include <hyp/epapr_abi.h>
 #include <hyp/gate.h>
 
@@ -45,378 +46,114 @@ struct hyp_epapr_out {
 /* The patchable routine (lib/powerpc/epapr.c): four instruction slots, blr. */
 extern uint32_t hyp_epapr_hypercall_area[];
 
+#ifndef HYP_EPAPR_CALL_INSN
 #define HYP_EPAPR_CALL_INSN     "bl hyp_epapr_hypercall_area"
+#endif
 #define HYP_EPAPR_CLOBBERS      "r0", "r12", "ctr", "xer", "lr", \
 				"cr0", "cr1", "cr5", "cr6", "cr7", "memory"
 
-static inline long hyp_epapr_area_call0(uint32_t token,
-					 struct hyp_epapr_out *out)
-{
-	register unsigned long r11 __asm__("r11") = token;
-	register unsigned long r3 __asm__("r3");
-	register unsigned long r4 __asm__("r4");
-	register unsigned long r5 __asm__("r5");
-	register unsigned long r6 __asm__("r6");
-	register unsigned long r7 __asm__("r7");
-	register unsigned long r8 __asm__("r8");
-	register unsigned long r9 __asm__("r9");
-	register unsigned long r10 __asm__("r10");
+/* Arguments p1..pN. */
+#define HYP_EPAPR_PARAMS0
+#define HYP_EPAPR_PARAMS1       , unsigned long p1
+#define HYP_EPAPR_PARAMS2       HYP_EPAPR_PARAMS1, unsigned long p2
+#define HYP_EPAPR_PARAMS3       HYP_EPAPR_PARAMS2, unsigned long p3
+#define HYP_EPAPR_PARAMS4       HYP_EPAPR_PARAMS3, unsigned long p4
+#define HYP_EPAPR_PARAMS5       HYP_EPAPR_PARAMS4, unsigned long p5
+#define HYP_EPAPR_PARAMS6       HYP_EPAPR_PARAMS5, unsigned long p6
+#define HYP_EPAPR_PARAMS7       HYP_EPAPR_PARAMS6, unsigned long p7
+#define HYP_EPAPR_PARAMS8       HYP_EPAPR_PARAMS7, unsigned long p8
+#define HYP_EPAPR_ARGS0
+#define HYP_EPAPR_ARGS1         , p1
+#define HYP_EPAPR_ARGS2         HYP_EPAPR_ARGS1, p2
+#define HYP_EPAPR_ARGS3         HYP_EPAPR_ARGS2, p3
+#define HYP_EPAPR_ARGS4         HYP_EPAPR_ARGS3, p4
+#define HYP_EPAPR_ARGS5         HYP_EPAPR_ARGS4, p5
+#define HYP_EPAPR_ARGS6         HYP_EPAPR_ARGS5, p6
+#define HYP_EPAPR_ARGS7         HYP_EPAPR_ARGS6, p7
+#define HYP_EPAPR_ARGS8         HYP_EPAPR_ARGS7, p8
 
-	__asm__ __volatile__(HYP_EPAPR_CALL_INSN
-			     : "+r"(r11), "=r"(r3), "=r"(r4), "=r"(r5), "=r"(r6),
-			       "=r"(r7), "=r"(r8), "=r"(r9), "=r"(r10)
-			     :
-			     : HYP_EPAPR_CLOBBERS);
-	if (out) {
-		out->r[0] = r4;
-		out->r[1] = r5;
-		out->r[2] = r6;
-		out->r[3] = r7;
-		out->r[4] = r8;
-		out->r[5] = r9;
-		out->r[6] = r10;
-		out->r[7] = r11;
+/* Register table: r3..r10 per arity, P = argument pK in and out, R = output only. */
+#define HYP_EPAPR_MODES0       R, R, R, R, R, R, R, R
+#define HYP_EPAPR_MODES1       P, R, R, R, R, R, R, R
+#define HYP_EPAPR_MODES2       P, P, R, R, R, R, R, R
+#define HYP_EPAPR_MODES3       P, P, P, R, R, R, R, R
+#define HYP_EPAPR_MODES4       P, P, P, P, R, R, R, R
+#define HYP_EPAPR_MODES5       P, P, P, P, P, R, R, R
+#define HYP_EPAPR_MODES6       P, P, P, P, P, P, R, R
+#define HYP_EPAPR_MODES7       P, P, P, P, P, P, P, R
+#define HYP_EPAPR_MODES8       P, P, P, P, P, P, P, P
+#define HYP_EPAPR_REG_P(r, p)   register unsigned long r __asm__(#r) = (p); /* NOLINT(bugprone-macro-parentheses): a declarator */
+#define HYP_EPAPR_REG_R(r, p)   register unsigned long r __asm__(#r); /* NOLINT(bugprone-macro-parentheses) */
+#define HYP_EPAPR_IO_P(r)       "+r"(r)
+#define HYP_EPAPR_IO_R(r)       "=r"(r)
+#define HYP_EPAPR_REGS(n)       HYP_EPAPR_REGS_(HYP_EPAPR_MODES##n)
+#define HYP_EPAPR_REGS_(...)    HYP_EPAPR_REGS__(__VA_ARGS__)
+#define HYP_EPAPR_REGS__(a, b, c, d, e, f, g, h)                                \
+	register unsigned long r11 __asm__("r11") = token;                      \
+	HYP_EPAPR_REG_##a(r3, p1) HYP_EPAPR_REG_##b(r4, p2)                    \
+	HYP_EPAPR_REG_##c(r5, p3) HYP_EPAPR_REG_##d(r6, p4)                    \
+	HYP_EPAPR_REG_##e(r7, p5) HYP_EPAPR_REG_##f(r8, p6)                    \
+	HYP_EPAPR_REG_##g(r9, p7) HYP_EPAPR_REG_##h(r10, p8)
+#define HYP_EPAPR_IO(n)         HYP_EPAPR_IO_(HYP_EPAPR_MODES##n)
+#define HYP_EPAPR_IO_(...)      HYP_EPAPR_IO__(__VA_ARGS__)
+#define HYP_EPAPR_IO__(a, b, c, d, e, f, g, h)                                  \
+	"+r"(r11), HYP_EPAPR_IO_##a(r3), HYP_EPAPR_IO_##b(r4),                 \
+	HYP_EPAPR_IO_##c(r5), HYP_EPAPR_IO_##d(r6), HYP_EPAPR_IO_##e(r7),      \
+	HYP_EPAPR_IO_##f(r8), HYP_EPAPR_IO_##g(r9), HYP_EPAPR_IO_##h(r10)
+
+/* Status in r3; outputs r4..r11 into `out` (out->r[0] = r4) if it is not NULL. */
+#define HYP_EPAPR_STUB(name, n)                                                 \
+	static inline long name(uint32_t token HYP_EPAPR_PARAMS##n,             \
+				struct hyp_epapr_out *out)                      \
+	{                                                                       \
+		HYP_EPAPR_REGS(n)                                               \
+		__asm__ __volatile__(HYP_EPAPR_CALL_INSN                        \
+				     : HYP_EPAPR_IO(n)                          \
+				     :                                          \
+				     : HYP_EPAPR_CLOBBERS);                     \
+		if (out) {                                                      \
+			out->r[0] = r4;                                         \
+			out->r[1] = r5;                                         \
+			out->r[2] = r6;                                         \
+			out->r[3] = r7;                                         \
+			out->r[4] = r8;                                         \
+			out->r[5] = r9;                                         \
+			out->r[6] = r10;                                        \
+			out->r[7] = r11;                                        \
+		}                                                               \
+		return (long)r3;                                                \
 	}
-	return (long)r3;
-}
 
-static inline long hyp_epapr_area_call1(uint32_t token, unsigned long p1,
-					 struct hyp_epapr_out *out)
-{
-	register unsigned long r11 __asm__("r11") = token;
-	register unsigned long r3 __asm__("r3") = p1;
-	register unsigned long r4 __asm__("r4");
-	register unsigned long r5 __asm__("r5");
-	register unsigned long r6 __asm__("r6");
-	register unsigned long r7 __asm__("r7");
-	register unsigned long r8 __asm__("r8");
-	register unsigned long r9 __asm__("r9");
-	register unsigned long r10 __asm__("r10");
-
-	__asm__ __volatile__(HYP_EPAPR_CALL_INSN
-			     : "+r"(r11), "+r"(r3), "=r"(r4), "=r"(r5), "=r"(r6),
-			       "=r"(r7), "=r"(r8), "=r"(r9), "=r"(r10)
-			     :
-			     : HYP_EPAPR_CLOBBERS);
-	if (out) {
-		out->r[0] = r4;
-		out->r[1] = r5;
-		out->r[2] = r6;
-		out->r[3] = r7;
-		out->r[4] = r8;
-		out->r[5] = r9;
-		out->r[6] = r10;
-		out->r[7] = r11;
+#define HYP_EPAPR_GATED(name, n)                                                \
+	static inline long name(uint32_t token HYP_EPAPR_PARAMS##n,             \
+				struct hyp_epapr_out *out)                      \
+	{                                                                       \
+		unsigned int gate = hyp_gate_read(&hyp_epapr_gate);             \
+                                                                                \
+		if (gate < HYP_GATE_OPEN)                                       \
+			return hyp_gate_error(gate);                            \
+		return hyp_epapr_area_call##n(token HYP_EPAPR_ARGS##n, out);    \
 	}
-	return (long)r3;
-}
 
-static inline long hyp_epapr_area_call2(uint32_t token, unsigned long p1, unsigned long p2,
-					 struct hyp_epapr_out *out)
-{
-	register unsigned long r11 __asm__("r11") = token;
-	register unsigned long r3 __asm__("r3") = p1;
-	register unsigned long r4 __asm__("r4") = p2;
-	register unsigned long r5 __asm__("r5");
-	register unsigned long r6 __asm__("r6");
-	register unsigned long r7 __asm__("r7");
-	register unsigned long r8 __asm__("r8");
-	register unsigned long r9 __asm__("r9");
-	register unsigned long r10 __asm__("r10");
+HYP_EPAPR_STUB(hyp_epapr_area_call0, 0)
+HYP_EPAPR_STUB(hyp_epapr_area_call1, 1)
+HYP_EPAPR_STUB(hyp_epapr_area_call2, 2)
+HYP_EPAPR_STUB(hyp_epapr_area_call3, 3)
+HYP_EPAPR_STUB(hyp_epapr_area_call4, 4)
+HYP_EPAPR_STUB(hyp_epapr_area_call5, 5)
+HYP_EPAPR_STUB(hyp_epapr_area_call6, 6)
+HYP_EPAPR_STUB(hyp_epapr_area_call7, 7)
+HYP_EPAPR_STUB(hyp_epapr_area_call8, 8)
+HYP_EPAPR_GATED(hyp_epapr_hypercall0, 0)
+HYP_EPAPR_GATED(hyp_epapr_hypercall1, 1)
+HYP_EPAPR_GATED(hyp_epapr_hypercall2, 2)
+HYP_EPAPR_GATED(hyp_epapr_hypercall3, 3)
+HYP_EPAPR_GATED(hyp_epapr_hypercall4, 4)
+HYP_EPAPR_GATED(hyp_epapr_hypercall5, 5)
+HYP_EPAPR_GATED(hyp_epapr_hypercall6, 6)
+HYP_EPAPR_GATED(hyp_epapr_hypercall7, 7)
+HYP_EPAPR_GATED(hyp_epapr_hypercall8, 8)
 
-	__asm__ __volatile__(HYP_EPAPR_CALL_INSN
-			     : "+r"(r11), "+r"(r3), "+r"(r4), "=r"(r5), "=r"(r6),
-			       "=r"(r7), "=r"(r8), "=r"(r9), "=r"(r10)
-			     :
-			     : HYP_EPAPR_CLOBBERS);
-	if (out) {
-		out->r[0] = r4;
-		out->r[1] = r5;
-		out->r[2] = r6;
-		out->r[3] = r7;
-		out->r[4] = r8;
-		out->r[5] = r9;
-		out->r[6] = r10;
-		out->r[7] = r11;
-	}
-	return (long)r3;
-}
-
-static inline long hyp_epapr_area_call3(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3,
-					 struct hyp_epapr_out *out)
-{
-	register unsigned long r11 __asm__("r11") = token;
-	register unsigned long r3 __asm__("r3") = p1;
-	register unsigned long r4 __asm__("r4") = p2;
-	register unsigned long r5 __asm__("r5") = p3;
-	register unsigned long r6 __asm__("r6");
-	register unsigned long r7 __asm__("r7");
-	register unsigned long r8 __asm__("r8");
-	register unsigned long r9 __asm__("r9");
-	register unsigned long r10 __asm__("r10");
-
-	__asm__ __volatile__(HYP_EPAPR_CALL_INSN
-			     : "+r"(r11), "+r"(r3), "+r"(r4), "+r"(r5), "=r"(r6),
-			       "=r"(r7), "=r"(r8), "=r"(r9), "=r"(r10)
-			     :
-			     : HYP_EPAPR_CLOBBERS);
-	if (out) {
-		out->r[0] = r4;
-		out->r[1] = r5;
-		out->r[2] = r6;
-		out->r[3] = r7;
-		out->r[4] = r8;
-		out->r[5] = r9;
-		out->r[6] = r10;
-		out->r[7] = r11;
-	}
-	return (long)r3;
-}
-
-static inline long hyp_epapr_area_call4(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4,
-					 struct hyp_epapr_out *out)
-{
-	register unsigned long r11 __asm__("r11") = token;
-	register unsigned long r3 __asm__("r3") = p1;
-	register unsigned long r4 __asm__("r4") = p2;
-	register unsigned long r5 __asm__("r5") = p3;
-	register unsigned long r6 __asm__("r6") = p4;
-	register unsigned long r7 __asm__("r7");
-	register unsigned long r8 __asm__("r8");
-	register unsigned long r9 __asm__("r9");
-	register unsigned long r10 __asm__("r10");
-
-	__asm__ __volatile__(HYP_EPAPR_CALL_INSN
-			     : "+r"(r11), "+r"(r3), "+r"(r4), "+r"(r5), "+r"(r6),
-			       "=r"(r7), "=r"(r8), "=r"(r9), "=r"(r10)
-			     :
-			     : HYP_EPAPR_CLOBBERS);
-	if (out) {
-		out->r[0] = r4;
-		out->r[1] = r5;
-		out->r[2] = r6;
-		out->r[3] = r7;
-		out->r[4] = r8;
-		out->r[5] = r9;
-		out->r[6] = r10;
-		out->r[7] = r11;
-	}
-	return (long)r3;
-}
-
-static inline long hyp_epapr_area_call5(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4, unsigned long p5,
-					 struct hyp_epapr_out *out)
-{
-	register unsigned long r11 __asm__("r11") = token;
-	register unsigned long r3 __asm__("r3") = p1;
-	register unsigned long r4 __asm__("r4") = p2;
-	register unsigned long r5 __asm__("r5") = p3;
-	register unsigned long r6 __asm__("r6") = p4;
-	register unsigned long r7 __asm__("r7") = p5;
-	register unsigned long r8 __asm__("r8");
-	register unsigned long r9 __asm__("r9");
-	register unsigned long r10 __asm__("r10");
-
-	__asm__ __volatile__(HYP_EPAPR_CALL_INSN
-			     : "+r"(r11), "+r"(r3), "+r"(r4), "+r"(r5), "+r"(r6),
-			       "+r"(r7), "=r"(r8), "=r"(r9), "=r"(r10)
-			     :
-			     : HYP_EPAPR_CLOBBERS);
-	if (out) {
-		out->r[0] = r4;
-		out->r[1] = r5;
-		out->r[2] = r6;
-		out->r[3] = r7;
-		out->r[4] = r8;
-		out->r[5] = r9;
-		out->r[6] = r10;
-		out->r[7] = r11;
-	}
-	return (long)r3;
-}
-
-static inline long hyp_epapr_area_call6(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4, unsigned long p5, unsigned long p6,
-					 struct hyp_epapr_out *out)
-{
-	register unsigned long r11 __asm__("r11") = token;
-	register unsigned long r3 __asm__("r3") = p1;
-	register unsigned long r4 __asm__("r4") = p2;
-	register unsigned long r5 __asm__("r5") = p3;
-	register unsigned long r6 __asm__("r6") = p4;
-	register unsigned long r7 __asm__("r7") = p5;
-	register unsigned long r8 __asm__("r8") = p6;
-	register unsigned long r9 __asm__("r9");
-	register unsigned long r10 __asm__("r10");
-
-	__asm__ __volatile__(HYP_EPAPR_CALL_INSN
-			     : "+r"(r11), "+r"(r3), "+r"(r4), "+r"(r5), "+r"(r6),
-			       "+r"(r7), "+r"(r8), "=r"(r9), "=r"(r10)
-			     :
-			     : HYP_EPAPR_CLOBBERS);
-	if (out) {
-		out->r[0] = r4;
-		out->r[1] = r5;
-		out->r[2] = r6;
-		out->r[3] = r7;
-		out->r[4] = r8;
-		out->r[5] = r9;
-		out->r[6] = r10;
-		out->r[7] = r11;
-	}
-	return (long)r3;
-}
-
-static inline long hyp_epapr_area_call7(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4, unsigned long p5, unsigned long p6, unsigned long p7,
-					 struct hyp_epapr_out *out)
-{
-	register unsigned long r11 __asm__("r11") = token;
-	register unsigned long r3 __asm__("r3") = p1;
-	register unsigned long r4 __asm__("r4") = p2;
-	register unsigned long r5 __asm__("r5") = p3;
-	register unsigned long r6 __asm__("r6") = p4;
-	register unsigned long r7 __asm__("r7") = p5;
-	register unsigned long r8 __asm__("r8") = p6;
-	register unsigned long r9 __asm__("r9") = p7;
-	register unsigned long r10 __asm__("r10");
-
-	__asm__ __volatile__(HYP_EPAPR_CALL_INSN
-			     : "+r"(r11), "+r"(r3), "+r"(r4), "+r"(r5), "+r"(r6),
-			       "+r"(r7), "+r"(r8), "+r"(r9), "=r"(r10)
-			     :
-			     : HYP_EPAPR_CLOBBERS);
-	if (out) {
-		out->r[0] = r4;
-		out->r[1] = r5;
-		out->r[2] = r6;
-		out->r[3] = r7;
-		out->r[4] = r8;
-		out->r[5] = r9;
-		out->r[6] = r10;
-		out->r[7] = r11;
-	}
-	return (long)r3;
-}
-
-static inline long hyp_epapr_area_call8(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4, unsigned long p5, unsigned long p6, unsigned long p7, unsigned long p8,
-					 struct hyp_epapr_out *out)
-{
-	register unsigned long r11 __asm__("r11") = token;
-	register unsigned long r3 __asm__("r3") = p1;
-	register unsigned long r4 __asm__("r4") = p2;
-	register unsigned long r5 __asm__("r5") = p3;
-	register unsigned long r6 __asm__("r6") = p4;
-	register unsigned long r7 __asm__("r7") = p5;
-	register unsigned long r8 __asm__("r8") = p6;
-	register unsigned long r9 __asm__("r9") = p7;
-	register unsigned long r10 __asm__("r10") = p8;
-
-	__asm__ __volatile__(HYP_EPAPR_CALL_INSN
-			     : "+r"(r11), "+r"(r3), "+r"(r4), "+r"(r5), "+r"(r6),
-			       "+r"(r7), "+r"(r8), "+r"(r9), "+r"(r10)
-			     :
-			     : HYP_EPAPR_CLOBBERS);
-	if (out) {
-		out->r[0] = r4;
-		out->r[1] = r5;
-		out->r[2] = r6;
-		out->r[3] = r7;
-		out->r[4] = r8;
-		out->r[5] = r9;
-		out->r[6] = r10;
-		out->r[7] = r11;
-	}
-	return (long)r3;
-}
-
-static inline long hyp_epapr_hypercall0(uint32_t token,
-					 struct hyp_epapr_out *out)
-{
-	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	return hyp_epapr_area_call0(token, out);
-}
-
-static inline long hyp_epapr_hypercall1(uint32_t token, unsigned long p1,
-					 struct hyp_epapr_out *out)
-{
-	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	return hyp_epapr_area_call1(token, p1, out);
-}
-
-static inline long hyp_epapr_hypercall2(uint32_t token, unsigned long p1, unsigned long p2,
-					 struct hyp_epapr_out *out)
-{
-	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	return hyp_epapr_area_call2(token, p1, p2, out);
-}
-
-static inline long hyp_epapr_hypercall3(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3,
-					 struct hyp_epapr_out *out)
-{
-	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	return hyp_epapr_area_call3(token, p1, p2, p3, out);
-}
-
-static inline long hyp_epapr_hypercall4(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4,
-					 struct hyp_epapr_out *out)
-{
-	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	return hyp_epapr_area_call4(token, p1, p2, p3, p4, out);
-}
-
-static inline long hyp_epapr_hypercall5(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4, unsigned long p5,
-					 struct hyp_epapr_out *out)
-{
-	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	return hyp_epapr_area_call5(token, p1, p2, p3, p4, p5, out);
-}
-
-static inline long hyp_epapr_hypercall6(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4, unsigned long p5, unsigned long p6,
-					 struct hyp_epapr_out *out)
-{
-	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	return hyp_epapr_area_call6(token, p1, p2, p3, p4, p5, p6, out);
-}
-
-static inline long hyp_epapr_hypercall7(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4, unsigned long p5, unsigned long p6, unsigned long p7,
-					 struct hyp_epapr_out *out)
-{
-	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	return hyp_epapr_area_call7(token, p1, p2, p3, p4, p5, p6, p7, out);
-}
-
-static inline long hyp_epapr_hypercall8(uint32_t token, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4, unsigned long p5, unsigned long p6, unsigned long p7, unsigned long p8,
-					 struct hyp_epapr_out *out)
-{
-	unsigned int gate = hyp_gate_read(&hyp_epapr_gate);
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	return hyp_epapr_area_call8(token, p1, p2, p3, p4, p5, p6, p7, p8, out);
-}
 #ifdef __cplusplus
 }
 #endif

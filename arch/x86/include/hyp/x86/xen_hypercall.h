@@ -2,17 +2,17 @@
 /*
  * x86 Xen hypercall stubs (32- and 64-bit).
  *
- * ABI (seed 003, Xen's docs/guest-guide/x86/hypercall-abi.rst):
+ * ABI (Xen's docs/guest-guide/x86/hypercall-abi.rst):
  *   64-bit: op in rax; arguments rdi rsi rdx r10 r8 r9; result in rax.
  *   32-bit: op in eax; arguments ebx ecx edx esi edi ebp; result in eax.
  * Xen may change every argument register of a call (a debug Xen poisons
  * them), so each stub passes them as in/out ("+") operands. No other register
  * changes: Xen's page stubs for 64-bit PV save rcx and r11 around syscall.
- * The seed allows six arguments; Xen's public headers use five at most today
+ * The ABI allows six arguments; Xen's public headers use five at most today
  * (argo_op; most calls take two: cmd and a pointer). A call must be made
  * with at least as many arguments as Xen's hypercall takes.
  *
- * Transfer (seed 003): HVM/PVH executes vmcall (Intel) or vmmcall (AMD)
+ * Transfer: HVM/PVH executes vmcall (Intel) or vmmcall (AMD)
  * directly, as modern Linux does, or calls the hypercall page, where Xen
  * wrote a 32-byte stub per hypercall number (`call page + op * 32`); PV
  * guests always use the page (its stubs use syscall / int $0x82).
@@ -38,18 +38,13 @@
 #ifndef HYP_X86_XEN_HYPERCALL_H
 #define HYP_X86_XEN_HYPERCALL_H
 
+#include <hyp/config.h>
 #include <hyp/gate.h>
 #include <hyp/xen_abi.h>
+#include <hyp/x86/insn.h>
 
 #ifdef __cplusplus
 extern "C" {
-#endif
-
-#ifndef HYP_X86_VMCALL_INSN
-#define HYP_X86_VMCALL_INSN     ".byte 0x0f, 0x01, 0xc1"    /* vmcall */
-#endif
-#ifndef HYP_X86_VMMCALL_INSN
-#define HYP_X86_VMMCALL_INSN    ".byte 0x0f, 0x01, 0xd9"    /* vmmcall */
 #endif
 
 /* The page stub's address is in (r|e)ax; its result comes back there. */
@@ -64,483 +59,76 @@ extern "C" {
 /* The hypercall page calls go through once the gate says HYP_GATE_XEN_PAGE. */
 extern const void *hyp_xen_call_page;
 
+/* Parameters (op, a1..aN) and the register each argument travels in. */
+#define HYP_XEN_PARAMS0         unsigned int op
+#define HYP_XEN_PARAMS1         HYP_XEN_PARAMS0, unsigned long a1
+#define HYP_XEN_PARAMS2         HYP_XEN_PARAMS1, unsigned long a2
+#define HYP_XEN_PARAMS3         HYP_XEN_PARAMS2, unsigned long a3
+#define HYP_XEN_PARAMS4         HYP_XEN_PARAMS3, unsigned long a4
+#define HYP_XEN_PARAMS5         HYP_XEN_PARAMS4, unsigned long a5
+#define HYP_XEN_PARAMS6         HYP_XEN_PARAMS5, unsigned long a6
+#define HYP_XEN_ARGS0           op
+#define HYP_XEN_ARGS1           HYP_XEN_ARGS0, a1
+#define HYP_XEN_ARGS2           HYP_XEN_ARGS1, a2
+#define HYP_XEN_ARGS3           HYP_XEN_ARGS2, a3
+#define HYP_XEN_ARGS4           HYP_XEN_ARGS3, a4
+#define HYP_XEN_ARGS5           HYP_XEN_ARGS4, a5
+#define HYP_XEN_ARGS6           HYP_XEN_ARGS5, a6
 #if defined(__x86_64__)
-static inline long hyp_xen_vmcall0(unsigned int op)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMCALL_INSN
-			     : "+a"(ret)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmcall1(unsigned int op, unsigned long a1)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMCALL_INSN
-			     : "+a"(ret), "+D"(a1)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmcall2(unsigned int op, unsigned long a1, unsigned long a2)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMCALL_INSN
-			     : "+a"(ret), "+D"(a1), "+S"(a2)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmcall3(unsigned int op, unsigned long a1, unsigned long a2,
-				unsigned long a3)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMCALL_INSN
-			     : "+a"(ret), "+D"(a1), "+S"(a2), "+d"(a3)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmcall4(unsigned int op, unsigned long a1, unsigned long a2,
-				unsigned long a3, unsigned long a4)
-{
-	long ret = (long)op;
-	register unsigned long r10 __asm__("r10") = a4;
-
-	__asm__ __volatile__(HYP_X86_VMCALL_INSN
-			     : "+a"(ret), "+D"(a1), "+S"(a2), "+d"(a3), "+r"(r10)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmcall5(unsigned int op, unsigned long a1, unsigned long a2,
-				unsigned long a3, unsigned long a4, unsigned long a5)
-{
-	long ret = (long)op;
-	register unsigned long r10 __asm__("r10") = a4;
-	register unsigned long r8 __asm__("r8") = a5;
-
-	__asm__ __volatile__(HYP_X86_VMCALL_INSN
-			     : "+a"(ret), "+D"(a1), "+S"(a2), "+d"(a3), "+r"(r10), "+r"(r8)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmcall6(unsigned int op, unsigned long a1, unsigned long a2,
-				unsigned long a3, unsigned long a4, unsigned long a5, unsigned long a6)
-{
-	long ret = (long)op;
-	register unsigned long r10 __asm__("r10") = a4;
-	register unsigned long r8 __asm__("r8") = a5;
-	register unsigned long r9 __asm__("r9") = a6;
-
-	__asm__ __volatile__(HYP_X86_VMCALL_INSN
-			     : "+a"(ret), "+D"(a1), "+S"(a2), "+d"(a3), "+r"(r10), "+r"(r8), "+r"(r9)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmmcall0(unsigned int op)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
-			     : "+a"(ret)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmmcall1(unsigned int op, unsigned long a1)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
-			     : "+a"(ret), "+D"(a1)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmmcall2(unsigned int op, unsigned long a1, unsigned long a2)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
-			     : "+a"(ret), "+D"(a1), "+S"(a2)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmmcall3(unsigned int op, unsigned long a1, unsigned long a2,
-				unsigned long a3)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
-			     : "+a"(ret), "+D"(a1), "+S"(a2), "+d"(a3)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmmcall4(unsigned int op, unsigned long a1, unsigned long a2,
-				unsigned long a3, unsigned long a4)
-{
-	long ret = (long)op;
-	register unsigned long r10 __asm__("r10") = a4;
-
-	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
-			     : "+a"(ret), "+D"(a1), "+S"(a2), "+d"(a3), "+r"(r10)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmmcall5(unsigned int op, unsigned long a1, unsigned long a2,
-				unsigned long a3, unsigned long a4, unsigned long a5)
-{
-	long ret = (long)op;
-	register unsigned long r10 __asm__("r10") = a4;
-	register unsigned long r8 __asm__("r8") = a5;
-
-	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
-			     : "+a"(ret), "+D"(a1), "+S"(a2), "+d"(a3), "+r"(r10), "+r"(r8)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmmcall6(unsigned int op, unsigned long a1, unsigned long a2,
-				unsigned long a3, unsigned long a4, unsigned long a5, unsigned long a6)
-{
-	long ret = (long)op;
-	register unsigned long r10 __asm__("r10") = a4;
-	register unsigned long r8 __asm__("r8") = a5;
-	register unsigned long r9 __asm__("r9") = a6;
-
-	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
-			     : "+a"(ret), "+D"(a1), "+S"(a2), "+d"(a3), "+r"(r10), "+r"(r8), "+r"(r9)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_page_call0(const void *page, unsigned int op)
-{
-	unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE;
-
-	__asm__ __volatile__(HYP_XEN_PAGE_CALL_INSN
-			     : "+a"(ret)
-			     :
-			     : "memory", "cc");
-	return (long)ret;
-}
-
-static inline long hyp_xen_page_call1(const void *page, unsigned int op,
-				unsigned long a1)
-{
-	unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE;
-
-	__asm__ __volatile__(HYP_XEN_PAGE_CALL_INSN
-			     : "+a"(ret), "+D"(a1)
-			     :
-			     : "memory", "cc");
-	return (long)ret;
-}
-
-static inline long hyp_xen_page_call2(const void *page, unsigned int op,
-				unsigned long a1, unsigned long a2)
-{
-	unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE;
-
-	__asm__ __volatile__(HYP_XEN_PAGE_CALL_INSN
-			     : "+a"(ret), "+D"(a1), "+S"(a2)
-			     :
-			     : "memory", "cc");
-	return (long)ret;
-}
-
-static inline long hyp_xen_page_call3(const void *page, unsigned int op,
-				unsigned long a1, unsigned long a2, unsigned long a3)
-{
-	unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE;
-
-	__asm__ __volatile__(HYP_XEN_PAGE_CALL_INSN
-			     : "+a"(ret), "+D"(a1), "+S"(a2), "+d"(a3)
-			     :
-			     : "memory", "cc");
-	return (long)ret;
-}
-
-static inline long hyp_xen_page_call4(const void *page, unsigned int op,
-				unsigned long a1, unsigned long a2, unsigned long a3, unsigned long a4)
-{
-	unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE;
-	register unsigned long r10 __asm__("r10") = a4;
-
-	__asm__ __volatile__(HYP_XEN_PAGE_CALL_INSN
-			     : "+a"(ret), "+D"(a1), "+S"(a2), "+d"(a3), "+r"(r10)
-			     :
-			     : "memory", "cc");
-	return (long)ret;
-}
-
-static inline long hyp_xen_page_call5(const void *page, unsigned int op,
-				unsigned long a1, unsigned long a2, unsigned long a3, unsigned long a4,
-				unsigned long a5)
-{
-	unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE;
-	register unsigned long r10 __asm__("r10") = a4;
-	register unsigned long r8 __asm__("r8") = a5;
-
-	__asm__ __volatile__(HYP_XEN_PAGE_CALL_INSN
-			     : "+a"(ret), "+D"(a1), "+S"(a2), "+d"(a3), "+r"(r10), "+r"(r8)
-			     :
-			     : "memory", "cc");
-	return (long)ret;
-}
-
-static inline long hyp_xen_page_call6(const void *page, unsigned int op,
-				unsigned long a1, unsigned long a2, unsigned long a3, unsigned long a4,
-				unsigned long a5, unsigned long a6)
-{
-	unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE;
-	register unsigned long r10 __asm__("r10") = a4;
-	register unsigned long r8 __asm__("r8") = a5;
-	register unsigned long r9 __asm__("r9") = a6;
-
-	__asm__ __volatile__(HYP_XEN_PAGE_CALL_INSN
-			     : "+a"(ret), "+D"(a1), "+S"(a2), "+d"(a3), "+r"(r10), "+r"(r8), "+r"(r9)
-			     :
-			     : "memory", "cc");
-	return (long)ret;
-}
-#else /* i386 */
-
-static inline long hyp_xen_vmcall0(unsigned int op)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMCALL_INSN
-			     : "+a"(ret)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmcall1(unsigned int op, unsigned long a1)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMCALL_INSN
-			     : "+a"(ret), "+b"(a1)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmcall2(unsigned int op, unsigned long a1, unsigned long a2)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMCALL_INSN
-			     : "+a"(ret), "+b"(a1), "+c"(a2)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmcall3(unsigned int op, unsigned long a1, unsigned long a2,
-				unsigned long a3)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMCALL_INSN
-			     : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmcall4(unsigned int op, unsigned long a1, unsigned long a2,
-				unsigned long a3, unsigned long a4)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMCALL_INSN
-			     : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3), "+S"(a4)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmcall5(unsigned int op, unsigned long a1, unsigned long a2,
-				unsigned long a3, unsigned long a4, unsigned long a5)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMCALL_INSN
-			     : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3), "+S"(a4), "+D"(a5)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmmcall0(unsigned int op)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
-			     : "+a"(ret)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmmcall1(unsigned int op, unsigned long a1)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
-			     : "+a"(ret), "+b"(a1)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmmcall2(unsigned int op, unsigned long a1, unsigned long a2)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
-			     : "+a"(ret), "+b"(a1), "+c"(a2)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmmcall3(unsigned int op, unsigned long a1, unsigned long a2,
-				unsigned long a3)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
-			     : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmmcall4(unsigned int op, unsigned long a1, unsigned long a2,
-				unsigned long a3, unsigned long a4)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
-			     : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3), "+S"(a4)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_vmmcall5(unsigned int op, unsigned long a1, unsigned long a2,
-				unsigned long a3, unsigned long a4, unsigned long a5)
-{
-	long ret = (long)op;
-
-	__asm__ __volatile__(HYP_X86_VMMCALL_INSN
-			     : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3), "+S"(a4), "+D"(a5)
-			     :
-			     : "memory", "cc");
-	return ret;
-}
-
-static inline long hyp_xen_page_call0(const void *page, unsigned int op)
-{
-	unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE;
-
-	__asm__ __volatile__(HYP_XEN_PAGE_CALL_INSN
-			     : "+a"(ret)
-			     :
-			     : "memory", "cc");
-	return (long)ret;
-}
-
-static inline long hyp_xen_page_call1(const void *page, unsigned int op,
-				unsigned long a1)
-{
-	unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE;
-
-	__asm__ __volatile__(HYP_XEN_PAGE_CALL_INSN
-			     : "+a"(ret), "+b"(a1)
-			     :
-			     : "memory", "cc");
-	return (long)ret;
-}
-
-static inline long hyp_xen_page_call2(const void *page, unsigned int op,
-				unsigned long a1, unsigned long a2)
-{
-	unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE;
-
-	__asm__ __volatile__(HYP_XEN_PAGE_CALL_INSN
-			     : "+a"(ret), "+b"(a1), "+c"(a2)
-			     :
-			     : "memory", "cc");
-	return (long)ret;
-}
-
-static inline long hyp_xen_page_call3(const void *page, unsigned int op,
-				unsigned long a1, unsigned long a2, unsigned long a3)
-{
-	unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE;
-
-	__asm__ __volatile__(HYP_XEN_PAGE_CALL_INSN
-			     : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3)
-			     :
-			     : "memory", "cc");
-	return (long)ret;
-}
-
-static inline long hyp_xen_page_call4(const void *page, unsigned int op,
-				unsigned long a1, unsigned long a2, unsigned long a3, unsigned long a4)
-{
-	unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE;
-
-	__asm__ __volatile__(HYP_XEN_PAGE_CALL_INSN
-			     : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3), "+S"(a4)
-			     :
-			     : "memory", "cc");
-	return (long)ret;
-}
-
-static inline long hyp_xen_page_call5(const void *page, unsigned int op,
-				unsigned long a1, unsigned long a2, unsigned long a3, unsigned long a4,
-				unsigned long a5)
-{
-	unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE;
-
-	__asm__ __volatile__(HYP_XEN_PAGE_CALL_INSN
-			     : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3), "+S"(a4), "+D"(a5)
-			     :
-			     : "memory", "cc");
-	return (long)ret;
-}
+#define HYP_XEN_MAX_ARGS        6
+#define HYP_XEN_REGS0
+#define HYP_XEN_REGS1
+#define HYP_XEN_REGS2
+#define HYP_XEN_REGS3
+#define HYP_XEN_REGS4           register unsigned long r10 __asm__("r10") = a4;
+#define HYP_XEN_REGS5           HYP_XEN_REGS4 register unsigned long r8 __asm__("r8") = a5;
+#define HYP_XEN_REGS6           HYP_XEN_REGS5 register unsigned long r9 __asm__("r9") = a6;
+#define HYP_XEN_IO0             "+a"(ret)
+#define HYP_XEN_IO1             HYP_XEN_IO0, "+D"(a1)
+#define HYP_XEN_IO2             HYP_XEN_IO1, "+S"(a2)
+#define HYP_XEN_IO3             HYP_XEN_IO2, "+d"(a3)
+#define HYP_XEN_IO4             HYP_XEN_IO3, "+r"(r10)
+#define HYP_XEN_IO5             HYP_XEN_IO4, "+r"(r8)
+#define HYP_XEN_IO6             HYP_XEN_IO5, "+r"(r9)
+#else
+#define HYP_XEN_MAX_ARGS        5
+#define HYP_XEN_REGS0
+#define HYP_XEN_REGS1
+#define HYP_XEN_REGS2
+#define HYP_XEN_REGS3
+#define HYP_XEN_REGS4
+#define HYP_XEN_REGS5
+#define HYP_XEN_IO0             "+a"(ret)
+#define HYP_XEN_IO1             HYP_XEN_IO0, "+b"(a1)
+#define HYP_XEN_IO2             HYP_XEN_IO1, "+c"(a2)
+#define HYP_XEN_IO3             HYP_XEN_IO2, "+d"(a3)
+#define HYP_XEN_IO4             HYP_XEN_IO3, "+S"(a4)
+#define HYP_XEN_IO5             HYP_XEN_IO4, "+D"(a5)
 #endif
+/* Result in (r|e)ax; every argument register may change; flags and memory too. */
+#define HYP_XEN_CLOBBERS        "memory", "cc"
+
+/* Direct: op in (r|e)ax, the instruction itself. */
+#define HYP_XEN_DIRECT_STUB(name, insn, n)                                      \
+	static inline long name(HYP_XEN_PARAMS##n)                              \
+	{                                                                       \
+		long ret = (long)op;                                            \
+		HYP_XEN_REGS##n                                                 \
+		__asm__ __volatile__(insn /* NOLINT(bugprone-macro-parentheses): asm text */ \
+				     : HYP_XEN_IO##n : : HYP_XEN_CLOBBERS);     \
+		return ret;                                                     \
+	}
+
+/* Page: the stub's address in (r|e)ax, `call` into it. */
+#define HYP_XEN_PAGE_STUB(name, n)                                              \
+	static inline long name(const void *page, HYP_XEN_PARAMS##n)            \
+	{                                                                       \
+		unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE; \
+		HYP_XEN_REGS##n                                                 \
+		__asm__ __volatile__(HYP_XEN_PAGE_CALL_INSN                     \
+				     : HYP_XEN_IO##n : : HYP_XEN_CLOBBERS);     \
+		return (long)ret;                                               \
+	}
 
 /* Which transfer an open gate selects. */
 #define HYP_XEN_USE_PAGE(gate)      ((gate) == HYP_GATE_XEN_PAGE)
@@ -557,134 +145,57 @@ static inline long hyp_xen_op_refused(unsigned int op)
 }
 
 /*
- * The gate is stored (release) after hyp_xen_call_page; x86 keeps loads in
- * order, so a CPU that reads HYP_GATE_XEN_PAGE also reads the page.
+ * Gated: the mode the gate names. The gate is stored (release) after
+ * hyp_xen_call_page; x86 keeps loads in order, so a CPU that reads
+ * HYP_GATE_XEN_PAGE also reads the page.
  */
-static inline long hyp_xen_hypercall0(unsigned int op)
-{
-	unsigned int gate = hyp_gate_read(&hyp_xen_gate);
-	long refused;
+#define HYP_XEN_GATED(name, n)                                                  \
+	static inline long name(HYP_XEN_PARAMS##n)                              \
+	{                                                                       \
+		unsigned int gate = hyp_gate_read(&hyp_xen_gate);               \
+		long refused;                                                   \
+                                                                                \
+		if (gate < HYP_GATE_OPEN)                                       \
+			return hyp_gate_error(gate);                            \
+		refused = hyp_xen_op_refused(op);                               \
+		if (refused)                                                    \
+			return refused;                                         \
+		if (HYP_XEN_USE_PAGE(gate))                                     \
+			return hyp_xen_page_call##n(hyp_xen_call_page, HYP_XEN_ARGS##n); \
+		if (HYP_XEN_USE_VMMCALL(gate))                                  \
+			return hyp_xen_vmmcall##n(HYP_XEN_ARGS##n);              \
+		return hyp_xen_vmcall##n(HYP_XEN_ARGS##n);                       \
+	}
 
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	refused = hyp_xen_op_refused(op);
-	if (refused)
-		return refused;
-	if (HYP_XEN_USE_PAGE(gate))
-		return hyp_xen_page_call0(hyp_xen_call_page, op);
-	if (HYP_XEN_USE_VMMCALL(gate))
-		return hyp_xen_vmmcall0(op);
-	return hyp_xen_vmcall0(op);
-}
-
-static inline long hyp_xen_hypercall1(unsigned int op, unsigned long a1)
-{
-	unsigned int gate = hyp_gate_read(&hyp_xen_gate);
-	long refused;
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	refused = hyp_xen_op_refused(op);
-	if (refused)
-		return refused;
-	if (HYP_XEN_USE_PAGE(gate))
-		return hyp_xen_page_call1(hyp_xen_call_page, op, a1);
-	if (HYP_XEN_USE_VMMCALL(gate))
-		return hyp_xen_vmmcall1(op, a1);
-	return hyp_xen_vmcall1(op, a1);
-}
-
-static inline long hyp_xen_hypercall2(unsigned int op, unsigned long a1,
-				unsigned long a2)
-{
-	unsigned int gate = hyp_gate_read(&hyp_xen_gate);
-	long refused;
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	refused = hyp_xen_op_refused(op);
-	if (refused)
-		return refused;
-	if (HYP_XEN_USE_PAGE(gate))
-		return hyp_xen_page_call2(hyp_xen_call_page, op, a1, a2);
-	if (HYP_XEN_USE_VMMCALL(gate))
-		return hyp_xen_vmmcall2(op, a1, a2);
-	return hyp_xen_vmcall2(op, a1, a2);
-}
-
-static inline long hyp_xen_hypercall3(unsigned int op, unsigned long a1,
-				unsigned long a2, unsigned long a3)
-{
-	unsigned int gate = hyp_gate_read(&hyp_xen_gate);
-	long refused;
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	refused = hyp_xen_op_refused(op);
-	if (refused)
-		return refused;
-	if (HYP_XEN_USE_PAGE(gate))
-		return hyp_xen_page_call3(hyp_xen_call_page, op, a1, a2, a3);
-	if (HYP_XEN_USE_VMMCALL(gate))
-		return hyp_xen_vmmcall3(op, a1, a2, a3);
-	return hyp_xen_vmcall3(op, a1, a2, a3);
-}
-
-static inline long hyp_xen_hypercall4(unsigned int op, unsigned long a1,
-				unsigned long a2, unsigned long a3, unsigned long a4)
-{
-	unsigned int gate = hyp_gate_read(&hyp_xen_gate);
-	long refused;
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	refused = hyp_xen_op_refused(op);
-	if (refused)
-		return refused;
-	if (HYP_XEN_USE_PAGE(gate))
-		return hyp_xen_page_call4(hyp_xen_call_page, op, a1, a2, a3, a4);
-	if (HYP_XEN_USE_VMMCALL(gate))
-		return hyp_xen_vmmcall4(op, a1, a2, a3, a4);
-	return hyp_xen_vmcall4(op, a1, a2, a3, a4);
-}
-
-static inline long hyp_xen_hypercall5(unsigned int op, unsigned long a1,
-				unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5)
-{
-	unsigned int gate = hyp_gate_read(&hyp_xen_gate);
-	long refused;
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	refused = hyp_xen_op_refused(op);
-	if (refused)
-		return refused;
-	if (HYP_XEN_USE_PAGE(gate))
-		return hyp_xen_page_call5(hyp_xen_call_page, op, a1, a2, a3, a4, a5);
-	if (HYP_XEN_USE_VMMCALL(gate))
-		return hyp_xen_vmmcall5(op, a1, a2, a3, a4, a5);
-	return hyp_xen_vmcall5(op, a1, a2, a3, a4, a5);
-}
-
-#if defined(__x86_64__)
-static inline long hyp_xen_hypercall6(unsigned int op, unsigned long a1,
-				unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5,
-				unsigned long a6)
-{
-	unsigned int gate = hyp_gate_read(&hyp_xen_gate);
-	long refused;
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
-	refused = hyp_xen_op_refused(op);
-	if (refused)
-		return refused;
-	if (HYP_XEN_USE_PAGE(gate))
-		return hyp_xen_page_call6(hyp_xen_call_page, op, a1, a2, a3, a4, a5, a6);
-	if (HYP_XEN_USE_VMMCALL(gate))
-		return hyp_xen_vmmcall6(op, a1, a2, a3, a4, a5, a6);
-	return hyp_xen_vmcall6(op, a1, a2, a3, a4, a5, a6);
-}
+HYP_XEN_DIRECT_STUB(hyp_xen_vmcall0, HYP_X86_VMCALL_INSN, 0)
+HYP_XEN_DIRECT_STUB(hyp_xen_vmcall1, HYP_X86_VMCALL_INSN, 1)
+HYP_XEN_DIRECT_STUB(hyp_xen_vmcall2, HYP_X86_VMCALL_INSN, 2)
+HYP_XEN_DIRECT_STUB(hyp_xen_vmcall3, HYP_X86_VMCALL_INSN, 3)
+HYP_XEN_DIRECT_STUB(hyp_xen_vmcall4, HYP_X86_VMCALL_INSN, 4)
+HYP_XEN_DIRECT_STUB(hyp_xen_vmcall5, HYP_X86_VMCALL_INSN, 5)
+HYP_XEN_DIRECT_STUB(hyp_xen_vmmcall0, HYP_X86_VMMCALL_INSN, 0)
+HYP_XEN_DIRECT_STUB(hyp_xen_vmmcall1, HYP_X86_VMMCALL_INSN, 1)
+HYP_XEN_DIRECT_STUB(hyp_xen_vmmcall2, HYP_X86_VMMCALL_INSN, 2)
+HYP_XEN_DIRECT_STUB(hyp_xen_vmmcall3, HYP_X86_VMMCALL_INSN, 3)
+HYP_XEN_DIRECT_STUB(hyp_xen_vmmcall4, HYP_X86_VMMCALL_INSN, 4)
+HYP_XEN_DIRECT_STUB(hyp_xen_vmmcall5, HYP_X86_VMMCALL_INSN, 5)
+HYP_XEN_PAGE_STUB(hyp_xen_page_call0, 0)
+HYP_XEN_PAGE_STUB(hyp_xen_page_call1, 1)
+HYP_XEN_PAGE_STUB(hyp_xen_page_call2, 2)
+HYP_XEN_PAGE_STUB(hyp_xen_page_call3, 3)
+HYP_XEN_PAGE_STUB(hyp_xen_page_call4, 4)
+HYP_XEN_PAGE_STUB(hyp_xen_page_call5, 5)
+HYP_XEN_GATED(hyp_xen_hypercall0, 0)
+HYP_XEN_GATED(hyp_xen_hypercall1, 1)
+HYP_XEN_GATED(hyp_xen_hypercall2, 2)
+HYP_XEN_GATED(hyp_xen_hypercall3, 3)
+HYP_XEN_GATED(hyp_xen_hypercall4, 4)
+HYP_XEN_GATED(hyp_xen_hypercall5, 5)
+#if HYP_XEN_MAX_ARGS >= 6
+HYP_XEN_DIRECT_STUB(hyp_xen_vmcall6, HYP_X86_VMCALL_INSN, 6)
+HYP_XEN_DIRECT_STUB(hyp_xen_vmmcall6, HYP_X86_VMMCALL_INSN, 6)
+HYP_XEN_PAGE_STUB(hyp_xen_page_call6, 6)
+HYP_XEN_GATED(hyp_xen_hypercall6, 6)
 #endif
 
 #ifdef __cplusplus

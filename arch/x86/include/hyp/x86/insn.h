@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The x86 hypercall instructions, emitted as bytes so any assembler takes
+ * them: vmcall (Intel VMX: Intel, Centaur, Zhaoxin) and vmmcall (AMD SVM:
+ * AMD, Hygon). Overridable before inclusion (the host ABI tests replace them
+ * with a trapping encoding); see <hyp/config.h>.
+ */
+#ifndef HYP_X86_INSN_H
+#define HYP_X86_INSN_H
+
+#ifndef HYP_X86_VMCALL_INSN
+#define HYP_X86_VMCALL_INSN     ".byte 0x0f, 0x01, 0xc1"    /* vmcall */
+#endif
+#ifndef HYP_X86_VMMCALL_INSN
+#define HYP_X86_VMMCALL_INSN    ".byte 0x0f, 0x01, 0xd9"    /* vmmcall */
+#endif
+
+#endif /* HYP_X86_INSN_H */

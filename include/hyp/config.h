@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Compile-time knobs. Every one is optional; define it the same way for the
+ * library and the kernel (e.g. with -D in both builds). Each is listed here
+ * with its default and the check that rejects a bad combination.
+ *
+ * HYP_X86_KVM_FORCE_VMCALL, HYP_X86_KVM_FORCE_VMMCALL
+ *     x86 KVM: issue this instruction instead of the one hyp_init() picks
+ *     from the CPU vendor (a load and a compare less per call). Default:
+ *     neither, chosen at run time. CMake: -DHYP_X86_KVM_INSN=vmcall|vmmcall.
+ * HYP_X86_VMCALL_INSN, HYP_X86_VMMCALL_INSN       (<hyp/x86/insn.h>)
+ * HYP_XEN_PAGE_CALL_INSN                          (<hyp/x86/xen_hypercall.h>)
+ * HYP_S390_DIAG500_INSN                           (<hyp/s390/kvm_hypercall.h>)
+ * HYP_MIPS_HYPCALL_INSN                           (<hyp/mips/kvm_hypercall.h>)
+ * HYP_PAPR_HVSC_INSN                              (<hyp/powerpc/papr_hypercall.h>)
+ * HYP_EPAPR_CALL_INSN                             (<hyp/powerpc/epapr_hypercall.h>)
+ * HYP_RISCV_ECALL_INSN                            (<hyp/riscv/sbi_call.h>)
+ *     The instruction text each stub emits. Default: the real instruction.
+ *     The host ABI tests replace them with a trapping encoding.
+ */
+#ifndef HYP_CONFIG_H
+#define HYP_CONFIG_H
+
+#if defined(HYP_X86_KVM_FORCE_VMCALL) && defined(HYP_X86_KVM_FORCE_VMMCALL)
+#error "define at most one of HYP_X86_KVM_FORCE_VMCALL and HYP_X86_KVM_FORCE_VMMCALL"
+#endif
+
+#endif /* HYP_CONFIG_H */

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * virt console, exit and trap dispatch.
+ *
+ * Console: the 16550 UART at 0x10000000 (QEMU's serial0; the KVM loader
+ * emulates THR and LSR). Exit: the sifive_test device at 0x100000, written
+ * 0x3333 | code << 16 ("fail" with a code: QEMU exits with it), 1 for pass
+ * and 3 for fail, so QEMU's own 0 (SBI SRST power-off) never reads as pass.
+ */
+#include <guest/riscv.h>
+#include <guest/test.h>
+
+#define UART_BASE       0x10000000ul
+#define UART_THR        0
+#define UART_LSR        5
+#define UART_LSR_THRE   0x20
+#define SIFIVE_TEST     0x100000ul
+#define SIFIVE_FAIL     0x3333u
+#define GUEST_USER_EXIT 0x0A0DEAD0ul
+
+unsigned long guest_boot_hartid;
+unsigned long guest_boot_dtb;
+volatile unsigned long guest_trap_count;
+
+static inline void mmio_write8(unsigned long addr, uint8_t v)
+{
+	*(volatile uint8_t *)addr = v;
+}
+
+static inline uint8_t mmio_read8(unsigned long addr)
+{
+	return *(volatile uint8_t *)addr;
+}
+
+static void uart_put(char c)
+{
+	unsigned int spins = 100000;
+
+	while (!(mmio_read8(UART_BASE + UART_LSR) & UART_LSR_THRE) && --spins)
+		;
+	mmio_write8(UART_BASE + UART_THR, (uint8_t)c);
+}
+
+void arch_putchar(char c)
+{
+	if (c == '\n')
+		uart_put('\r');
+	uart_put(c);
+}
+
+void arch_exit(bool pass)
+{
+	uint32_t code = pass ? GUEST_RISCV_EXIT_PASS : GUEST_RISCV_EXIT_FAIL;
+
+	*(volatile uint32_t *)SIFIVE_TEST = SIFIVE_FAIL | code << 16;
+	for (;;)
+		__asm__ __volatile__("wfi");
+}
+
+static guest_trap_handler_t trap_handlers[16];
+
+void guest_set_trap_handler(unsigned int code, guest_trap_handler_t fn)
+{
+	if (code < 16)
+		trap_handlers[code] = fn;
+}
+
+void guest_user_return(long result) __attribute__((noreturn));
+
+/* Called by trap_entry (start.S) with the saved frame. */
+void riscv_trap(struct rv_frame *frame);
+void riscv_trap(struct rv_frame *frame)
+{
+	unsigned long cause = frame->scause;
+	guest_trap_handler_t fn = NULL;
+
+	guest_trap_count++;
+	if (cause == RV_EXC_ECALL_U && frame->regs[RV_REG_A7] == GUEST_USER_EXIT)
+		guest_user_return((long)frame->regs[RV_REG_A0]);
+	if (!(cause >> 63) && cause < 16)
+		fn = trap_handlers[cause];
+	if (fn && fn(frame))
+		return;
+	report_abort("unexpected trap: scause 0x%lx sepc 0x%lx stval 0x%lx",
+		     cause, frame->sepc, frame->stval);
+}
