@@ -157,12 +157,8 @@ static void kvm_checks(const struct hyp_info *info)
 static void xen_checks(const struct hyp_info *info)
 {
 	static const char msg[] = "libhyp: this line went through Xen's console_io on aarch64\n";
-	/* A whole page: Xen maps shared_info over all of it (a smaller object
-	 * would share the page with other variables, which then read Xen's page). */
-	static union {
-		struct hyp_xen_shared_info info;
-		uint8_t bytes[4096];
-	} shared __attribute__((aligned(4096)));
+	/* The page type: Xen maps shared_info over all of it. */
+	static union hyp_xen_shared_info_page shared;
 	uint32_t uid[4];
 	char extra[HYP_XEN_EXTRAVERSION_LEN];
 	int v, port;
@@ -205,7 +201,7 @@ static void xen_checks(const struct hyp_info *info)
 	}
 	v = hyp_xen_current_reservation();
 	report(v == 64 * 256, "XENMEM_current_reservation: %d pages (dom0_mem=64M)", v);
-	report(hyp_xen_map_shared_info(&shared.info) == 0,
+	report(hyp_xen_map_shared_info(&shared) == 0,
 	       "add_to_physmap(shared_info) over a page at %p", (void *)&shared);
 	{
 		long raw = hyp_xen_hypercall2(99, 0, 0);

@@ -5,7 +5,8 @@
 # usage: run-under-xen.sh BUILD_DIR IMAGE pv|pvh [IMAGE_ARGS...]
 #   pv   64-bit PV dom0 (this Xen has no 32-bit PV)
 #   pvh  PVH dom0 (dom0=pvh dom0-iommu=none; needs -cpu max for nested paging)
-#   IMAGE_ARGS become the dom0 command line (Xen passes the module string).
+#   IMAGE_ARGS become the dom0 command line (Xen passes the module string);
+#   @HOST_TIME@ in them becomes the host's `date +%s` at launch.
 #
 # Output: COM1, which Xen owns; dom0's console_io writes arrive verbatim, its
 # port 0xE9 writes as "(d0) text": the prefix is removed here so the runner
@@ -14,7 +15,8 @@
 # always with XEN_LOG=1).
 # Exit status: QEMU's, i.e. (v << 1) | 1 for the image's isa-debug-exit value
 # v; 77 = environment unavailable (after a "SKIP: reason" line). Xen's own
-# shutdown paths end in QEMU rc 0 or a hang (FACTS.md): never read 0 as success.
+# shutdown paths end in QEMU rc 0 (SCHEDOP_shutdown reboot with -no-reboot, a
+# Xen panic) or a hang (poweroff): never read 0 as success.
 set -euo pipefail
 
 XEN_GZ=${XEN_GZ:-/boot/xen-4.17-amd64.gz}
@@ -49,7 +51,9 @@ esac
 
 # QEMU's -initrd splits modules at commas; the image path must not hold one.
 case $image in *,*) echo "run-under-xen: image path has a comma: $image" >&2; exit 2 ;; esac
-module="$image${*:+ $*}"
+args="$*"
+args=${args//@HOST_TIME@/$(date +%s)}
+module="$image${args:+ $args}"
 
 log=$build/$(basename "$image").xen.log
 PASS_STATUS=1       # isa-debug-exit value 0

@@ -34,6 +34,10 @@
 #include <hyp/epapr_abi.h>
 #include <hyp/gate.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Outputs r4..r11 of one call. */
 struct hyp_epapr_out {
 	unsigned long r[8];
@@ -149,5 +153,9 @@ HYP_EPAPR_GATED(hyp_epapr_hypercall5, 5)
 HYP_EPAPR_GATED(hyp_epapr_hypercall6, 6)
 HYP_EPAPR_GATED(hyp_epapr_hypercall7, 7)
 HYP_EPAPR_GATED(hyp_epapr_hypercall8, 8)
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* HYP_POWERPC_EPAPR_HYPERCALL_H */

@@ -43,6 +43,10 @@
 #include <hyp/xen_abi.h>
 #include <hyp/x86/insn.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* The page stub's address is in (r|e)ax; its result comes back there. */
 #ifndef HYP_XEN_PAGE_CALL_INSN
 #if defined(__x86_64__)
@@ -192,6 +196,10 @@ HYP_XEN_DIRECT_STUB(hyp_xen_vmcall6, HYP_X86_VMCALL_INSN, 6)
 HYP_XEN_DIRECT_STUB(hyp_xen_vmmcall6, HYP_X86_VMMCALL_INSN, 6)
 HYP_XEN_PAGE_STUB(hyp_xen_page_call6, 6)
 HYP_XEN_GATED(hyp_xen_hypercall6, 6)
+#endif
+
+#ifdef __cplusplus
+}
 #endif
 
 #endif /* HYP_X86_XEN_HYPERCALL_H */
