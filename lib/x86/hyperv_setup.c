@@ -19,6 +19,9 @@ static struct hyp_hyperv_tsc_page *tsc_page;
 #define X86_UD2_1   0x0b
 #define X86_RET     0xc3
 #define PAGE_CHECK  16u     /* the stub at offset 0 fits here on every host seen */
+#ifndef HYP_X86_VMCALL_OPCODE2
+#define HYP_X86_VMCALL_OPCODE2 0x01 /* 0f 01 c1 vmcall, 0f 01 d9 vmmcall (host tests trap instead) */
+#endif
 
 static const struct hyp_info *hyperv_info(int *err)
 {
@@ -50,7 +53,7 @@ bool hyp_hyperv_hypercall_page_valid(const void *page)
 	if (!page)
 		return false;
 	for (unsigned int i = 0; i + 3 < PAGE_CHECK; i++) {
-		if (b[i] != 0x0f || b[i + 1] != 0x01 || (b[i + 2] != 0xc1 && b[i + 2] != 0xd9))
+		if (b[i] != 0x0f || b[i + 1] != HYP_X86_VMCALL_OPCODE2 || (b[i + 2] != 0xc1 && b[i + 2] != 0xd9))
 			continue;
 		for (unsigned int j = i + 3; j < PAGE_CHECK; j++)
 			if (b[j] == X86_RET)

@@ -4,7 +4,8 @@
  * arch/x86/include/asm/vmware.h and drivers/gpu/drm/vmwgfx/vmwgfx_msg_x86.h).
  *
  *   in:  eax magic, ebx argument, ecx command (| type << 16), edx port / flags
- *        (| channel << 16), esi, edi (RPC cookie, HB source / destination)
+ *        (| channel << 16; the vmcall form reads dx = 0, HB, HB | OUT), esi, edi
+ *        (RPC cookie, HB source / destination)
  *   out: eax ebx ecx edx esi edi may all change; flags; memory (HB in)
  *   low bandwidth:  `movw $0x5658, %dx; inl (%dx), %eax`, or vmcall / vmmcall
  *   high bandwidth: `movw $0x5659, %dx; rep outsb | rep insb`, or vmcall /
@@ -81,6 +82,8 @@ static inline int hyp_vmware_call(struct hyp_vmware_regs *r)
 	if (gate < HYP_GATE_OPEN)
 		return (int)hyp_gate_error(gate);
 	r->ax = HYP_VMWARE_MAGIC;
+	if (gate != HYP_GATE_VMWARE_PORT)
+		r->dx &= ~0xfffful;     /* the vmcall form reads HB / OUT there */
 	if (gate == HYP_GATE_VMWARE_VMMCALL)
 		hyp_vmware_vmmcall(r);
 	else if (gate == HYP_GATE_VMWARE_VMCALL)
