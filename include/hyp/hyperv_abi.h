@@ -3,9 +3,11 @@
  * Hyper-V hypercall interface (Microsoft Hypervisor Top-Level Functional
  * Specification, "TLFS", v6.0b: sections 2 (CPUID), 3 (hypercalls), 3.13
  * (guest OS identity), 12 (reference counter, reference TSC page)).
- * Numbers checked against Linux 6.1's arch/x86/include/asm/hyperv-tlfs.h and
- * include/asm-generic/hyperv-tlfs.h by tests/host/test_hyperv_abi.c (those
- * headers are not uapi: the test reads them from Debian's linux-source-6.1).
+ * Numbers and layouts checked against Linux 6.1's
+ * arch/x86/include/asm/hyperv-tlfs.h and include/asm-generic/hyperv-tlfs.h
+ * by tests/host/check-linux-abi.sh (not uapi: linux-libc-dev lost
+ * asm/hyperv.h in 4.17, so the test reads Debian's linux-source-6.1).
+ * TLFS only: the guest OS id fields, PostMessage's input.
  */
 #ifndef HYP_HYPERV_ABI_H
 #define HYP_HYPERV_ABI_H

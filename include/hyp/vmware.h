@@ -3,9 +3,13 @@
  * libhyp: the VMware backdoor (x86). Numbers: Linux 6.1
  * arch/x86/include/asm/vmware.h, arch/x86/kernel/cpu/vmware.c (port, magic,
  * GETVERSION, GETHZ, GETVCPU_INFO, CPUID 0x40000010 conduit bits),
- * drivers/gpu/drm/vmwgfx/vmwgfx_msg.c (RPC channel); GETRAMSIZE, GETTIME and
- * GETTIMEFULL as QEMU's hw/i386/vmport.c serves them. Checked against the
- * Linux files by tests/host/test_hyperv_abi.c.
+ * drivers/gpu/drm/vmwgfx/vmwgfx_msg.c (RPC channel: command, status bits,
+ * "RPCI"), checked against those files by tests/host/check-linux-abi.sh.
+ * Elsewhere: GETRAMSIZE as QEMU's hw/i386/vmport.c serves it; GETTIME and
+ * GETTIMEFULL as open-vm-tools' backdoor_def.h names them (QEMU 7.2 does not
+ * serve them: eax ~0); the MESSAGE types 0-6 as iPXE's
+ * include/ipxe/guestrpc.h lists them (Linux 6.1 uses them from no header in
+ * its tree).
  *
  * Never touched without a reason: HYP_FAMILY_VMWARE is set by detection only
  * for a "VMwareVMware" CPUID signature or hyp_platform.x86_vmware_backdoor
