@@ -5,8 +5,8 @@
  * (guest OS identity), 12 (reference counter, reference TSC page)).
  * Numbers and layouts checked against Linux 6.1's
  * arch/x86/include/asm/hyperv-tlfs.h and include/asm-generic/hyperv-tlfs.h
- * by tests/host/check-linux-abi.sh (not uapi: linux-libc-dev lost
- * asm/hyperv.h in 4.17, so the test reads Debian's linux-source-6.1).
+ * by tests/host/check-linux-abi.sh (not uapi: Linux moved them out of
+ * uapi into hyperv-tlfs.h, so the test reads Debian's linux-source-6.1).
  * TLFS only: the guest OS id fields, PostMessage's input.
  */
 #ifndef HYP_HYPERV_ABI_H

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Hyper-V and VMware numbers of <hyp/hyperv_abi.h> and <hyp/vmware.h> against
 # Linux's own headers. Linux keeps them out of uapi (linux-libc-dev has no
-# asm/hyperv.h since 4.17, no asm/vmware.h at all), so the files come from
+# asm/hyperv.h, no asm/vmware.h), so the files come from
 # Debian's linux-source-6.1 tarball, extracted once into
 # ${HYP_CACHE:-/var/cache/libhyp}/linux-abi/<package version>/ under a lock.
 # usage: check-linux-abi.sh SOURCE_DIR BUILD_DIR     exit 77: no linux-source
