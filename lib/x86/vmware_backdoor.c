@@ -49,9 +49,14 @@ void hyp_vmware_open_gate(const struct hyp_info *info)
 		hyp_gate_open(&hyp_vmware_gate, HYP_GATE_ABSENT);
 		return;
 	}
-	/* Not yet visible to other CPUs: init is still running. */
-	__atomic_store_n(&hyp_vmware_gate, gates[info->vmware_conduit], __ATOMIC_RELAXED);
-	hyp_vmware_call(&r);
+	/* The proof goes straight through the conduit: the gate opens only after it. */
+	r.ax = HYP_VMWARE_MAGIC;
+	if (info->vmware_conduit == HYP_VMWARE_CONDUIT_VMCALL)
+		hyp_vmware_vmcall(&r);
+	else if (info->vmware_conduit == HYP_VMWARE_CONDUIT_VMMCALL)
+		hyp_vmware_vmmcall(&r);
+	else
+		hyp_vmware_port_call(&r);
 	if ((uint32_t)r.bx != HYP_VMWARE_MAGIC || (uint32_t)r.ax == HYP_VMWARE_UNKNOWN)
 		hyp_gate_open(&hyp_vmware_gate, HYP_GATE_ABSENT);
 	else
