@@ -10,6 +10,7 @@
  *     neither, chosen at run time. CMake: -DHYP_X86_KVM_INSN=vmcall|vmmcall.
  * HYP_X86_VMCALL_INSN, HYP_X86_VMMCALL_INSN       (<hyp/x86/insn.h>)
  * HYP_XEN_PAGE_CALL_INSN                          (<hyp/x86/xen_hypercall.h>)
+ * HYP_HYPERV_PAGE_CALL_INSN                       (<hyp/x86/hyperv_call.h>)
  * HYP_S390_DIAG500_INSN                           (<hyp/s390/kvm_hypercall.h>)
  * HYP_MIPS_HYPCALL_INSN                           (<hyp/mips/kvm_hypercall.h>)
  * HYP_PAPR_HVSC_INSN                              (<hyp/powerpc/papr_hypercall.h>)

@@ -26,6 +26,8 @@
 #if defined(__x86_64__) || defined(__i386__)
 #include <hyp/x86/kvm_hypercall.h>
 #include <hyp/x86/xen_hypercall.h>
+#include <hyp/hyperv.h>
+#include <hyp/vmware.h>
 #endif
 #if defined(__mips__)
 #include <hyp/mips/kvm_hypercall.h>
@@ -127,6 +129,18 @@ struct hyp_info {
 	uint32_t arm_vendor_hyp_uid[4]; /* VENDOR_HYP_CALL_UID w0..w3 (KVM's, ...) */
 	uint32_t arm_std_hyp_uid[4];    /* STD_HYP_CALL_UID w0..w3 (Xen answers there) */
 	uint32_t arm_trng_version;  /* TRNG_VERSION, 0 without TRNG */
+	/* x86 Hyper-V (<hyp/hyperv.h>), valid with HYP_FAMILY_HYPERV. */
+	uint32_t hyperv_max_leaf;           /* leaf 0x40000000 eax */
+	uint32_t hyperv_privileges;         /* 0x40000003 eax: HYP_HYPERV_MSR_*_AVAILABLE */
+	uint32_t hyperv_privileges_high;    /* 0x40000003 ebx: HYP_HYPERV_POST_MESSAGES, ... */
+	uint32_t hyperv_features;           /* 0x40000003 edx */
+	uint32_t hyperv_recommendations;    /* 0x40000004 eax */
+	uint32_t hyperv_spin_retries;       /* 0x40000004 ebx (HYP_HYPERV_SPIN_NEVER_NOTIFY) */
+	/* x86 VMware backdoor (<hyp/vmware.h>), valid with HYP_FAMILY_VMWARE. */
+	uint32_t vmware_conduit;            /* enum hyp_vmware_conduit the gate uses */
+	uint32_t vmware_tsc_khz;            /* 0x40000010 eax, 0 if not offered */
+	uint32_t vmware_bus_khz;            /* 0x40000010 ebx */
+	uint32_t vmware_features;           /* 0x40000010 ecx: HYP_VMWARE_FEATURE_* */
 };
 
 /*
@@ -178,6 +192,12 @@ struct hyp_platform {
 	 * guesses one.
 	 */
 	uint32_t arm_conduit;       /* enum hyp_arm_conduit */
+	/*
+	 * x86: the kernel knows the machine has a VMware backdoor port (QEMU's
+	 * vmport shows no VMware CPUID signature). Without it, or a "VMwareVMware"
+	 * signature, libhyp never touches port 0x5658 (<hyp/vmware.h>).
+	 */
+	bool x86_vmware_backdoor;
 };
 
 /* aarch64 conduits (hyp_platform.arm_conduit, hyp_info.arm_conduit). */
@@ -218,6 +238,10 @@ const struct hyp_info *hyp_get_info(void);
 const char *hyp_kind_name(enum hyp_kind kind);
 
 /* ---- KVM --------------------------------------------------------------- */
+/*
+ * x86: while Hyper-V owns vmcall/vmmcall (hyp_hyperv_enable(), <hyp/hyperv.h>)
+ * every KVM call answers HYP_ENOHYP without executing anything.
+ */
 
 /* Map a raw KVM return value into the error model (>= 0 passes through). */
 int hyp_kvm_error(long raw);

@@ -91,6 +91,70 @@ static void kvm_behind_hyperv(void **state)
 	assert_int_equal(info.kvm_features, 1u << HYP_KVM_FEATURE_PV_SEND_IPI);
 }
 
+/* Hyper-V's family needs "Hv#1" at 0x40000001 and a max leaf of at least 0x40000005. */
+static void hyperv_interface(void **state)
+{
+	static const struct { uint32_t max, iface; bool family; } cases[] = {
+		{ 0x40000005, HYP_HYPERV_INTERFACE_SIGNATURE, true },
+		{ 0x40000082, HYP_HYPERV_INTERFACE_SIGNATURE, true },
+		{ 0x40000004, HYP_HYPERV_INTERFACE_SIGNATURE, false },
+		{ 0x40000100, HYP_HYPERV_INTERFACE_SIGNATURE, false },
+		{ 0x4000000b, 0x31237640, false },
+		{ 0x4000000b, 0, false },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		reset(state);
+		cpuid_script_cpu(&script, "AuthenticAMD", 1);
+		cpuid_script_hv(&script, 0x40000000, cases[i].max, "Microsoft Hv");
+		cpuid_script_set(&script, 0x40000001, cases[i].iface, 0, 0, 0);
+		cpuid_script_set(&script, 0x40000003, 0x2ff, 0x30, 0, 0x1b0);
+		cpuid_script_set(&script, 0x40000004, 0x40e2c, 0xfff, 0, 0);
+		assert_int_equal(detect(), HYP_OK);
+		assert_int_equal(!!(info.families & HYP_FAMILY_HYPERV), cases[i].family);
+		if (cases[i].family) {
+			assert_int_equal(info.hyperv_max_leaf, cases[i].max);
+			assert_int_equal(info.hyperv_privileges, 0x2ff);
+			assert_int_equal(info.hyperv_privileges_high, 0x30);
+			assert_int_equal(info.hyperv_features, 0x1b0);
+			assert_int_equal(info.hyperv_recommendations, 0x40e2c);
+			assert_int_equal(info.hyperv_spin_retries, 0xfff);
+		}
+	}
+}
+
+/* VMware: the signature (conduit from 0x40000010) or the kernel's word; nothing else. */
+static void vmware_conduits(void **state)
+{
+	struct hyp_platform plat = { .ctx = &script, .cpuid = cpuid_script_fn };
+
+	(void)state;
+	cpuid_script_cpu(&script, "AuthenticAMD", 1);
+	cpuid_script_hv(&script, 0x40000000, 0x40000001, "TCGTCGTCGTCG");
+	assert_int_equal(hyp_detect(&plat, &info), HYP_OK);
+	assert_int_equal(info.families & HYP_FAMILY_VMWARE, 0);
+	plat.x86_vmware_backdoor = true;
+	assert_int_equal(hyp_detect(&plat, &info), HYP_OK);
+	assert_int_equal(info.families, HYP_FAMILY_VMWARE);
+	assert_int_equal(info.vmware_conduit, HYP_VMWARE_CONDUIT_PORT);
+
+	reset(state);
+	cpuid_script_cpu(&script, "GenuineIntel", 1);
+	cpuid_script_hv(&script, 0x40000000, 0x40000010, "VMwareVMware");
+	cpuid_script_set(&script, 0x40000010, 2000000, 66000, HYP_VMWARE_FEATURE_VMCALL, 0);
+	assert_int_equal(detect(), HYP_OK);
+	assert_int_equal(info.vmware_conduit, HYP_VMWARE_CONDUIT_VMCALL);
+	assert_int_equal(info.vmware_tsc_khz, 2000000);
+	assert_int_equal(info.vmware_bus_khz, 66000);
+
+	reset(state);
+	cpuid_script_cpu(&script, "AuthenticAMD", 1);
+	cpuid_script_hv(&script, 0x40000000, 0x40000005, "VMwareVMware");
+	assert_int_equal(detect(), HYP_OK);
+	assert_int_equal(info.vmware_conduit, HYP_VMWARE_CONDUIT_PORT);     /* no 0x40000010 */
+	assert_int_equal(info.vmware_tsc_khz, 0);
+}
+
 static void junk_max_leaf_ignored(void **state)
 {
 	(void)state;
@@ -150,7 +214,8 @@ static void signatures(void **state)
 		assert_string_equal(hyp_kind_name(info.kind), table[i].name);
 		assert_memory_equal(info.signature, table[i].sig, 12);
 		assert_int_equal(info.families,
-				 table[i].kind == HYP_KIND_XEN ? HYP_FAMILY_XEN : 0);
+				 table[i].kind == HYP_KIND_XEN ? HYP_FAMILY_XEN :
+				 table[i].kind == HYP_KIND_VMWARE ? HYP_FAMILY_VMWARE : 0);
 	}
 }
 
@@ -187,6 +252,8 @@ int main(void)
 		cmocka_unit_test_setup(kvm_at_base, reset),
 		cmocka_unit_test_setup(kvm_old_host_max_zero, reset),
 		cmocka_unit_test_setup(kvm_behind_hyperv, reset),
+		cmocka_unit_test_setup(hyperv_interface, reset),
+		cmocka_unit_test_setup(vmware_conduits, reset),
 		cmocka_unit_test_setup(junk_max_leaf_ignored, reset),
 		cmocka_unit_test_setup(scan_limit, reset),
 		cmocka_unit_test_setup(xen_needs_two_leaves, reset),
