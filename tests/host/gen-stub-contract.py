@@ -81,16 +81,22 @@ def main():
         decl = "".join(f"\tunsigned long a{i} = in_args[{i - 1}];\n" for i in range(1, n + 1))
         after = ", ".join([f"a{i}" for i in range(1, n + 1)] + ["0"] * (6 - n))
         call_args = (["contract_page"] if page_arg else []) + ["op"] + ([args] if n else [])
+        call = f"{name}({', '.join(call_args)})"
         body.append(f"""
 static __attribute__((noinline)) void c_{name}(void)
 {{
 {decl}\tunsigned int op = contract_op(FAM_{fam}, {n});
-\tlong r;
+\tlong r1, r2;
+\tunsigned long w1, w2;
 
 \tcontract_begin("{name}", FAM_{fam}, {n}, {insn}, {transfer});
 \tshared_word = 0;
-\tr = {name}({", ".join(call_args)});
-\tcontract_end(r, shared_word, (const unsigned long[6]){{ {after} }});
+\tr1 = {call};
+\tw1 = shared_word;
+\tshared_word = 0;
+\tr2 = {call};
+\tw2 = shared_word;
+\tcontract_end(r1, w1, r2, w2, (const unsigned long[6]){{ {after} }});
 }}""")
         table.append(f"\tc_{name},")
     body.append("\nstatic void (*const contract_stubs[])(void) = {")

@@ -55,7 +55,8 @@ def parse(path):
             _, name, build, targets, ctest = fields
             if build not in BUILDS:
                 sys.exit(f"{path}:{n}: unknown build {build}")
-            suites[name] = (build, [] if targets == "-" else targets.split(), ctest.split())
+            suites[name] = (build, None if targets == "none" else [] if targets == "-"
+                            else targets.split(), ctest.split())
         else:
             # id | suite | file | anchor (or -) | old | new
             if len(fields) != 6:
@@ -132,7 +133,7 @@ def suite_passes(work, suite, log):
     build, targets, ctest = suite
     bdir = os.path.join(work, "build", build)
     cmd = ["cmake", "--build", bdir, "-j2"] + (["--target"] + targets if targets else [])
-    if run(cmd, work, log):
+    if targets is not None and run(cmd, work, log):
         return "build"
     if run(["ctest", "--test-dir", bdir, "--timeout", "300"] + ctest, work, log):
         return "tests"
@@ -209,8 +210,9 @@ def main():
     # Rebuild the restored tree so the scratch builds match the sources again.
     for name in sorted({m["suite"] for m in mutants}):
         build, targets, _ = suites[name]
-        run(["cmake", "--build", os.path.join(work, "build", build), "-j2"] +
-            (["--target"] + targets if targets else []), work, log)
+        if targets is not None:
+            run(["cmake", "--build", os.path.join(work, "build", build), "-j2"] +
+                (["--target"] + targets if targets else []), work, log)
 
     killed = sum(1 for _, v, _ in results if v == "KILLED")
     survived = sum(1 for _, v, _ in results if v == "SURVIVED")
