@@ -34,6 +34,8 @@ SRC = os.path.dirname(os.path.dirname(HERE))
 BUILDS = {
     "host": ["cmake", "--preset", "host", "-DHYP_SUPERBUILD=OFF"],
     "ppc64": ["cmake", "--preset", "ppc64"],
+    "ppc": ["cmake", "--preset", "ppc"],
+    "mips": ["cmake", "--preset", "mips"],
 }
 
 
