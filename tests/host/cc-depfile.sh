@@ -24,5 +24,6 @@ for a in "$@"; do
 	set -- "$@" "$a"
 done
 shift "$n"
-"$cc" "$@" -M -MT "$out" > "$dep.tmp"
+# -w: link-only inputs and flags (libraries, -pie) draw "unused" warnings here.
+"$cc" "$@" -w -M -MT "$out" > "$dep.tmp"
 mv "$dep.tmp" "$dep"
