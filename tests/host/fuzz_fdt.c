@@ -5,12 +5,19 @@
  * property values inside the input; where libfdt's full check accepts the
  * input, both readers find the same nodes and values, or this one finds
  * the input malformed (it is stricter than libfdt about lengths).
+ * Every input runs twice: where libFuzzer put it (an exact-size ASan heap
+ * buffer) and copied to end at a PROT_NONE page, so one byte past it faults
+ * even where ASan's shadow would not see it. Node offsets and property
+ * values must lie inside the structure block, not only inside the input.
  */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <libfdt.h>
 
@@ -33,8 +40,7 @@ static const char *const props[] = {
 		}                                                           \
 	} while (0)
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void run(const uint8_t *data, size_t size)
 {
 	struct hyp_fdt f;
 	struct hyp_fdt_hypervisor hv;
@@ -45,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check(err == HYP_OK || err == HYP_EBADDT || err == HYP_EINVAL);
 	check(!hv.hcall_valid || (hv.hcall_len % 4 == 0 && hv.hcall_len <= 16));
 	if (hyp_fdt_open(&f, data, size) != HYP_OK)
-		return 0;
+		return;
 	/* libfdt answers "/" with offset 0 unchecked: it accepts a structure
 	 * block without a root node (FDT_END first; HYP_EBADDT here) and one
 	 * whose root follows FDT_NOPs (the spec lets NOPs stand anywhere; this
@@ -58,6 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		int node = hyp_fdt_path_offset(&f, paths[i]);
 
 		check(node >= 0 || node == HYP_ENOENT || node == HYP_EBADDT);
+		check(node < 0 || (uint32_t)node + 4 <= f.struct_size);
 		if (libfdt_ok) {
 			int want = fdt_path_offset(data, paths[i]);
 
@@ -76,8 +83,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			err = hyp_fdt_getprop(&f, node, props[j], &v, &len);
 			check(err == HYP_OK || err == HYP_ENOENT || err == HYP_EBADDT);
 			if (err == HYP_OK) {
+				const uint8_t *block = data + f.struct_off;
+
 				check((const uint8_t *)v >= data && len <= size &&
 				      (size_t)((const uint8_t *)v - data) <= size - len);
+				check((const uint8_t *)v >= block + 12 && len <= f.struct_size &&
+				      (size_t)((const uint8_t *)v - block) <= f.struct_size - len);
 				(void)hyp_fdt_stringlist_contains(v, len, "linux,kvm");
 			}
 			if (libfdt_ok) {
@@ -88,6 +99,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				      (err == HYP_OK ? w == v && (uint32_t)wlen == len : w == NULL));
 			}
 		}
+	}
+	return;
+}
+
+#define GUARD_SPAN (1u << 20)
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static uint8_t *area;
+	long page = sysconf(_SC_PAGESIZE);
+
+	run(data, size);
+	if (!area) {
+		area = mmap(NULL, GUARD_SPAN + (size_t)page, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		check(area != MAP_FAILED);
+		check(mprotect(area + GUARD_SPAN, (size_t)page, PROT_NONE) == 0);
+	}
+	if (size <= GUARD_SPAN) {
+		memcpy(area + GUARD_SPAN - size, data, size);
+		run(area + GUARD_SPAN - size, size);
 	}
 	return 0;
 }

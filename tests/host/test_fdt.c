@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <libfdt.h>
@@ -335,6 +337,219 @@ static void test_bad_arguments(void **state)
 	assert_false(hyp_fdt_stringlist_contains("ab\0", 3, "abc"));
 }
 
+/*
+ * ---- Every bounds check at its exact edge ----
+ * A blob is built with the block under test last, and placed so that its
+ * last byte is the last readable byte before a PROT_NONE page: a read one
+ * byte past the block faults (the test dies), the exact fit must read.
+ */
+#define GUARD_SPAN (2 * 4096)
+
+static uint8_t *guard_area;
+
+static const uint8_t *place(const void *blob, size_t size)
+{
+	long page = sysconf(_SC_PAGESIZE);
+
+	if (!guard_area) {
+		guard_area = mmap(NULL, GUARD_SPAN + (size_t)page, PROT_READ | PROT_WRITE,
+				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		assert_true(guard_area != MAP_FAILED);
+		assert_int_equal(mprotect(guard_area + GUARD_SPAN, (size_t)page, PROT_NONE), 0);
+	}
+	assert_true(size <= GUARD_SPAN);
+	memcpy(guard_area + GUARD_SPAN - size, blob, size);
+	return guard_area + GUARD_SPAN - size;
+}
+
+struct tokens {
+	uint8_t b[256];
+	uint32_t n;
+};
+
+static void put32(struct tokens *t, uint32_t v)
+{
+	set_be32(t->b + t->n, v);
+	t->n += 4;
+}
+
+static void put_bytes(struct tokens *t, const void *p, uint32_t len, bool pad)
+{
+	memcpy(t->b + t->n, p, len);
+	t->n += len;
+	while (pad && t->n % 4)
+		t->b[t->n++] = 0;
+}
+
+/* Header, empty reservation map, then both blocks; `strings_last` picks the order. */
+static size_t build(uint8_t *out, const struct tokens *st, uint32_t st_size,
+		    const char *strings, uint32_t str_size, bool strings_last)
+{
+	const uint32_t first = HYP_FDT_HEADER_SIZE + 16;
+	uint32_t st_off = strings_last ? first : first + ((str_size + 3) & ~3u);
+	uint32_t str_off = strings_last ? first + ((st_size + 3) & ~3u) : first;
+	uint32_t total = strings_last ? str_off + str_size : st_off + st_size;
+
+	memset(out, 0, total);
+	set_be32(out + 0, HYP_FDT_MAGIC);
+	set_be32(out + 4, total);
+	set_be32(out + 8, st_off);
+	set_be32(out + 12, str_off);
+	set_be32(out + 16, HYP_FDT_HEADER_SIZE);
+	set_be32(out + 20, 17);
+	set_be32(out + 24, 16);
+	set_be32(out + 32, str_size);
+	set_be32(out + 36, st_size);
+	memcpy(out + st_off, st->b, st_size < st->n ? st_size : st->n);
+	memcpy(out + str_off, strings, str_size);
+	return total;
+}
+
+static const char edge_strings[] = "compatible";     /* 11 bytes with the NUL */
+
+/* The root node, then one property "compatible" of `len` bytes (nothing after it). */
+static void root_with_prop(struct tokens *t, uint32_t len)
+{
+	static const uint8_t value[16] = "linux,kvm";
+
+	t->n = 0;
+	put32(t, HYP_FDT_BEGIN_NODE);
+	put32(t, 0);                    /* name "" padded */
+	put32(t, HYP_FDT_PROP);
+	put32(t, len);
+	put32(t, 0);                    /* nameoff: "compatible" */
+	put_bytes(t, value, len, false);
+}
+
+static int edge_getprop(const struct tokens *t, uint32_t st_size, const char *name,
+			const void **v, uint32_t *len)
+{
+	uint8_t buf[512];
+	size_t size = build(buf, t, st_size, edge_strings, sizeof(edge_strings), false);
+	const uint8_t *blob = place(buf, size);
+	struct hyp_fdt f;
+
+	assert_int_equal(hyp_fdt_open(&f, blob, size), HYP_OK);
+	return hyp_fdt_getprop(&f, 0, name, v, len);
+}
+
+/* A property value ending exactly at the structure block's end, and one byte past it. */
+static void test_edge_prop_value(void **state)
+{
+	struct tokens t;
+	const void *v;
+	uint32_t len;
+
+	(void)state;
+	root_with_prop(&t, 10);
+	assert_int_equal(edge_getprop(&t, t.n, "compatible", &v, &len), HYP_OK);
+	assert_int_equal(len, 10);
+	assert_true(hyp_fdt_stringlist_contains(v, len, "linux,kvm"));    /* reads the last byte */
+	assert_int_equal(edge_getprop(&t, t.n - 1, "compatible", &v, &len), HYP_EBADDT);
+	/* Value length 0 exactly at the end; a header one byte short of its 12. */
+	root_with_prop(&t, 0);
+	assert_int_equal(edge_getprop(&t, t.n, "compatible", &v, &len), HYP_OK);
+	assert_int_equal(len, 0);
+	for (uint32_t cut = 1; cut <= 8; cut++)
+		assert_int_equal(edge_getprop(&t, t.n - cut, "compatible", &v, &len), HYP_EBADDT);
+}
+
+/* The token after a property: 0..3 bytes of it inside the block, then all 4. */
+static void test_edge_token(void **state)
+{
+	struct tokens t;
+
+	(void)state;
+	root_with_prop(&t, 4);
+	put32(&t, HYP_FDT_END_NODE);
+	for (uint32_t k = 0; k < 4; k++)
+		assert_int_equal(edge_getprop(&t, t.n - 4 + k, "missing", NULL, NULL), HYP_EBADDT);
+	assert_int_equal(edge_getprop(&t, t.n, "missing", NULL, NULL), HYP_ENOENT);
+}
+
+/* A node name whose NUL is the block's last byte, and one whose NUL is outside it. */
+static void test_edge_node_name(void **state)
+{
+	static const char name[] = "hypervisor";
+	struct tokens t = { .n = 0 };
+	uint8_t buf[512];
+	struct hyp_fdt f;
+	size_t size;
+	const uint8_t *blob;
+
+	(void)state;
+	put32(&t, HYP_FDT_BEGIN_NODE);
+	put32(&t, 0);
+	put32(&t, HYP_FDT_BEGIN_NODE);
+	put_bytes(&t, name, sizeof(name), false);
+	size = build(buf, &t, t.n, edge_strings, sizeof(edge_strings), false);
+	blob = place(buf, size);
+	assert_int_equal(hyp_fdt_open(&f, blob, size), HYP_OK);
+	assert_int_equal(hyp_fdt_path_offset(&f, "/hypervisor"), 8);
+	size = build(buf, &t, t.n - 1, edge_strings, sizeof(edge_strings), false);
+	blob = place(buf, size);
+	assert_int_equal(hyp_fdt_open(&f, blob, size), HYP_OK);
+	assert_int_equal(hyp_fdt_path_offset(&f, "/hypervisor"), HYP_EBADDT);
+}
+
+/* A property name at the strings block's end: terminated, unterminated, offset at the end. */
+static void test_edge_strings(void **state)
+{
+	struct tokens t;
+	uint8_t buf[512];
+	struct hyp_fdt f;
+	const uint8_t *blob;
+	size_t size;
+
+	(void)state;
+	root_with_prop(&t, 4);
+	put32(&t, HYP_FDT_END_NODE);
+	put32(&t, HYP_FDT_END);
+	size = build(buf, &t, t.n, edge_strings, sizeof(edge_strings), true);
+	blob = place(buf, size);
+	assert_int_equal(hyp_fdt_open(&f, blob, size), HYP_OK);
+	assert_int_equal(hyp_fdt_getprop(&f, 0, "compatible", NULL, NULL), HYP_OK);
+	size = build(buf, &t, t.n, edge_strings, sizeof(edge_strings) - 1, true);
+	blob = place(buf, size);
+	assert_int_equal(hyp_fdt_open(&f, blob, size), HYP_OK);
+	assert_int_equal(hyp_fdt_getprop(&f, 0, "compatible", NULL, NULL), HYP_EBADDT);
+	set_be32(t.b + 16, sizeof(edge_strings));  /* nameoff == size_dt_strings */
+	size = build(buf, &t, t.n, edge_strings, sizeof(edge_strings), true);
+	blob = place(buf, size);
+	assert_int_equal(hyp_fdt_open(&f, blob, size), HYP_OK);
+	assert_int_equal(hyp_fdt_getprop(&f, 0, "compatible", NULL, NULL), HYP_EBADDT);
+}
+
+/* The header's sizes against the blob: each exactly at the end, then one byte over. */
+static void test_edge_header(void **state)
+{
+	struct tokens t;
+	uint8_t buf[512];
+	struct hyp_fdt f;
+	const uint8_t *blob;
+	size_t size;
+
+	(void)state;
+	root_with_prop(&t, 4);
+	put32(&t, HYP_FDT_END_NODE);
+	put32(&t, HYP_FDT_END);
+	size = build(buf, &t, t.n, edge_strings, sizeof(edge_strings), false);
+	blob = place(buf, size);
+	assert_int_equal(hyp_fdt_open(&f, blob, size), HYP_OK);
+	blob = place(buf, size - 1);                                            /* totalsize = size + 1 */
+	assert_int_equal(hyp_fdt_open(&f, blob, size - 1), HYP_EBADDT);
+	blob = place(buf, size);
+	set_be32(buf + 36, t.n + 1);                                            /* struct past the end */
+	blob = place(buf, size);
+	assert_int_equal(hyp_fdt_open(&f, blob, size), HYP_EBADDT);
+	size = build(buf, &t, t.n, edge_strings, sizeof(edge_strings), true);
+	set_be32(buf + 32, sizeof(edge_strings) + 1);                           /* strings past the end */
+	blob = place(buf, size);
+	assert_int_equal(hyp_fdt_open(&f, blob, size), HYP_EBADDT);
+	blob = place(buf, HYP_FDT_HEADER_SIZE - 1);
+	assert_int_equal(hyp_fdt_open(&f, blob, HYP_FDT_HEADER_SIZE - 1), HYP_EBADDT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -344,6 +559,11 @@ int main(void)
 		cmocka_unit_test(test_truncation),
 		cmocka_unit_test(test_corruption),
 		cmocka_unit_test(test_bad_arguments),
+		cmocka_unit_test(test_edge_prop_value),
+		cmocka_unit_test(test_edge_token),
+		cmocka_unit_test(test_edge_node_name),
+		cmocka_unit_test(test_edge_strings),
+		cmocka_unit_test(test_edge_header),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

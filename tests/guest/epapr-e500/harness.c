@@ -94,6 +94,18 @@ bool hv_syscall(struct guest_ppc_frame *f)
 	if (*(const uint32_t *)(f->srr0 - 4) != SC1)
 		return false;                   /* a plain sc: not ours */
 	hv.calls++;
+	if (r[3] == HV_PAPR_ECHO) {
+		/* PAPR's shape (LoPAPR): opcode r3, arguments r4..r12, outputs r4..r12. */
+		for (unsigned int i = 0; i < 10; i++)
+			hv.papr[i] = r[3 + i];
+		for (unsigned int i = 4; i <= 12; i++)
+			r[i] += 0x2000;
+		r[3] = 0;
+		r[0] = HV_POISON(0x00);
+		f->ctr = HV_POISON(0xc7);
+		f->cr = (f->cr & CR_KEPT) | (0x5a5a5a5au & ~CR_KEPT);
+		return true;
+	}
 	hv.token = r[11];
 	hv_mem_probe = r[11];
 	hv.call_site = f->srr0 - 4;

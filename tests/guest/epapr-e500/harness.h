@@ -10,6 +10,7 @@
 #include <hyp/hyp.h>
 
 #define HV_POISON(n)        (0xdead0000ul | (n))
+#define HV_PAPR_ECHO        0xf3ecul    /* r3 of a PAPR-shaped call: r4..r12 answered + 0x2000 */
 #define HV_ECHO_TOKEN       HYP_EPAPR_TOKEN(0, 0x7e)   /* outputs r4..r11 = r3..r10 + 0x1000 */
 #define HV_CHAN_CONSOLE     0   /* takes everything */
 #define HV_CHAN_BUSY        1   /* EV_EAGAIN every other call, then at most 5 bytes */
@@ -22,6 +23,7 @@ struct hv_state {
 	unsigned long token;            /* last call: r11 */
 	unsigned long args[8];          /* last call: r3..r10 */
 	unsigned long call_site;        /* last call: address of the sc 1 */
+	unsigned long papr[10];         /* last HV_PAPR_ECHO call: r3..r12 */
 	char chan[2][128];              /* bytes sent per channel */
 	unsigned int chan_len[2];
 	unsigned int busy_toggle;

@@ -45,6 +45,28 @@ static void detection(const struct hyp_info *info)
 	report(info->ppc_has_idle, "has-idle");
 }
 
+/* One PAPR-shaped call: what the harness saw and what came back. */
+static bool papr_seen(unsigned int n, const unsigned long *a, const struct hyp_papr_out *out,
+		      long rc)
+{
+	if (rc != 0 || hv.papr[0] != HV_PAPR_ECHO) {
+		report_info("hvsc%u: rc %ld, r3 0x%lx", n, rc, hv.papr[0]);
+		return false;
+	}
+	for (unsigned int i = 0; i < n; i++)
+		if (hv.papr[1 + i] != a[i]) {
+			report_info("hvsc%u: argument %u in r%u is 0x%lx", n, i + 1, 4 + i, hv.papr[1 + i]);
+			return false;
+		}
+	for (unsigned int i = 0; i < 9; i++)
+		if (out->r[i] != hv.papr[1 + i] + 0x2000) {
+			report_info("hvsc%u: out r[%u] is 0x%lx, r%u was 0x%lx", n, i, out->r[i], 4 + i,
+				    hv.papr[1 + i]);
+			return false;
+		}
+	return true;
+}
+
 static void raw_stubs(void)
 {
 	struct hyp_epapr_out out;
@@ -86,6 +108,47 @@ static void raw_stubs(void)
 	report(hv.calls == calls + 5, "a counted loop around the call runs 5 times (%u)", hv.calls - calls);
 	report(hyp_epapr_hypercall1(HYP_EPAPR_TOKEN(3, 99), 1, NULL) == HYP_EV_UNIMPLEMENTED,
 	       "unknown token: EV_UNIMPLEMENTED from the hypervisor");
+}
+
+/*
+ * The PAPR stubs' registers at every arity, r12 included (QEMU's pseries
+ * reads no PAPR call's r12; papr-hpt checks r4..r11 against it): opcode r3,
+ * arguments r4..r12, outputs r4..r12. The PAPR gate stays closed here (no
+ * PAPR platform): the gated calls answer HYP_ENOHYP without an sc.
+ */
+static void papr_stubs(void)
+{
+	static const unsigned long a[9] = { 0x101, 0x202, 0x303, 0x404, 0x505, 0x606, 0x707,
+					    0x808, 0x909 };
+	struct hyp_papr_out out;
+	long rc[10];
+	unsigned int calls;
+	bool ok = true;
+
+#define PCALL(n, call)                                                  \
+	do {                                                            \
+		for (unsigned int i = 0; i < 10; i++)                   \
+			hv.papr[i] = 0;                                 \
+		rc[n] = call;                                           \
+		ok = ok && papr_seen(n, a, &out, rc[n]);                \
+	} while (0)
+	PCALL(0, hyp_papr_hvsc0(HV_PAPR_ECHO, &out));
+	PCALL(1, hyp_papr_hvsc1(HV_PAPR_ECHO, a[0], &out));
+	PCALL(2, hyp_papr_hvsc2(HV_PAPR_ECHO, a[0], a[1], &out));
+	PCALL(3, hyp_papr_hvsc3(HV_PAPR_ECHO, a[0], a[1], a[2], &out));
+	PCALL(4, hyp_papr_hvsc4(HV_PAPR_ECHO, a[0], a[1], a[2], a[3], &out));
+	PCALL(5, hyp_papr_hvsc5(HV_PAPR_ECHO, a[0], a[1], a[2], a[3], a[4], &out));
+	PCALL(6, hyp_papr_hvsc6(HV_PAPR_ECHO, a[0], a[1], a[2], a[3], a[4], a[5], &out));
+	PCALL(7, hyp_papr_hvsc7(HV_PAPR_ECHO, a[0], a[1], a[2], a[3], a[4], a[5], a[6], &out));
+	PCALL(8, hyp_papr_hvsc8(HV_PAPR_ECHO, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], &out));
+	PCALL(9, hyp_papr_hvsc9(HV_PAPR_ECHO, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8],
+				&out));
+#undef PCALL
+	report(ok, "hyp_papr_hvsc0..9: opcode r3, arguments r4..r12, outputs r4..r12");
+	calls = hv.calls;
+	report(hyp_papr_hypercall9(HV_PAPR_ECHO, 1, 2, 3, 4, 5, 6, 7, 8, 9, &out) == HYP_ENOHYP &&
+	       hyp_papr_hypercall0(HV_PAPR_ECHO, &out) == HYP_ENOHYP && hv.calls == calls,
+	       "PAPR gate closed: hyp_papr_hypercallN answer HYP_ENOHYP, no sc 1");
 }
 
 static void byte_channels(void)
@@ -311,6 +374,7 @@ void test_main(void)
 	report(hyp_init(&plat) == 0 && hyp_epapr_patched() && area_is(SC1), "hyp_init");
 	report_info("ePAPR area patched: sc 1 at %p", (void *)hyp_epapr_hypercall_area);
 	raw_stubs();
+	papr_stubs();
 	byte_channels();
 	interrupts();
 	patch_before_mapping();
