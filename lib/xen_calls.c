@@ -245,27 +245,23 @@ static int latch_shared_info_size(void)
 		return rc;
 	return hyp_xen_hvm_set_param(HYP_XEN_HVM_PARAM_CALLBACK_IRQ, callback);
 }
-#else
-/* Arm: one layout for every guest (xen/include/public/arch-arm.h). */
-static int latch_shared_info_size(void)
-{
-	return HYP_OK;
-}
 #endif
 
 int hyp_xen_map_shared_info(union hyp_xen_shared_info_page *page)
 {
 	uint64_t gpa;
-	int rc;
 
 	if (!page || ((uintptr_t)page & (HYP_XEN_PAGE_SIZE - 1)))
 		return HYP_EINVAL;
 	gpa = hyp_virt_to_phys(page);
 	if (gpa & (HYP_XEN_PAGE_SIZE - 1))
 		return HYP_EINVAL;
-	rc = latch_shared_info_size();      /* before hyp_init() the gate answers */
+#if defined(__x86_64__) || defined(__i386__)
+	int rc = latch_shared_info_size();  /* before hyp_init() the gate answers */
+
 	if (rc < 0)
 		return rc;
+#endif                                  /* Arm: one layout for every guest */
 	return hyp_xen_add_to_physmap(HYP_XEN_XENMAPSPACE_shared_info, 0, gpa >> XEN_PAGE_SHIFT);
 }
 
