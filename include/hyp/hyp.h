@@ -40,6 +40,7 @@
 #if defined(__powerpc__) || defined(__powerpc64__)
 #include <hyp/powerpc/epapr_hypercall.h>
 #include <hyp/powerpc/papr_hypercall.h>
+#include <hyp/osi.h>
 #endif
 
 /* ---- Detection --------------------------------------------------------- */
@@ -141,6 +142,11 @@ struct hyp_platform {
 	 * used instead of the blob's; count in words, 0 = none. */
 	const uint32_t *ppc_hcall;
 	size_t ppc_hcall_words;
+	/*
+	 * PowerPC book3s: the kernel knows its host serves Mac-on-Linux OSI
+	 * calls (<hyp/osi.h>): opens HYP_FAMILY_OSI. There is no detection.
+	 */
+	bool ppc_osi;
 };
 
 /*
