@@ -304,6 +304,27 @@ int hyp_kvm_ppc_map_magic_page(unsigned long gpa, unsigned long ea, uint32_t *ma
 						   gpa, ea, &out));
 	if (err == HYP_OK && magic_features)
 		*magic_features = (uint32_t)out.r[0];
+#if defined(__powerpc64__)
+	/*
+	 * Book3s KVM-PR keeps the page in the byte order of the guest's
+	 * interrupts (LPCR[ILE]) at the time of this call (Linux
+	 * arch/powerpc/kvm/powerpc.c, kvmppc_kvm_pv()): a little-endian kernel
+	 * that maps it before switching its interrupts to little-endian gets
+	 * a big-endian page, which patched loads would misread. The page's
+	 * msr must equal what mfmsr (answered by the hypervisor) reads.
+	 */
+	if (err == HYP_OK && (ea & ~0xffful) == (unsigned long)HYP_KVM_PPC_MAGIC_PAGE) {
+		const volatile struct hyp_kvm_ppc_magic_page *page =
+			(const volatile struct hyp_kvm_ppc_magic_page *)HYP_KVM_PPC_MAGIC_PAGE;
+		unsigned long msr;
+
+		__asm__ __volatile__("mfmsr %0" : "=r"(msr));
+		if (page->msr != msr) {
+			__atomic_store_n(&magic_page_mapped, false, __ATOMIC_RELEASE);
+			return HYP_EIO;
+		}
+	}
+#endif
 	/* The patcher's loads and stores address -4096 only. */
 	if (err == HYP_OK && (ea & ~0xffful) == (unsigned long)HYP_KVM_PPC_MAGIC_PAGE) {
 		magic_page_features = (uint32_t)out.r[0];

@@ -31,6 +31,7 @@
 static const uint32_t pr_hcall[4] = { 0x3c004b56u, 0x60004d21u, 0x44000002u, 0x60000000u };
 
 static bool expect_kvm;
+static uint32_t gen_code[4 * HYP_KVM_PPC_PATCH_SITE_WORDS];
 
 static volatile struct hyp_kvm_ppc_magic_page *const magic =
 	(volatile struct hyp_kvm_ppc_magic_page *)HYP_KVM_PPC_MAGIC_PAGE;
@@ -90,7 +91,7 @@ static bool area_is(const uint32_t w[4])
 static void init(void)
 {
 	struct hyp_platform plat = { .fdt = guest_ppc_fdt, .fdt_size = guest_ppc_fdt_size,
-				     .ppc_papr = true, .ppc_osi = true };
+				     .ppc_papr = true, .ppc_osi = expect_kvm };
 	const struct hyp_info *info;
 
 	report(hyp_init(&plat) == HYP_OK, "hyp_init with the loader's tree");
@@ -114,8 +115,9 @@ static void init(void)
 		report(!hyp_epapr_patched() && area_is(fallback) &&
 		       hyp_gate_read(&hyp_epapr_gate) == HYP_GATE_EPAPR_FALLBACK, "area keeps its fallback");
 	}
-	report((info->families & HYP_FAMILY_PAPR) && (info->families & HYP_FAMILY_OSI),
-	       "PAPR and OSI open on the kernel's word");
+	report((info->families & HYP_FAMILY_PAPR) &&
+	       !!(info->families & HYP_FAMILY_OSI) == expect_kvm,
+	       "PAPR open, OSI %s, on the kernel's word", expect_kvm ? "open" : "closed");
 }
 
 static void kvm_calls(void)
@@ -131,6 +133,18 @@ static void kvm_calls(void)
 	raw = hyp_epapr_hypercall0(HYP_EPAPR_KVM_TOKEN(77), &out);
 	report(raw == HYP_EV_UNIMPLEMENTED && hyp_epapr_error(raw) == HYP_ENOSYS,
 	       "unknown KVM hypercall 77: EV_UNIMPLEMENTED (%ld) -> HYP_ENOSYS", raw);
+#if defined(__LITTLE_ENDIAN__)
+	/* Interrupts big-endian while mapping: KVM keeps the page big-endian. */
+	report(hyp_papr_set_mode(0, HYP_PAPR_SET_MODE_RESOURCE_LE, 0, 0) == HYP_OK,
+	       "H_SET_MODE: interrupts big-endian (LPCR[ILE] 0)");
+	report(hyp_kvm_ppc_map_magic_page((unsigned long)HYP_KVM_PPC_MAGIC_PAGE,
+					  (unsigned long)HYP_KVM_PPC_MAGIC_PAGE, &mfeat) == HYP_EIO,
+	       "map with LPCR[ILE] 0: the page is big-endian, HYP_EIO");
+	report(hyp_kvm_ppc_patch(gen_code, 0, gen_code + 1, 0, 0, NULL) == HYP_EPERM,
+	       "patcher refused after that");
+	report(hyp_papr_set_mode(1, HYP_PAPR_SET_MODE_RESOURCE_LE, 0, 0) == HYP_OK,
+	       "H_SET_MODE: interrupts little-endian again");
+#endif
 	report(hyp_kvm_ppc_map_magic_page((unsigned long)HYP_KVM_PPC_MAGIC_PAGE,
 					  (unsigned long)HYP_KVM_PPC_MAGIC_PAGE, &mfeat) == HYP_OK &&
 	       mfeat == (HYP_KVM_PPC_MAGIC_FEAT_SR | HYP_KVM_PPC_MAGIC_FEAT_MAS0_TO_SPRG7),
@@ -245,8 +259,6 @@ static const char *const routine_what[ROUTINE_OUT] = {
 	"mfmsr after mtmsrd", "sprg0 again",
 };
 
-static uint32_t gen_code[4 * HYP_KVM_PPC_PATCH_SITE_WORDS];
-
 static void patching(void)
 {
 	unsigned long plain[ROUTINE_OUT], patched[ROUTINE_OUT];
@@ -286,8 +298,21 @@ static void patching(void)
 static void osi(void)
 {
 	struct hyp_osi_out o = { { 0 } };
+	struct exits a, b;
 	long r;
 
+	if (!expect_kvm) {
+		/* The kernel did not declare OSI: nothing may reach the host. */
+		int avail;
+
+		a = loader_stats();
+		avail = hyp_osi_call_available(OSI_LOADER_ECHO);
+		r = hyp_osi_call1(OSI_LOADER_ECHO, 1, &o);
+		b = loader_stats();
+		report(avail == HYP_ENOHYP && r == HYP_ENOHYP, "OSI undeclared: HYP_ENOHYP");
+		report(b.osi == a.osi && b.sum - a.sum == 1, "no OSI exit, no exit but the loader's own");
+		return;
+	}
 	report(hyp_osi_call_available(OSI_LOADER_ECHO) == 1, "OSI_CALL_AVAILABLE(echo): 1");
 	report(hyp_osi_call_available(HYP_OSI_TTY_GETC) == 0, "OSI_CALL_AVAILABLE(TTY_GETC): 0");
 	r = hyp_osi_call6(OSI_LOADER_ECHO, 0x10, 0x20, 0x30, 0x40, 0x50, 0x60, &o);
