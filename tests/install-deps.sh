@@ -15,6 +15,8 @@ packages=(
   libfuzzer-14-dev libclang-rt-14-dev cppcheck clang-tidy
   linux-libc-dev-s390x-cross
   linux-libc-dev-powerpc-cross
+  linux-source-6.1 flex bison bc libssl-dev
+  libc6-dev-ppc64el-cross linux-libc-dev-ppc64el-cross
 )
 
 missing=()

@@ -314,12 +314,12 @@ int hyp_kvm_ppc_map_magic_page(unsigned long gpa, unsigned long ea, uint32_t *ma
 	 * msr must equal what mfmsr (answered by the hypervisor) reads.
 	 */
 	if (err == HYP_OK && (ea & ~0xffful) == (unsigned long)HYP_KVM_PPC_MAGIC_PAGE) {
-		const volatile struct hyp_kvm_ppc_magic_page *page =
-			(const volatile struct hyp_kvm_ppc_magic_page *)HYP_KVM_PPC_MAGIC_PAGE;
-		unsigned long msr;
+		unsigned long msr, page_msr;
 
-		__asm__ __volatile__("mfmsr %0" : "=r"(msr));
-		if (page->msr != msr) {
+		/* As a patched mfmsr reads it: ld with RA = 0 at -4096 + msr. */
+		__asm__ __volatile__("mfmsr %0\n\tld %1, %2(0)" : "=r"(msr), "=r"(page_msr)
+				     : "i"(HYP_KVM_PPC_MAGIC_PAGE + HYP_KVM_PPC_MAGIC_OFF_MSR) : "memory");
+		if (page_msr != msr) {
 			__atomic_store_n(&magic_page_mapped, false, __ATOMIC_RELEASE);
 			return HYP_EIO;
 		}
