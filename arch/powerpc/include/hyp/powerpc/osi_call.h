@@ -79,11 +79,11 @@ extern unsigned char hyp_osi_gate;
 		return (long)__r3;					\
 	}
 
-#define HYP_OSI_GATED(call)						\
+#define HYP_OSI_GATED(n)						\
 	{								\
 		unsigned int gate = hyp_gate_read(&hyp_osi_gate);	\
 		if (gate < HYP_GATE_OPEN) return hyp_gate_error(gate);	\
-		return call;						\
+		HYP_OSI_SC_BODY(n)					\
 	}
 
 #define HYP_OSI_P1 unsigned long a1
@@ -101,12 +101,12 @@ static inline long hyp_osi_sc4(unsigned long selector, HYP_OSI_P4, struct hyp_os
 static inline long hyp_osi_sc5(unsigned long selector, HYP_OSI_P5, struct hyp_osi_out *out) HYP_OSI_SC_BODY(5)
 static inline long hyp_osi_sc6(unsigned long selector, HYP_OSI_P6, struct hyp_osi_out *out) HYP_OSI_SC_BODY(6)
 
-static inline long hyp_osi_call0(unsigned long selector, struct hyp_osi_out *out) HYP_OSI_GATED(hyp_osi_sc0(selector, out))
-static inline long hyp_osi_call1(unsigned long selector, HYP_OSI_P1, struct hyp_osi_out *out) HYP_OSI_GATED(hyp_osi_sc1(selector, a1, out))
-static inline long hyp_osi_call2(unsigned long selector, HYP_OSI_P2, struct hyp_osi_out *out) HYP_OSI_GATED(hyp_osi_sc2(selector, a1, a2, out))
-static inline long hyp_osi_call3(unsigned long selector, HYP_OSI_P3, struct hyp_osi_out *out) HYP_OSI_GATED(hyp_osi_sc3(selector, a1, a2, a3, out))
-static inline long hyp_osi_call4(unsigned long selector, HYP_OSI_P4, struct hyp_osi_out *out) HYP_OSI_GATED(hyp_osi_sc4(selector, a1, a2, a3, a4, out))
-static inline long hyp_osi_call5(unsigned long selector, HYP_OSI_P5, struct hyp_osi_out *out) HYP_OSI_GATED(hyp_osi_sc5(selector, a1, a2, a3, a4, a5, out))
-static inline long hyp_osi_call6(unsigned long selector, HYP_OSI_P6, struct hyp_osi_out *out) HYP_OSI_GATED(hyp_osi_sc6(selector, a1, a2, a3, a4, a5, a6, out))
+static inline long hyp_osi_call0(unsigned long selector, struct hyp_osi_out *out) HYP_OSI_GATED(0)
+static inline long hyp_osi_call1(unsigned long selector, HYP_OSI_P1, struct hyp_osi_out *out) HYP_OSI_GATED(1)
+static inline long hyp_osi_call2(unsigned long selector, HYP_OSI_P2, struct hyp_osi_out *out) HYP_OSI_GATED(2)
+static inline long hyp_osi_call3(unsigned long selector, HYP_OSI_P3, struct hyp_osi_out *out) HYP_OSI_GATED(3)
+static inline long hyp_osi_call4(unsigned long selector, HYP_OSI_P4, struct hyp_osi_out *out) HYP_OSI_GATED(4)
+static inline long hyp_osi_call5(unsigned long selector, HYP_OSI_P5, struct hyp_osi_out *out) HYP_OSI_GATED(5)
+static inline long hyp_osi_call6(unsigned long selector, HYP_OSI_P6, struct hyp_osi_out *out) HYP_OSI_GATED(6)
 
 #endif /* HYP_POWERPC_OSI_CALL_H */
