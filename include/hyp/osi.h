@@ -16,6 +16,9 @@
 #include <hyp/gate.h>
 #include <hyp/osi_abi.h>
 
+/* The OSI gate (lib/powerpc/osi_detect.c), read by hyp_osi_callN. */
+extern unsigned char hyp_osi_gate;
+
 #if defined(__powerpc__) || defined(__powerpc64__)
 #include <hyp/powerpc/osi_call.h>
 #endif
