@@ -333,7 +333,8 @@ static uint64_t load_image(const char *path, uint8_t *ram, bool *big_endian)
 			continue;
 		uint64_t va = e64(be, ph.p_vaddr), fsz = e64(be, ph.p_filesz),
 			 msz = e64(be, ph.p_memsz), fo = e64(be, ph.p_offset);
-		if (fsz > msz || fo + fsz > (uint64_t)n || va + msz > FDT_GPA)
+		if (fsz > msz || fo > (uint64_t)n || fsz > (uint64_t)n - fo || va > FDT_GPA ||
+		    msz > FDT_GPA - va)
 			fail("%s: segment %u does not fit", path, i);
 		memcpy(ram + va, img + fo, fsz);
 		memset(ram + va + fsz, 0, msz - fsz);

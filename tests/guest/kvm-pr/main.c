@@ -246,6 +246,7 @@ static void __attribute__((noinline)) routine(unsigned long *out)
 		"	std	6, 64(%0)\n"
 		"	tlbsync\n"
 		"	mtmsrd	4, 1\n"
+		"	mtmsrd	4, 0\n"
 		"	mfmsr	6\n"
 		"	std	6, 72(%0)\n"
 		"	mfsprg	6, 0\n"
@@ -277,7 +278,7 @@ static void patching(void)
 		report(plain[i] == want[i], "unpatched %s = 0x%lx under KVM-PR", routine_what[i], plain[i]);
 	rc = hyp_kvm_ppc_patch(kvmpr_routine_start, words, gen_code, 4 * HYP_KVM_PPC_PATCH_SITE_WORDS,
 			       0, &st);
-	report(rc == HYP_OK && st.loads_stores == 20 && st.branches == 1 && st.skipped == 0,
+	report(rc == HYP_OK && st.loads_stores == 20 && st.branches == 2 && st.skipped == 0,
 	       "routine patched: %u loads/stores/nops, %u MSR writes to generated code",
 	       st.loads_stores, st.branches);
 	p = loader_stats();
