@@ -42,6 +42,7 @@
 #if defined(__powerpc__) || defined(__powerpc64__)
 #include <hyp/powerpc/epapr_hypercall.h>
 #include <hyp/powerpc/papr_hypercall.h>
+#include <hyp/osi.h>
 #endif
 #if defined(__riscv)
 #include <hyp/sbi.h>
@@ -198,6 +199,11 @@ struct hyp_platform {
 	 * signature, libhyp never touches port 0x5658 (<hyp/vmware.h>).
 	 */
 	bool x86_vmware_backdoor;
+	/*
+	 * PowerPC book3s: the kernel knows its host serves Mac-on-Linux OSI
+	 * calls (<hyp/osi.h>): opens HYP_FAMILY_OSI. There is no detection.
+	 */
+	bool ppc_osi;
 };
 
 /* aarch64 conduits (hyp_platform.arm_conduit, hyp_info.arm_conduit). */
@@ -570,6 +576,12 @@ int hyp_kvm_ppc_features(unsigned long *features);
  * effective address `ea` (both HYP_KVM_PPC_MAGIC_PAGE = -4096 as Linux does;
  * `ea` may carry HYP_KVM_PPC_MAGIC_PAGE_NOT_MAPPED_NX). *magic_features gets
  * HYP_KVM_PPC_MAGIC_FEAT_* (which fields are valid). 0.
+ * 64-bit: mapped at -4096, the page's msr must read as mfmsr does, else
+ * HYP_EIO and the patcher stays refused (book3s KVM-PR stores the page in
+ * the byte order of the guest's interrupts when this is called: a
+ * little-endian kernel sets LPCR[ILE], e.g. H_SET_MODE, first). Calls must
+ * come from supervisor state (KVM-PR takes `sc` as a hypercall only with
+ * MSR[PR] = 0).
  */
 int hyp_kvm_ppc_map_magic_page(unsigned long gpa, unsigned long ea, uint32_t *magic_features);
 

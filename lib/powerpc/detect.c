@@ -95,6 +95,7 @@ int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 			set_signature(info, "PAPR");
 		}
 	}
+	hyp_osi_probe(plat, info);
 	return HYP_OK;
 }
 
@@ -104,6 +105,7 @@ void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info 
 	hyp_powerpc_epapr_open(info);
 	hyp_gate_open(&hyp_kvm_gate, (info->families & HYP_FAMILY_KVM) ? HYP_GATE_OPEN : HYP_GATE_ABSENT);
 	hyp_gate_open(&hyp_papr_gate, (info->families & HYP_FAMILY_PAPR) ? HYP_GATE_OPEN : HYP_GATE_ABSENT);
+	hyp_osi_open(info);
 }
 
 void hyp_arch_cpu_relax(void)

@@ -304,6 +304,27 @@ int hyp_kvm_ppc_map_magic_page(unsigned long gpa, unsigned long ea, uint32_t *ma
 						   gpa, ea, &out));
 	if (err == HYP_OK && magic_features)
 		*magic_features = (uint32_t)out.r[0];
+#if defined(__powerpc64__)
+	/*
+	 * Book3s KVM-PR keeps the page in the byte order of the guest's
+	 * interrupts (LPCR[ILE]) at the time of this call (Linux
+	 * arch/powerpc/kvm/powerpc.c, kvmppc_kvm_pv()): a little-endian kernel
+	 * that maps it before switching its interrupts to little-endian gets
+	 * a big-endian page, which patched loads would misread. The page's
+	 * msr must equal what mfmsr (answered by the hypervisor) reads.
+	 */
+	if (err == HYP_OK && (ea & ~0xffful) == (unsigned long)HYP_KVM_PPC_MAGIC_PAGE) {
+		unsigned long msr, page_msr;
+
+		/* As a patched mfmsr reads it: ld with RA = 0 at -4096 + msr. */
+		__asm__ __volatile__("mfmsr %0\n\tld %1, %2(0)" : "=r"(msr), "=r"(page_msr)
+				     : "i"(HYP_KVM_PPC_MAGIC_PAGE + HYP_KVM_PPC_MAGIC_OFF_MSR) : "memory");
+		if (page_msr != msr) {
+			__atomic_store_n(&magic_page_mapped, false, __ATOMIC_RELEASE);
+			return HYP_EIO;
+		}
+	}
+#endif
 	/* The patcher's loads and stores address -4096 only. */
 	if (err == HYP_OK && (ea & ~0xffful) == (unsigned long)HYP_KVM_PPC_MAGIC_PAGE) {
 		magic_page_features = (uint32_t)out.r[0];

@@ -15,7 +15,13 @@
 #define RTAS_POWER_OFF      0x2003
 #define RTAS_IBM_OS_TERM    0x201f
 
-void guest_pseries_setup(void);
+void guest_pseries_setup(unsigned long r3, unsigned long r6, unsigned long r7);
+
+/* ePAPR 1.1 section 5.4.1: r6 holds this when r3 points to a device tree. */
+#define EPAPR_MAGIC_64      0x65504150ul
+
+const void *guest_ppc_fdt;
+unsigned long guest_ppc_fdt_size;
 void guest_pseries_exception(unsigned long vector, unsigned long srr0, unsigned long srr1);
 
 extern const uint32_t guest_pseries_vector_stub[], guest_pseries_vector_stub_end[];
@@ -29,9 +35,14 @@ void guest_ppc_sync_icache(const void *start, unsigned long len)
 	__asm__ __volatile__("sync\n\tisync" : : : "memory");
 }
 
-void guest_pseries_setup(void)
+void guest_pseries_setup(unsigned long r3, unsigned long r6, unsigned long r7)
 {
 	unsigned long n = (unsigned long)(guest_pseries_vector_stub_end - guest_pseries_vector_stub);
+
+	if ((uint32_t)r6 == EPAPR_MAGIC_64 && r3 && r7) {
+		guest_ppc_fdt = (const void *)r3;
+		guest_ppc_fdt_size = r7;
+	}
 
 #if defined(__LITTLE_ENDIAN__)
 	/* Take interrupts little-endian too (LPCR[ILE] via H_SET_MODE). */

@@ -2,7 +2,9 @@
 /*
  * pseries entry (ppc64: big-endian ELFv1, or little-endian ELFv2). VOF enters at the image's first
  * byte in real mode, 32-bit mode (MSR[SF] = 0), FP off, r5 = the Open
- * Firmware client interface (unused here).
+ * Firmware client interface (unused here). A loader that passes a device
+ * tree enters the same way with the ePAPR boot registers (ePAPR 1.1
+ * section 5.4.1): r3 = the tree, r6 = 0x65504150, r7 = its size.
  */
 	.section .text.entry, "ax", @progbits
 	.globl _start
@@ -34,6 +36,10 @@ le_start:
 	.error "endian trampoline: le_start must be at +0x30"
 	.endif
 #endif
+	/* Boot registers for guest_pseries_setup(): r3 / r6 / r7 (ePAPR). */
+	mr	r14, r3
+	mr	r15, r6
+	mr	r16, r7
 	/* 64-bit mode, FP/VMX/VSX available (library code may use them). */
 	mfmsr	r11
 	li	r12, 1
@@ -62,6 +68,9 @@ le_start:
 	addi	r3, r3, 1
 	b	1b
 2:
+	mr	r3, r14
+	mr	r4, r15
+	mr	r5, r16
 	bl	guest_pseries_setup
 	nop
 	bl	guest_main

@@ -42,7 +42,8 @@ struct guest_ppc_frame {
 typedef bool (*guest_trap_fn)(struct guest_ppc_frame *frame);
 void guest_set_trap_handler(unsigned int vector, guest_trap_fn fn);
 
-/* ppce500: the device tree blob QEMU passed in r3, and its size. */
+/* ppce500: the device tree blob QEMU passed in r3, and its size. pseries:
+ * the tree a loader passed with the ePAPR boot registers, else NULL. */
 extern const void *guest_ppc_fdt;
 extern unsigned long guest_ppc_fdt_size;
 
