@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The portable clock: source table, per-CPU setup, the read path and the
+ * cross-CPU monotonic guard (as Linux's pvclock_clocksource_read keeps a
+ * global last value for hosts without a stable TSC).
+ */
+#include "clock_internal.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <hyp/x86/pvclock.h>
+#endif
+
+/* Preference order: the fastest read first. */
+static const struct hyp_clock_ops *const clock_sources[] = {
+#if defined(__x86_64__) || defined(__i386__)
+	&hyp_clock_kvmclock,
+	//XEN&hyp_clock_xen,
+#endif
+	NULL
+};
+
+static const struct hyp_clock_ops *clock_ops;
+static struct hyp_clock_config clock_cfg;
+static uint64_t clock_last;     /* the guard: largest time returned on any CPU */
+
+const struct hyp_clock_config *hyp_clock_config_get(void)
+{
+	return &clock_cfg;
+}
+
+int hyp_clock_init(const struct hyp_clock_config *cfg)
+{
+	static const struct hyp_clock_config defaults;
+	const struct hyp_info *info = hyp_get_info();
+	const struct hyp_clock_ops *const *s;
+	int ret;
+
+	if (!cfg)
+		cfg = &defaults;
+	if ((unsigned int)cfg->source >= HYP_CLOCK_SOURCES)
+		return HYP_EINVAL;
+	if (!info)
+		return HYP_ENOTINIT;
+	clock_ops = NULL;
+	clock_cfg = *cfg;
+	for (s = clock_sources; *s; s++) {
+		if (cfg->source != HYP_CLOCK_NONE && cfg->source != (*s)->id)
+			continue;
+		if (!(*s)->probe(info, cfg))
+			continue;
+		ret = (*s)->init ? (*s)->init(cfg) : HYP_OK;
+		if (ret < 0)
+			return ret;
+		__atomic_store_n(&clock_ops, *s, __ATOMIC_RELEASE);
+		return (int)(*s)->id;
+	}
+	return HYP_ENOHYP;
+}
+
+enum hyp_clock_source hyp_clock_source(void)
+{
+	const struct hyp_clock_ops *ops = __atomic_load_n(&clock_ops, __ATOMIC_ACQUIRE);
+
+	return ops ? ops->id : HYP_CLOCK_NONE;
+}
+
+const char *hyp_clock_name(void)
+{
+	const struct hyp_clock_ops *ops = __atomic_load_n(&clock_ops, __ATOMIC_ACQUIRE);
+
+	return ops ? ops->name : "none";
+}
+
+int hyp_clock_cpu_setup(struct hyp_clock_cpu *c, uint32_t cpu)
+{
+	const struct hyp_clock_ops *ops = __atomic_load_n(&clock_ops, __ATOMIC_ACQUIRE);
+	int ret;
+
+	if (!c || ((uintptr_t)c & (HYP_CLOCK_CPU_ALIGN - 1)))
+		return HYP_EINVAL;
+	*c = (struct hyp_clock_cpu){ .cpu = cpu };
+	if (!ops)
+		return hyp_get_info() ? HYP_ENOHYP : HYP_ENOTINIT;
+	ret = ops->cpu_setup(c);
+	if (ret < 0) {
+		*c = (struct hyp_clock_cpu){ .cpu = cpu };
+		return ret;
+	}
+	if (clock_cfg.always_guard)
+		c->stable_mask = 0;
+	c->source = (uint8_t)ops->id;
+	return HYP_OK;
+}
+
+int hyp_clock_cpu_teardown(struct hyp_clock_cpu *c)
+{
+	const struct hyp_clock_ops *ops = __atomic_load_n(&clock_ops, __ATOMIC_ACQUIRE);
+
+	if (!c)
+		return HYP_EINVAL;
+	if (c->source && ops && ops->id == c->source && ops->cpu_teardown)
+		ops->cpu_teardown(c);
+	c->source = HYP_CLOCK_NONE;
+	c->pvclock = NULL;
+	return HYP_OK;
+}
+
+/* Never return less than any CPU was given before (Linux: pvclock last_value). */
+static uint64_t clock_guard(uint64_t ns)
+{
+	uint64_t last = __atomic_load_n(&clock_last, __ATOMIC_RELAXED);
+
+	do {
+		if (ns <= last)
+			return last;
+	} while (!__atomic_compare_exchange_n(&clock_last, &last, ns, true,
+					      __ATOMIC_RELAXED, __ATOMIC_RELAXED));
+	return ns;
+}
+
+uint64_t hyp_clock_ns(struct hyp_clock_cpu *c)
+{
+	uint64_t ns;
+	bool stable;
+
+#if defined(__x86_64__) || defined(__i386__)
+	if (__builtin_expect(c->pvclock != NULL, 1)) {
+		struct hyp_pvclock_vcpu_time_info r;
+		uint64_t tsc = hyp_pvclock_snapshot(c->pvclock, &r);
+
+		ns = hyp_pvclock_time_at(&r, tsc);
+		if (r.flags & c->stable_mask)
+			return ns;
+		return clock_guard(ns);
+	}
+#endif
+	if (!c->source)
+		return 0;
+	ns = clock_ops->read(c, &stable);
+	if (stable && c->stable_mask)
+		return ns;
+	return clock_guard(ns);
+}
+
+bool hyp_clock_stable(const struct hyp_clock_cpu *c)
+{
+	if (!c || !c->source)
+		return false;
+	if (c->pvclock)
+		return (c->pvclock->flags & c->stable_mask) != 0;
+	return c->stable_mask != 0;
+}
+
+uint64_t hyp_clock_ns_to_sec(uint64_t ns, uint32_t *rem_ns)
+{
+	const uint32_t giga = 1000000000u;
+#if UINTPTR_MAX > 0xffffffffu
+	*rem_ns = (uint32_t)(ns % giga);
+	return ns / giga;
+#else
+	uint32_t hi = (uint32_t)(ns >> 32), lo = (uint32_t)ns;
+	uint32_t q_hi = hi / giga, r = hi % giga, q_lo;
+
+#if defined(__i386__)
+	/* r < giga: the quotient of r:lo fits 32 bits, divl cannot fault. */
+	__asm__("divl %4" : "=a"(q_lo), "=d"(r) : "a"(lo), "d"(r), "rm"(giga));
+#else
+	/* Restoring division, one bit of lo per step; r stays below 2 * giga. */
+	uint64_t acc = r;
+
+	q_lo = 0;
+	for (int i = 31; i >= 0; i--) {
+		acc = acc << 1 | ((lo >> i) & 1u);
+		q_lo <<= 1;
+		if (acc >= giga) {
+			acc -= giga;
+			q_lo |= 1;
+		}
+	}
+	r = (uint32_t)acc;
+#endif
+	*rem_ns = r;
+	return (uint64_t)q_hi << 32 | q_lo;
+#endif
+}
+
+int hyp_clock_wall(struct hyp_clock_cpu *c, struct hyp_clock_timespec *ts)
+{
+	struct hyp_clock_timespec base;
+	uint64_t sec;
+	uint32_t nsec;
+	int ret;
+
+	if (!c || !ts)
+		return HYP_EINVAL;
+	if (!c->source)
+		return HYP_ENOHYP;
+	if (!clock_ops->wall_base)
+		return HYP_EOPNOTSUPP;
+	ret = clock_ops->wall_base(c, &base);
+	if (ret < 0)
+		return ret;
+	sec = hyp_clock_ns_to_sec(hyp_clock_ns(c) + base.nsec, &nsec);
+	ts->sec = base.sec + (int64_t)sec;
+	ts->nsec = nsec;
+	return HYP_OK;
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/* Between the portable clock (lib/clock.c) and each source (lib/<arch>/clock_*.c). */
+#ifndef HYP_LIB_CLOCK_INTERNAL_H
+#define HYP_LIB_CLOCK_INTERNAL_H
+
+#include <hyp/clock.h>
+
+#include "internal.h"
+
+/*
+ * One clock source. Adding a source = one file defining one of these plus
+ * one line in lib/clock.c's table.
+ */
+struct hyp_clock_ops {
+	enum hyp_clock_source id;
+	const char *name;
+	/* Whether detection found what the source needs; no side effects. */
+	bool (*probe)(const struct hyp_info *info, const struct hyp_clock_config *cfg);
+	/* Once, from hyp_clock_init(); NULL if nothing to do. */
+	int (*init)(const struct hyp_clock_config *cfg);
+	/*
+	 * On the CPU: point c->pvclock at its pvclock record (NULL for a
+	 * source with its own read) and set c->stable_mask.
+	 */
+	int (*cpu_setup)(struct hyp_clock_cpu *c);
+	void (*cpu_teardown)(struct hyp_clock_cpu *c);
+	/* Sources without a pvclock record: ns now, and whether stable. */
+	uint64_t (*read)(struct hyp_clock_cpu *c, bool *stable);
+	/* The wall clock at ns 0 of this source; NULL: none. */
+	int (*wall_base)(struct hyp_clock_cpu *c, struct hyp_clock_timespec *base);
+};
+
+extern const struct hyp_clock_ops hyp_clock_kvmclock;   /* lib/x86/clock_kvm.c */
+extern const struct hyp_clock_ops hyp_clock_xen;        /* lib/x86/clock_xen.c */
+
+/* The configuration hyp_clock_init() copied. */
+const struct hyp_clock_config *hyp_clock_config_get(void);
+
+#endif /* HYP_LIB_CLOCK_INTERNAL_H */
