@@ -165,19 +165,7 @@ uint64_t hyp_clock_ns_to_sec(uint64_t ns, uint32_t *rem_ns)
 	/* r < giga: the quotient of r:lo fits 32 bits, divl cannot fault. */
 	__asm__("divl %4" : "=a"(q_lo), "=d"(r) : "a"(lo), "d"(r), "rm"(giga));
 #else
-	/* Restoring division, one bit of lo per step; r stays below 2 * giga. */
-	uint64_t acc = r;
-
-	q_lo = 0;
-	for (int i = 31; i >= 0; i--) {
-		acc = acc << 1 | ((lo >> i) & 1u);
-		q_lo <<= 1;
-		if (acc >= giga) {
-			acc -= giga;
-			q_lo |= 1;
-		}
-	}
-	r = (uint32_t)acc;
+	q_lo = hyp_clock_div_bits(r, lo, giga, &r);
 #endif
 	*rem_ns = r;
 	return (uint64_t)q_hi << 32 | q_lo;

@@ -33,6 +33,28 @@ struct hyp_clock_ops {
 extern const struct hyp_clock_ops hyp_clock_kvmclock;   /* lib/x86/clock_kvm.c */
 extern const struct hyp_clock_ops hyp_clock_xen;        /* lib/x86/clock_xen.c */
 
+/*
+ * (hi:lo) / d for hi < d, so the quotient fits 32 bits, with 32-bit
+ * compares and shifts only (restoring division, one bit of lo per step):
+ * 32-bit targets without a divide instruction the compiler may use inline.
+ */
+static inline uint32_t hyp_clock_div_bits(uint32_t hi, uint32_t lo, uint32_t d, uint32_t *rem)
+{
+	uint64_t acc = hi;
+	uint32_t q = 0;
+
+	for (int i = 31; i >= 0; i--) {
+		acc = acc << 1 | ((lo >> i) & 1u);
+		q <<= 1;
+		if (acc >= d) {
+			acc -= d;
+			q |= 1;
+		}
+	}
+	*rem = (uint32_t)acc;
+	return q;
+}
+
 /* The configuration hyp_clock_init() copied. */
 const struct hyp_clock_config *hyp_clock_config_get(void);
 
