@@ -10,15 +10,6 @@
 #include <hyp/x86/pvclock.h>
 #endif
 
-/* Preference order: the fastest read first. */
-static const struct hyp_clock_ops *const clock_sources[] = {
-#if defined(__x86_64__) || defined(__i386__)
-	&hyp_clock_kvmclock,
-	//XEN&hyp_clock_xen,
-#endif
-	NULL
-};
-
 static const struct hyp_clock_ops *clock_ops;
 static struct hyp_clock_config clock_cfg;
 static uint64_t clock_last;     /* the guard: largest time returned on any CPU */
@@ -28,7 +19,8 @@ const struct hyp_clock_config *hyp_clock_config_get(void)
 	return &clock_cfg;
 }
 
-int hyp_clock_init(const struct hyp_clock_config *cfg)
+int hyp_clock_select(const struct hyp_clock_ops *const *sources,
+		     const struct hyp_clock_config *cfg)
 {
 	static const struct hyp_clock_config defaults;
 	const struct hyp_info *info = hyp_get_info();
@@ -43,7 +35,7 @@ int hyp_clock_init(const struct hyp_clock_config *cfg)
 		return HYP_ENOTINIT;
 	clock_ops = NULL;
 	clock_cfg = *cfg;
-	for (s = clock_sources; *s; s++) {
+	for (s = sources; *s; s++) {
 		if (cfg->source != HYP_CLOCK_NONE && cfg->source != (*s)->id)
 			continue;
 		if (!(*s)->probe(info, cfg))

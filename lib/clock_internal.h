@@ -9,7 +9,7 @@
 
 /*
  * One clock source. Adding a source = one file defining one of these plus
- * one line in lib/clock.c's table.
+ * one line in its architecture's table (lib/<arch>/clock_<arch>.c).
  */
 struct hyp_clock_ops {
 	enum hyp_clock_source id;
@@ -29,6 +29,14 @@ struct hyp_clock_ops {
 	/* The wall clock at ns 0 of this source; NULL: none. */
 	int (*wall_base)(struct hyp_clock_cpu *c, struct hyp_clock_timespec *base);
 };
+
+/*
+ * hyp_clock_init() of each architecture (lib/<arch>/clock_<arch>.c): pick
+ * the first of its `sources` (fastest read first, NULL-terminated) that
+ * the configuration allows and detection found.
+ */
+int hyp_clock_select(const struct hyp_clock_ops *const *sources,
+		     const struct hyp_clock_config *cfg);
 
 extern const struct hyp_clock_ops hyp_clock_kvmclock;   /* lib/x86/clock_kvm.c */
 extern const struct hyp_clock_ops hyp_clock_xen;        /* lib/x86/clock_xen.c */

@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 #include <pthread.h>
+#include <sched.h>
+#include <time.h>
 
 #include <hyp/clock.h>
 #include <hyp/hyp.h>
@@ -24,10 +26,13 @@
 int hyp_clock_abi_checked(void);
 
 #define WRITER_HOLD_SPINS   200     /* the writer dawdles inside an update */
-#define READS               2000000u
+#define MID_UPDATE_READS    100     /* reads begun inside an update */
+#define MIN_READS           200000
+#define TIME_BUDGET_S       5.0
 
 static struct hyp_pvclock_vcpu_time_info shared_rec;
 static volatile int writer_stop;
+static int in_update;
 static unsigned long writer_updates;
 
 /* Every field follows from the generation g: a torn copy mixes two. */
@@ -50,13 +55,15 @@ static void *writer(void *arg)
 	while (!writer_stop) {
 		g++;
 		__atomic_store_n(&shared_rec.version, shared_rec.version + 1, __ATOMIC_RELEASE);
+		__atomic_store_n(&in_update, 1, __ATOMIC_RELEASE);
 		r->tsc_timestamp = g;
-		spin();
+		sched_yield();              /* let the reader in while the record is odd */
 		r->system_time = sys_of(g);
 		spin();
 		r->tsc_to_system_mul = mul_of(g);
 		r->tsc_shift = shift_of(g);
 		r->flags = (uint8_t)(g & 1);
+		__atomic_store_n(&in_update, 0, __ATOMIC_RELEASE);
 		__atomic_store_n(&shared_rec.version, shared_rec.version + 1, __ATOMIC_RELEASE);
 		writer_updates++;
 		spin();
@@ -64,19 +71,32 @@ static void *writer(void *arg)
 	return NULL;
 }
 
+static double seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Reads until MID_UPDATE_READS of them began while the writer was inside an
+ * update (or TIME_BUDGET_S passed): those must wait for the even version.
+ */
 static void test_retry_loop(void **state)
 {
 	pthread_t t;
-	unsigned long torn = 0, odd = 0, generations = 0;
-	uint64_t last_g = 0;
+	unsigned long torn = 0, odd = 0, mid = 0, reads = 0;
+	double start = seconds();
 
 	(void)state;
 	shared_rec = (struct hyp_pvclock_vcpu_time_info){ .version = 2, .tsc_timestamp = 1,
 		.system_time = sys_of(1), .tsc_to_system_mul = mul_of(1), .tsc_shift = shift_of(1),
 		.flags = 1 };
 	assert_int_equal(pthread_create(&t, NULL, writer, NULL), 0);
-	for (unsigned int i = 0; i < READS; i++) {
+	while ((mid < MID_UPDATE_READS || reads < MIN_READS) && seconds() - start < TIME_BUDGET_S) {
 		struct hyp_pvclock_vcpu_time_info s;
+		int during = __atomic_load_n(&in_update, __ATOMIC_ACQUIRE);
 		uint64_t g;
 
 		hyp_pvclock_snapshot(&shared_rec, &s);
@@ -85,17 +105,16 @@ static void test_retry_loop(void **state)
 		if (s.system_time != sys_of(g) || s.tsc_to_system_mul != mul_of(g) ||
 		    s.tsc_shift != shift_of(g) || s.flags != (uint8_t)(g & 1))
 			torn++;
-		if (g != last_g)
-			generations++;
-		last_g = g;
+		mid += (unsigned long)during;
+		reads++;
 	}
 	writer_stop = 1;
 	pthread_join(t, NULL);
-	print_message("%u snapshots, %lu writer updates, %lu generations seen, %lu torn, %lu odd\n",
-		      READS, writer_updates, generations, torn, odd);
-	assert_true(generations > 100);     /* the two really interleaved */
+	print_message("%lu snapshots in %.2f s, %lu begun inside one of %lu writer updates: "
+		      "%lu torn, %lu odd\n", reads, seconds() - start, mid, writer_updates, torn, odd);
 	assert_int_equal(torn, 0);
 	assert_int_equal(odd, 0);
+	assert_true(mid >= MID_UPDATE_READS);   /* the two really interleaved */
 }
 
 static void test_abi(void **state)
