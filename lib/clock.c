@@ -98,16 +98,37 @@ int hyp_clock_cpu_teardown(struct hyp_clock_cpu *c)
 }
 
 /* Never return less than any CPU was given before (Linux: pvclock last_value). */
-#if __GCC_ATOMIC_LLONG_LOCK_FREE == 2
+#if defined(__i386__) || __GCC_ATOMIC_LLONG_LOCK_FREE == 2
+/* Compare-and-swap of clock_last; on failure *expected gets its value. */
+static inline bool clock_cas(uint64_t *expected, uint64_t desired)
+{
+#if defined(__i386__)
+	/* cmpxchg8b: every CPU with VMX or SVM has it (a compiler may not assume it). */
+	bool ok;
+
+	__asm__ __volatile__("lock cmpxchg8b %1\n\tsete %0"
+			     : "=q"(ok), "+m"(clock_last), "+A"(*expected)
+			     : "b"((uint32_t)desired), "c"((uint32_t)(desired >> 32))
+			     : "memory", "cc");
+	return ok;
+#else
+	return __atomic_compare_exchange_n(&clock_last, expected, desired, true,
+					   __ATOMIC_RELAXED, __ATOMIC_RELAXED);
+#endif
+}
+
 static uint64_t clock_guard(uint64_t ns)
 {
+#if defined(__i386__)
+	uint64_t last = 0;      /* no atomic 64-bit load: the first failed swap reads it */
+#else
 	uint64_t last = __atomic_load_n(&clock_last, __ATOMIC_RELAXED);
+#endif
 
 	do {
-		if (ns <= last)
+		if (ns <= last && last)
 			return last;
-	} while (!__atomic_compare_exchange_n(&clock_last, &last, ns, true,
-					      __ATOMIC_RELAXED, __ATOMIC_RELAXED));
+	} while (!clock_cas(&last, ns));
 	return ns;
 }
 #else

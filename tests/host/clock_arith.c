@@ -8,6 +8,7 @@
  *                         -32..+32, mul near 0, 2^31, 2^32, TSC wrap.
  *   hyp_clock_ns_to_sec() q * 10^9 + r == ns, r < 10^9 (i386: the divl path),
  *                         and the 32-bit-only restoring division.
+ *   the cross-CPU guard    (i386: its cmpxchg8b) on two hand-made records.
  * Built for x86_64 (sanitizers) and i386 (static, run natively). Exit 0 or 1.
  */
 #include <inttypes.h>
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 
 #include <hyp/clock.h>
+#include <hyp/x86/pvclock.h>
 
 #include "clock_internal.h"
 
@@ -121,6 +123,34 @@ static void check_div(uint64_t ns)
 	}
 }
 
+/* CPU b's record is 1000 s behind a's and not stable: b's reads are held at a's. */
+static void check_guard(void)
+{
+	static _Alignas(HYP_CLOCK_CPU_ALIGN) struct hyp_clock_cpu a, b;
+	static struct hyp_pvclock_vcpu_time_info ra, rb;
+	uint64_t ta, tb, prev = 0;
+
+	ra = (struct hyp_pvclock_vcpu_time_info){ .version = 2, .system_time = 2000000000000ull,
+						  .tsc_to_system_mul = 1u << 31 };
+	rb = ra;
+	rb.system_time = 1000000000000ull;
+	ra.tsc_timestamp = rb.tsc_timestamp = hyp_x86_rdtsc_ordered();
+	a.pvclock = &ra;
+	b.pvclock = &rb;
+	a.source = b.source = HYP_CLOCK_KVMCLOCK;
+	for (int i = 0; i < 1000; i++) {
+		ta = hyp_clock_ns(&a);
+		tb = hyp_clock_ns(&b);
+		checks++;
+		if (ta < 2000000000000ull || tb < ta || ta < prev) {
+			if (failures++ < 10)
+				printf("FAIL: guard: a %" PRIu64 ", then b %" PRIu64 " (before: %" PRIu64 ")\n",
+				       ta, tb, prev);
+		}
+		prev = tb;
+	}
+}
+
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
 
 static uint64_t next(void)
@@ -174,6 +204,7 @@ int main(void)
 	check_div(4294967296000000000ull);
 	for (unsigned int i = 0; i < 2000000; i++)
 		check_div(next() >> (next() % 64));
+	check_guard();
 	printf("%s: %lu checks, %lu failures (%u-bit, %s reference)\n",
 	       failures ? "FAIL" : "PASS", checks, failures, (unsigned int)(sizeof(void *) * 8),
 #ifdef __SIZEOF_INT128__
