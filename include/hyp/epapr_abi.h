@@ -14,6 +14,8 @@
 
 #include <stdint.h>
 
+#include <hyp/static_assert.h>
+
 /* Token (r11) = vendor << 16 | number. */
 #define HYP_EPAPR_TOKEN(vendor, nr)     ((uint32_t)(vendor) << 16 | (uint32_t)(nr))
 #define HYP_EPAPR_VENDOR_EPAPR          1   /* the standard calls below */
@@ -102,7 +104,7 @@ struct hyp_kvm_ppc_magic_page {
 	uint64_t sprg7;
 };
 
-/* Offsets the instruction patcher encodes (checked by _Static_assert). */
+/* Offsets the instruction patcher encodes (checked by HYP_STATIC_ASSERT). */
 #define HYP_KVM_PPC_MAGIC_OFF_CRITICAL  0x18
 #define HYP_KVM_PPC_MAGIC_OFF_SPRG0     0x20
 #define HYP_KVM_PPC_MAGIC_OFF_SPRG1     0x28
@@ -116,13 +118,13 @@ struct hyp_kvm_ppc_magic_page {
 #define HYP_KVM_PPC_MAGIC_OFF_INT_PENDING 0x64
 #define HYP_KVM_PPC_MAGIC_SIZE          0xf0
 
-_Static_assert(__builtin_offsetof(struct hyp_kvm_ppc_magic_page, critical) == HYP_KVM_PPC_MAGIC_OFF_CRITICAL, "critical");
-_Static_assert(__builtin_offsetof(struct hyp_kvm_ppc_magic_page, sprg0) == HYP_KVM_PPC_MAGIC_OFF_SPRG0, "sprg0");
-_Static_assert(__builtin_offsetof(struct hyp_kvm_ppc_magic_page, srr0) == HYP_KVM_PPC_MAGIC_OFF_SRR0, "srr0");
-_Static_assert(__builtin_offsetof(struct hyp_kvm_ppc_magic_page, dar) == HYP_KVM_PPC_MAGIC_OFF_DAR, "dar");
-_Static_assert(__builtin_offsetof(struct hyp_kvm_ppc_magic_page, msr) == HYP_KVM_PPC_MAGIC_OFF_MSR, "msr");
-_Static_assert(__builtin_offsetof(struct hyp_kvm_ppc_magic_page, dsisr) == HYP_KVM_PPC_MAGIC_OFF_DSISR, "dsisr");
-_Static_assert(__builtin_offsetof(struct hyp_kvm_ppc_magic_page, int_pending) == HYP_KVM_PPC_MAGIC_OFF_INT_PENDING, "int_pending");
-_Static_assert(sizeof(struct hyp_kvm_ppc_magic_page) == HYP_KVM_PPC_MAGIC_SIZE, "size");
+HYP_STATIC_ASSERT(__builtin_offsetof(struct hyp_kvm_ppc_magic_page, critical) == HYP_KVM_PPC_MAGIC_OFF_CRITICAL, "critical");
+HYP_STATIC_ASSERT(__builtin_offsetof(struct hyp_kvm_ppc_magic_page, sprg0) == HYP_KVM_PPC_MAGIC_OFF_SPRG0, "sprg0");
+HYP_STATIC_ASSERT(__builtin_offsetof(struct hyp_kvm_ppc_magic_page, srr0) == HYP_KVM_PPC_MAGIC_OFF_SRR0, "srr0");
+HYP_STATIC_ASSERT(__builtin_offsetof(struct hyp_kvm_ppc_magic_page, dar) == HYP_KVM_PPC_MAGIC_OFF_DAR, "dar");
+HYP_STATIC_ASSERT(__builtin_offsetof(struct hyp_kvm_ppc_magic_page, msr) == HYP_KVM_PPC_MAGIC_OFF_MSR, "msr");
+HYP_STATIC_ASSERT(__builtin_offsetof(struct hyp_kvm_ppc_magic_page, dsisr) == HYP_KVM_PPC_MAGIC_OFF_DSISR, "dsisr");
+HYP_STATIC_ASSERT(__builtin_offsetof(struct hyp_kvm_ppc_magic_page, int_pending) == HYP_KVM_PPC_MAGIC_OFF_INT_PENDING, "int_pending");
+HYP_STATIC_ASSERT(sizeof(struct hyp_kvm_ppc_magic_page) == HYP_KVM_PPC_MAGIC_SIZE, "size");
 
 #endif /* HYP_EPAPR_ABI_H */

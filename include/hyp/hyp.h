@@ -391,6 +391,8 @@ int hyp_xen_sched_shutdown(unsigned int reason);
 int hyp_xen_evtchn_alloc_unbound(uint16_t remote_dom);
 /* EVTCHNOP_bind_virq: bind HYP_XEN_VIRQ_* on `vcpu`: the new port. */
 int hyp_xen_evtchn_bind_virq(uint32_t virq, uint32_t vcpu);
+/* EVTCHNOP_bind_ipi: a port whose sends notify `vcpu` of this domain: the new port. */
+int hyp_xen_evtchn_bind_ipi(uint32_t vcpu);
 /* EVTCHNOP_send. 0. */
 int hyp_xen_evtchn_send(uint32_t port);
 /* EVTCHNOP_close. 0. */
@@ -404,8 +406,23 @@ int hyp_xen_hvm_set_param(uint32_t index, uint64_t value);
 
 /* XENMEM_add_to_physmap for DOMID_SELF: page `idx` of `space` at guest frame `gpfn`. 0. */
 int hyp_xen_add_to_physmap(unsigned int space, unsigned long idx, uint64_t gpfn);
-/* Map the shared_info page over `page` (4 KiB aligned; virt_to_phys gives its frame). 0. */
-int hyp_xen_map_shared_info(struct hyp_xen_shared_info *page);
+/*
+ * Map Xen's shared_info page over `page` (XENMEM_add_to_physmap,
+ * XENMAPSPACE_shared_info at virt_to_phys(page)): Xen replaces the whole
+ * 4 KiB, so the argument is the page-sized, page-aligned type, never a
+ * bare struct hyp_xen_shared_info. 0; HYP_EINVAL (NULL, misaligned
+ * physical address).
+ * HVM/PVH first make Xen latch this build's word size for the layout
+ * (xen_abi.h): the library reads HVM_PARAM_CALLBACK_IRQ and sets it to the
+ * value read. Setting that parameter is what latches the size (Xen
+ * xen/arch/x86/hvm/hvm.c, hvm_set_param -> hvm_latch_shinfo_size, from the
+ * calling vCPU's mode, and rewrites the wall clock in the new layout); the
+ * same value leaves the event callback as it was. Without it a 32-bit
+ * guest in direct mode would read a 64-bit page (Xen's default). Call it
+ * from the mode the kernel runs in, not from 32-bit boot code of a 64-bit
+ * kernel.
+ */
+int hyp_xen_map_shared_info(union hyp_xen_shared_info_page *page);
 /* XENMEM_current_reservation of DOMID_SELF: pages. */
 int hyp_xen_current_reservation(void);
 

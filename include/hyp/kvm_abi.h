@@ -12,6 +12,8 @@
 
 #include <stdint.h>
 
+#include <hyp/static_assert.h>
+
 /* Hypercall numbers (nr register); the same numbers on every architecture. */
 #define HYP_KVM_HC_VAPIC_POLL_IRQ       1   /* x86: exit so the host checks for pending interrupts; returns 0 */
 #define HYP_KVM_HC_MMU_OP               2   /* x86: deprecated, removed from KVM in Linux 2.6.36: answers -KVM_ENOSYS; no wrapper */
@@ -83,6 +85,6 @@ struct hyp_kvm_clock_pairing {
 	uint32_t pad[9];
 };
 
-_Static_assert(sizeof(struct hyp_kvm_clock_pairing) == 64, "kvm_clock_pairing is 64 bytes");
+HYP_STATIC_ASSERT(sizeof(struct hyp_kvm_clock_pairing) == 64, "kvm_clock_pairing is 64 bytes");
 
 #endif /* HYP_KVM_ABI_H */

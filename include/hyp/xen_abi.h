@@ -2,7 +2,8 @@
 /*
  * Xen hypercall ABI (x86): numbers, sub-operations, structures, constants.
  *
- * Sources: Xen's hypercall ABI guide (seed 003: registers, hypercall page,
+ * Sources: Xen's hypercall ABI guide (xen-project/xen
+ * docs/guest-guide/x86/hypercall-abi.rst: registers, hypercall page,
  * XEN_ELFNOTE_HYPERCALL_PAGE, CPUID leaf + MSR) and Xen's public headers
  * (xen/include/public/: xen.h, version.h, sched.h, event_channel.h,
  * hvm/hvm_op.h, hvm/params.h, memory.h, vcpu.h, physdev.h, elfnote.h,
@@ -18,6 +19,9 @@
 
 #include <stdint.h>
 
+#include <hyp/pvclock_abi.h>
+#include <hyp/static_assert.h>
+
 /* ---- Hypercall numbers (xen.h __HYPERVISOR_*) -------------------------- */
 #define HYP_XEN_HYPERCALL_set_trap_table    0
 #define HYP_XEN_HYPERCALL_mmu_update        1
@@ -28,7 +32,7 @@
 #define HYP_XEN_HYPERCALL_console_io        18  /* (cmd, count, buffer) */
 #define HYP_XEN_HYPERCALL_grant_table_op    20
 #define HYP_XEN_HYPERCALL_vm_assist         21
-#define HYP_XEN_HYPERCALL_iret              23  /* PV only, args on the stack: jmp'd to, never called (seed 003) */
+#define HYP_XEN_HYPERCALL_iret              23  /* PV only, args on the stack: jmp'd to, never called; xen.h) */
 #define HYP_XEN_HYPERCALL_vcpu_op           24  /* (cmd, vcpuid, arg) */
 #define HYP_XEN_HYPERCALL_mmuext_op         26
 #define HYP_XEN_HYPERCALL_sched_op          29  /* (cmd, arg); 6 is the pre-3.2 compat form */
@@ -44,7 +48,7 @@
 #define HYP_XEN_HYPERCALL_arch_0            48
 #define HYP_XEN_HYPERCALL_arch_7            55
 
-/* Hypercall page (seed 003): 32-byte stubs by hypercall number. */
+/* Hypercall page (hypercall-abi.rst): 32-byte stubs by hypercall number. */
 #define HYP_XEN_HYPERCALL_STUB_SIZE         32
 #define HYP_XEN_PAGE_SIZE                   4096
 #define HYP_XEN_HYPERCALL_PAGE_SLOTS        (HYP_XEN_PAGE_SIZE / HYP_XEN_HYPERCALL_STUB_SIZE)
@@ -99,6 +103,7 @@ struct hyp_xen_sched_shutdown {
 #define HYP_XEN_EVTCHNOP_send               4
 #define HYP_XEN_EVTCHNOP_status             5
 #define HYP_XEN_EVTCHNOP_alloc_unbound      6
+#define HYP_XEN_EVTCHNOP_bind_ipi           7
 #define HYP_XEN_EVTCHNOP_unmask             9
 
 typedef uint16_t hyp_xen_domid_t;
@@ -115,6 +120,11 @@ struct hyp_xen_evtchn_alloc_unbound {
 struct hyp_xen_evtchn_bind_virq {
 	uint32_t virq;                  /* IN: HYP_XEN_VIRQ_* */
 	uint32_t vcpu;                  /* IN */
+	hyp_xen_evtchn_port_t port;     /* OUT */
+};
+
+struct hyp_xen_evtchn_bind_ipi {
+	uint32_t vcpu;                  /* IN: the vCPU notified */
 	hyp_xen_evtchn_port_t port;     /* OUT */
 };
 
@@ -208,19 +218,96 @@ struct hyp_xen_physdev_set_iopl {
 	uint32_t iopl;
 };
 
-/* ---- shared_info (xen.h): the fields the library reads --------------------- */
+/*
+ * ---- shared_info (xen.h; arch-x86/xen.h; arch-x86/xen-x86_32.h, xen-x86_64.h) ----
+ * The page Xen writes the vCPUs' clocks and event state into, complete, in
+ * the x86 layout of the guest's own word size (xen_ulong_t = unsigned long):
+ *
+ *                         x86_64   i386
+ *   vcpu_info[32]          0x000   0x000   64 bytes each; time at +0x20 in both
+ *   evtchn_pending         0x800   0x800   one bit per port
+ *   evtchn_mask            0xa00   0x880
+ *   wc_version             0xc00   0x900
+ *   wc_sec, wc_nsec        0xc04   0x904
+ *   wc_sec_hi              0xc0c   0x924 (in arch)
+ *   arch                   0xc10   0x90c
+ *
+ * An HVM/PVH domain's page has the 32- or 64-bit layout as Xen last latched
+ * it (xen/arch/x86/hvm/hvm.c, hvm_latch_shinfo_size(): from the vCPU's mode
+ * when the guest sets HVM_PARAM_CALLBACK_IRQ or writes the hypercall-page
+ * MSR; 64-bit until then). hyp_xen_map_shared_info() makes Xen latch this
+ * build's size first (see <hyp/hyp.h>). tests/host/xen_abi_checks.c checks
+ * every field against libxen-dev for x86_64 and i386.
+ */
+#if defined(__x86_64__) || defined(__i386__)
 #define HYP_XEN_LEGACY_MAX_VCPUS    32
 #define HYP_XEN_VCPU_INFO_SIZE      64
+#define HYP_XEN_EVTCHN_WORDS        (sizeof(unsigned long) * 8)    /* per bitmap: 4096 or 1024 ports */
+
+struct hyp_xen_arch_vcpu_info {
+	unsigned long cr2;              /* PV: the faulting address of the last page fault */
+#if defined(__x86_64__)
+	unsigned long pad;
+#else
+	unsigned long pad[5];
+#endif
+};
+
+struct hyp_xen_vcpu_info {
+	uint8_t evtchn_upcall_pending;  /* Xen sets it when an unmasked port becomes pending */
+	uint8_t evtchn_upcall_mask;     /* PV: the guest's "interrupts off" */
+	unsigned long evtchn_pending_sel;   /* bit n: word n of evtchn_pending has news */
+	struct hyp_xen_arch_vcpu_info arch;
+	struct hyp_pvclock_vcpu_time_info time; /* this vCPU's system time (pvclock_abi.h) */
+};
+
+struct hyp_xen_arch_shared_info {
+	unsigned long max_pfn;          /* PV p2m bookkeeping, unused by HVM/PVH */
+	unsigned long pfn_to_mfn_frame_list_list;
+	unsigned long nmi_reason;
+	unsigned long p2m_cr3;
+	unsigned long p2m_vaddr;
+	unsigned long p2m_generation;
+#if !defined(__x86_64__)
+	uint32_t wc_sec_hi;             /* i386: no room for it beside wc_nsec */
+#endif
+};
 
 struct hyp_xen_shared_info {
-	uint8_t vcpu_info[HYP_XEN_LEGACY_MAX_VCPUS][HYP_XEN_VCPU_INFO_SIZE];
-	unsigned long evtchn_pending[sizeof(unsigned long) * 8];
-	unsigned long evtchn_mask[sizeof(unsigned long) * 8];
-	uint32_t wc_version;            /* odd while Xen updates the wall clock */
-	uint32_t wc_sec;                /* wall clock at system time 0 */
+	struct hyp_xen_vcpu_info vcpu_info[HYP_XEN_LEGACY_MAX_VCPUS];
+	unsigned long evtchn_pending[HYP_XEN_EVTCHN_WORDS];    /* bit set by Xen, cleared by the guest */
+	unsigned long evtchn_mask[HYP_XEN_EVTCHN_WORDS];       /* bit set: no upcall for the port */
+	uint32_t wc_version;            /* odd while Xen updates wc_*, as pvclock's version */
+	uint32_t wc_sec;                /* wall clock at system time 0: seconds since 1970 ... */
 	uint32_t wc_nsec;
-	/* wc_sec_hi (x86_64) and the arch part follow. */
+#if defined(__x86_64__)
+	uint32_t wc_sec_hi;             /* ... bits 32..63 of the seconds */
+#endif
+	struct hyp_xen_arch_shared_info arch;
 };
+
+/* The high word of the wall-clock seconds on either word size: info.HYP_XEN_WC_SEC_HI. */
+#if defined(__x86_64__)
+#define HYP_XEN_WC_SEC_HI   wc_sec_hi
+#else
+#define HYP_XEN_WC_SEC_HI   arch.wc_sec_hi
+#endif
+
+/*
+ * What hyp_xen_map_shared_info() takes: exactly the 4 KiB page Xen maps
+ * (size and alignment are the type's, so a static or member object of it
+ * is page-aligned and nothing else shares the page). Read the layout
+ * through .info.
+ */
+union hyp_xen_shared_info_page {
+	struct hyp_xen_shared_info info;
+	uint8_t bytes[HYP_XEN_PAGE_SIZE];
+} __attribute__((aligned(HYP_XEN_PAGE_SIZE)));
+
+HYP_STATIC_ASSERT(sizeof(struct hyp_xen_vcpu_info) == HYP_XEN_VCPU_INFO_SIZE, "vcpu_info is 64 bytes");
+HYP_STATIC_ASSERT(sizeof(union hyp_xen_shared_info_page) == HYP_XEN_PAGE_SIZE, "one page");
+HYP_STATIC_ASSERT(__alignof__(union hyp_xen_shared_info_page) == HYP_XEN_PAGE_SIZE, "page-aligned");
+#endif /* x86 */
 
 /* ---- PV start_info (xen.h), passed in rsi at a PV guest's entry ---------- */
 #define HYP_XEN_START_INFO_MAGIC_X86_64 "xen-3.0-x86_64"    /* magic starts with this */

@@ -153,6 +153,15 @@ int hyp_xen_evtchn_bind_virq(uint32_t virq, uint32_t vcpu)
 	return port_result(rc, op.port);
 }
 
+int hyp_xen_evtchn_bind_ipi(uint32_t vcpu)
+{
+	struct hyp_xen_evtchn_bind_ipi op = { .vcpu = vcpu };
+
+	int rc = evtchn_op(HYP_XEN_EVTCHNOP_bind_ipi, &op);
+
+	return port_result(rc, op.port);
+}
+
 int hyp_xen_evtchn_send(uint32_t port)
 {
 	struct hyp_xen_evtchn_send op = { .port = port };
@@ -213,15 +222,37 @@ int hyp_xen_add_to_physmap(unsigned int space, unsigned long idx, uint64_t gpfn)
 						HYP_XEN_XENMEM_add_to_physmap, arg(&map)));
 }
 
-int hyp_xen_map_shared_info(struct hyp_xen_shared_info *page)
+/*
+ * Setting HVM_PARAM_CALLBACK_IRQ latches the shared_info word size from
+ * this vCPU's mode (Xen xen/arch/x86/hvm/hvm.c: hvm_set_param calls
+ * hvm_latch_shinfo_size); writing back the value read changes nothing else.
+ */
+static int latch_shared_info_size(void)
 {
+	uint64_t callback;
+	int rc = hyp_xen_hvm_get_param(HYP_XEN_HVM_PARAM_CALLBACK_IRQ, &callback);
+
+	if (rc < 0)
+		return rc;
+	return hyp_xen_hvm_set_param(HYP_XEN_HVM_PARAM_CALLBACK_IRQ, callback);
+}
+
+int hyp_xen_map_shared_info(union hyp_xen_shared_info_page *page)
+{
+	const struct hyp_info *info = hyp_get_info();
 	uint64_t gpa;
+	int rc;
 
 	if (!page || ((uintptr_t)page & (HYP_XEN_PAGE_SIZE - 1)))
 		return HYP_EINVAL;
 	gpa = hyp_virt_to_phys(page);
 	if (gpa & (HYP_XEN_PAGE_SIZE - 1))
 		return HYP_EINVAL;
+	if (!info || !info->xen_pv) {   /* before hyp_init() the gate answers */
+		rc = latch_shared_info_size();
+		if (rc < 0)
+			return rc;
+	}
 	return hyp_xen_add_to_physmap(HYP_XEN_XENMAPSPACE_shared_info, 0, gpa >> XEN_PAGE_SHIFT);
 }
 

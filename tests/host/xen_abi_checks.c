@@ -119,6 +119,10 @@ SAME_LAYOUT(hyp_xen_evtchn_close, evtchn_close);
 SAME_FIELD(hyp_xen_evtchn_close, evtchn_close, port);
 SAME_LAYOUT(hyp_xen_evtchn_send, evtchn_send);
 SAME_FIELD(hyp_xen_evtchn_send, evtchn_send, port);
+SAME(HYP_XEN_EVTCHNOP_bind_ipi, EVTCHNOP_bind_ipi);
+SAME_LAYOUT(hyp_xen_evtchn_bind_ipi, evtchn_bind_ipi);
+SAME_FIELD(hyp_xen_evtchn_bind_ipi, evtchn_bind_ipi, vcpu);
+SAME_FIELD(hyp_xen_evtchn_bind_ipi, evtchn_bind_ipi, port);
 SAME_LAYOUT(hyp_xen_evtchn_status, evtchn_status);
 SAME_FIELD(hyp_xen_evtchn_status, evtchn_status, dom);
 SAME_FIELD(hyp_xen_evtchn_status, evtchn_status, port);
@@ -185,15 +189,74 @@ SAME(HYP_XEN_PHYSDEVOP_set_iopl, PHYSDEVOP_set_iopl);
 SAME_LAYOUT(hyp_xen_physdev_set_iopl, physdev_set_iopl);
 SAME_FIELD(hyp_xen_physdev_set_iopl, physdev_set_iopl, iopl);
 
-/* shared_info and start_info. */
+/* shared_info, every field, for this compiler's word size (x86_64 and i386 builds). */
 SAME(HYP_XEN_LEGACY_MAX_VCPUS, XEN_LEGACY_MAX_VCPUS);
 SAME(HYP_XEN_VCPU_INFO_SIZE, sizeof(struct vcpu_info));
+SAME_LAYOUT(hyp_pvclock_vcpu_time_info, vcpu_time_info);
+SAME_FIELD(hyp_pvclock_vcpu_time_info, vcpu_time_info, version);
+SAME_FIELD(hyp_pvclock_vcpu_time_info, vcpu_time_info, pad0);
+SAME_FIELD(hyp_pvclock_vcpu_time_info, vcpu_time_info, tsc_timestamp);
+SAME_FIELD(hyp_pvclock_vcpu_time_info, vcpu_time_info, system_time);
+SAME_FIELD(hyp_pvclock_vcpu_time_info, vcpu_time_info, tsc_to_system_mul);
+SAME_FIELD(hyp_pvclock_vcpu_time_info, vcpu_time_info, tsc_shift);
+SAME_FIELD(hyp_pvclock_vcpu_time_info, vcpu_time_info, flags);
+_Static_assert(offsetof(struct hyp_pvclock_vcpu_time_info, pad) == offsetof(struct vcpu_time_info, pad1) &&
+	       sizeof(((struct hyp_pvclock_vcpu_time_info *)0)->pad) == sizeof(((struct vcpu_time_info *)0)->pad1),
+	       "pvclock pad == vcpu_time_info pad1");
+SAME(HYP_PVCLOCK_TSC_STABLE_BIT, XEN_PVCLOCK_TSC_STABLE_BIT);
+SAME(HYP_PVCLOCK_GUEST_STOPPED, XEN_PVCLOCK_GUEST_STOPPED);
+SAME_LAYOUT(hyp_xen_arch_vcpu_info, arch_vcpu_info);
+SAME_FIELD(hyp_xen_arch_vcpu_info, arch_vcpu_info, cr2);
+SAME_FIELD(hyp_xen_arch_vcpu_info, arch_vcpu_info, pad);
+SAME_LAYOUT(hyp_xen_vcpu_info, vcpu_info);
+SAME_FIELD(hyp_xen_vcpu_info, vcpu_info, evtchn_upcall_pending);
+SAME_FIELD(hyp_xen_vcpu_info, vcpu_info, evtchn_upcall_mask);
+SAME_FIELD(hyp_xen_vcpu_info, vcpu_info, evtchn_pending_sel);
+SAME_FIELD(hyp_xen_vcpu_info, vcpu_info, arch);
+SAME_FIELD(hyp_xen_vcpu_info, vcpu_info, time);
+SAME_LAYOUT(hyp_xen_arch_shared_info, arch_shared_info);
+SAME_FIELD(hyp_xen_arch_shared_info, arch_shared_info, max_pfn);
+SAME_FIELD(hyp_xen_arch_shared_info, arch_shared_info, pfn_to_mfn_frame_list_list);
+SAME_FIELD(hyp_xen_arch_shared_info, arch_shared_info, nmi_reason);
+SAME_FIELD(hyp_xen_arch_shared_info, arch_shared_info, p2m_cr3);
+SAME_FIELD(hyp_xen_arch_shared_info, arch_shared_info, p2m_vaddr);
+SAME_FIELD(hyp_xen_arch_shared_info, arch_shared_info, p2m_generation);
+SAME_LAYOUT(hyp_xen_shared_info, shared_info);
 SAME_FIELD(hyp_xen_shared_info, shared_info, vcpu_info);
+SAME_FIELD(hyp_xen_shared_info, shared_info, vcpu_info[1].time);
 SAME_FIELD(hyp_xen_shared_info, shared_info, evtchn_pending);
 SAME_FIELD(hyp_xen_shared_info, shared_info, evtchn_mask);
 SAME_FIELD(hyp_xen_shared_info, shared_info, wc_version);
 SAME_FIELD(hyp_xen_shared_info, shared_info, wc_sec);
 SAME_FIELD(hyp_xen_shared_info, shared_info, wc_nsec);
+SAME_FIELD(hyp_xen_shared_info, shared_info, HYP_XEN_WC_SEC_HI);
+SAME_FIELD(hyp_xen_shared_info, shared_info, xen_wc_sec_hi);
+SAME_FIELD(hyp_xen_shared_info, shared_info, arch);
+/* x86 pages are 4 KiB (Xen answers XENVER_pagesize 4096: the PVH test asserts it). */
+_Static_assert(sizeof(union hyp_xen_shared_info_page) == 4096, "shared_info page");
+_Static_assert(_Alignof(union hyp_xen_shared_info_page) == 4096, "shared_info page aligned");
+_Static_assert(sizeof(struct shared_info) <= 4096, "shared_info fits the page");
+
+/* The offset table in xen_abi.h's shared_info comment. */
+#if defined(__x86_64__)
+#define OFF_MASK 0xa00
+#define OFF_WC 0xc00
+#define OFF_SEC_HI 0xc0c
+#define OFF_ARCH 0xc10
+#else
+#define OFF_MASK 0x880
+#define OFF_WC 0x900
+#define OFF_SEC_HI 0x924
+#define OFF_ARCH 0x90c
+#endif
+_Static_assert(offsetof(struct shared_info, evtchn_pending) == 0x800, "table: evtchn_pending");
+_Static_assert(offsetof(struct shared_info, evtchn_mask) == OFF_MASK, "table: evtchn_mask");
+_Static_assert(offsetof(struct shared_info, wc_version) == OFF_WC, "table: wc_version");
+_Static_assert(offsetof(struct shared_info, wc_sec) == OFF_WC + 4, "table: wc_sec");
+_Static_assert(offsetof(struct shared_info, xen_wc_sec_hi) == OFF_SEC_HI, "table: wc_sec_hi");
+_Static_assert(offsetof(struct shared_info, arch) == OFF_ARCH, "table: arch");
+_Static_assert(offsetof(struct vcpu_info, time) == 0x20, "table: time");
+
 SAME(HYP_XEN_SIF_PRIVILEGED, SIF_PRIVILEGED);
 SAME(HYP_XEN_SIF_INITDOMAIN, SIF_INITDOMAIN);
 SAME_FIELD(hyp_xen_start_info, start_info, magic);

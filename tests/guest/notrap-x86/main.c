@@ -31,7 +31,7 @@ static void counting_trap(struct x86_regs *r)
 
 static bool all_xen(int want)
 {
-	static struct hyp_xen_shared_info shared __attribute__((aligned(4096)));
+	static union hyp_xen_shared_info_page shared;
 	static struct hyp_xen_vcpu_runstate_info runstate;
 	static unsigned char page[4096] __attribute__((aligned(4096)));
 	struct hyp_xen_evtchn_status status;

@@ -5,7 +5,8 @@
 # usage: run-under-xen.sh BUILD_DIR IMAGE pv|pvh [IMAGE_ARGS...]
 #   pv   64-bit PV dom0 (this Xen has no 32-bit PV)
 #   pvh  PVH dom0 (dom0=pvh dom0-iommu=none; needs -cpu max for nested paging)
-#   IMAGE_ARGS become the dom0 command line (Xen passes the module string).
+#   IMAGE_ARGS become the dom0 command line (Xen passes the module string);
+#   @HOST_TIME@ in them becomes the host's `date +%s` at launch.
 #
 # Output: COM1, which Xen owns; dom0's console_io writes arrive verbatim, its
 # port 0xE9 writes as "(d0) text": the prefix is removed here so the runner
@@ -49,7 +50,9 @@ esac
 
 # QEMU's -initrd splits modules at commas; the image path must not hold one.
 case $image in *,*) echo "run-under-xen: image path has a comma: $image" >&2; exit 2 ;; esac
-module="$image${*:+ $*}"
+args="$*"
+args=${args//@HOST_TIME@/$(date +%s)}
+module="$image${args:+ $args}"
 
 log=$build/$(basename "$image").xen.log
 PASS_STATUS=1       # isa-debug-exit value 0

@@ -2,8 +2,10 @@
 /*
  * Xen PVH dom0 (x86_64 and i386 images of the PVH runtime) under the real
  * Xen: detection by CPUID, direct calls by vendor, the hypercall page through
- * the MSR, page and direct answers compared, the HVM-only calls. The command
- * line says what to expect: xen=<major.minor> vendor=intel|amd.
+ * the MSR, page and direct answers compared, the HVM-only calls, shared_info
+ * in direct mode (before anything else latched Xen's layout) and in page
+ * mode. The command line says what to expect: xen=<major.minor>
+ * vendor=intel|amd host_time=<the host's date +%s at launch>.
  */
 #include <guest/test.h>
 #include <guest/x86.h>
@@ -12,13 +14,15 @@
 #include "../xen-common/xen_checks.h"
 
 static _Alignas(4096) unsigned char hypercall_page[4096];
-static _Alignas(4096) union {
-	struct hyp_xen_shared_info info;
-	unsigned char bytes[4096];
-} shared_info;
+/* The page, then bytes Xen must not touch (the next page begins there). */
+static struct {
+	union hyp_xen_shared_info_page page;
+	unsigned char after[256];
+} shinfo;
 
-static char vendor[16] = "?", xen[16] = "?";
+static char vendor[16] = "?", xen[16] = "?", host_time_text[24] = "?";
 static uint32_t want_version;
+static uint64_t host_time;
 
 static bool amd(void)
 {
@@ -105,14 +109,118 @@ static void test_hvm_calls(void)
 	rc = hyp_xen_hvm_get_param(100000, &value);
 	report(rc == HYP_EINVAL, "HVMOP_get_param(100000): %s", hyp_strerror(rc));
 
-	rc = hyp_xen_map_shared_info(&shared_info.info);
-	report(rc == 0, "XENMEM_add_to_physmap(shared_info): %d", rc);
-	report(rc == 0 && shared_info.info.wc_sec > 1600000000u && !(shared_info.info.wc_version & 1),
-	       "shared_info wall clock: %u s (version %u)", shared_info.info.wc_sec,
-	       shared_info.info.wc_version);
 	rc = hyp_xen_add_to_physmap(99, 0, 0x1000);
 	report(rc == HYP_EINVAL || rc == HYP_ENOSYS, "add_to_physmap of space 99: %s",
 	       hyp_strerror(rc));
+}
+
+#define WORD_BITS   (sizeof(unsigned long) * 8)
+
+static bool port_bit(const volatile unsigned long *words, uint32_t port)
+{
+	return words[port / WORD_BITS] >> (port % WORD_BITS) & 1;
+}
+
+static void set_port_bit(volatile unsigned long *words, uint32_t port, bool on)
+{
+	if (on)
+		words[port / WORD_BITS] |= 1ul << (port % WORD_BITS);
+	else
+		words[port / WORD_BITS] &= ~(1ul << (port % WORD_BITS));
+}
+
+/*
+ * Event-channel words where this build's layout puts them: port b masked
+ * (our evtchn_mask), port a not. Xen must then leave vcpu_info[0]'s
+ * selector and upcall flag alone for b and set them for a; with the other
+ * word size latched it reads its mask elsewhere and flags both.
+ */
+static void check_event_words(const char *mode, volatile struct hyp_xen_shared_info *s)
+{
+	volatile struct hyp_xen_vcpu_info *v = &s->vcpu_info[0];
+	int a = hyp_xen_evtchn_bind_ipi(0), b = hyp_xen_evtchn_bind_ipi(0);
+	bool masked_quiet, unmasked_flags;
+
+	report(a > 0 && b > 0 && a != b, "%s: EVTCHNOP_bind_ipi: ports %d and %d", mode, a, b);
+	if (a <= 0 || b <= 0)
+		return;
+	set_port_bit(s->evtchn_pending, (uint32_t)a, false);
+	set_port_bit(s->evtchn_pending, (uint32_t)b, false);
+	set_port_bit(s->evtchn_mask, (uint32_t)a, false);
+	set_port_bit(s->evtchn_mask, (uint32_t)b, true);
+	v->evtchn_pending_sel = 0;
+	v->evtchn_upcall_pending = 0;
+
+	report(hyp_xen_evtchn_send((uint32_t)b) == 0, "%s: send on masked port %d", mode, b);
+	masked_quiet = port_bit(s->evtchn_pending, (uint32_t)b) && v->evtchn_pending_sel == 0 &&
+		       v->evtchn_upcall_pending == 0;
+	report(masked_quiet, "%s: masked port: pending bit at +0x%x set, selector 0x%lx, upcall %u",
+	       mode, (unsigned int)(offsetof(struct hyp_xen_shared_info, evtchn_pending) +
+				    (unsigned int)b / WORD_BITS * sizeof(long)),
+	       (unsigned long)v->evtchn_pending_sel, v->evtchn_upcall_pending);
+
+	report(hyp_xen_evtchn_send((uint32_t)a) == 0, "%s: send on unmasked port %d", mode, a);
+	unmasked_flags = port_bit(s->evtchn_pending, (uint32_t)a) &&
+			 v->evtchn_pending_sel == 1ul << ((uint32_t)a / WORD_BITS) &&
+			 v->evtchn_upcall_pending == 1;
+	report(unmasked_flags, "%s: unmasked port: selector 0x%lx at +0x%x, upcall %u", mode,
+	       (unsigned long)v->evtchn_pending_sel,
+	       (unsigned int)offsetof(struct hyp_xen_vcpu_info, evtchn_pending_sel),
+	       v->evtchn_upcall_pending);
+
+	hyp_xen_evtchn_close((uint32_t)a);
+	hyp_xen_evtchn_close((uint32_t)b);
+	set_port_bit(s->evtchn_pending, (uint32_t)a, false);
+	set_port_bit(s->evtchn_pending, (uint32_t)b, false);
+	set_port_bit(s->evtchn_mask, (uint32_t)b, false);
+	v->evtchn_pending_sel = 0;
+	v->evtchn_upcall_pending = 0;
+}
+
+static void test_shared_info(const char *mode)
+{
+	volatile struct hyp_xen_shared_info *s = &shinfo.page.info;
+	volatile struct hyp_pvclock_vcpu_time_info *t = &s->vcpu_info[0].time;
+	uint32_t version, sec, sec_hi, tversion;
+	uint64_t wall, system_time, now;
+	bool intact = true;
+	int rc;
+
+	memset(shinfo.after, 0xa5, sizeof(shinfo.after));
+	rc = hyp_xen_map_shared_info(&shinfo.page);
+	report(rc == 0, "%s: hyp_xen_map_shared_info: %s", mode, hyp_strerror(rc));
+	for (unsigned int i = 0; i < sizeof(shinfo.after); i++)
+		intact &= shinfo.after[i] == 0xa5;
+	report(intact, "%s: nothing written past the %u-byte page", mode,
+	       (unsigned int)sizeof(shinfo.page));
+	if (rc)
+		return;
+
+	do {
+		version = s->wc_version;
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		sec = s->wc_sec;
+		sec_hi = s->HYP_XEN_WC_SEC_HI;
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	} while ((version & 1) || version != s->wc_version);
+	do {
+		tversion = t->version;
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		system_time = t->system_time;
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	} while ((tversion & 1) || tversion != t->version);
+
+	wall = (uint64_t)sec_hi << 32 | sec;
+	now = wall + (system_time >> 30);      /* ns to s, rounded down by 7 % */
+	report(wall + 2 >= host_time && wall <= host_time + 60,
+	       "%s: wall clock at boot %llu s (+0x%x), host %llu s: difference %lld s", mode,
+	       (unsigned long long)wall, (unsigned int)offsetof(struct hyp_xen_shared_info, wc_sec),
+	       (unsigned long long)host_time, (long long)(wall - host_time));
+	report(now + 2 >= host_time && now <= host_time + 120 && tversion && t->tsc_to_system_mul,
+	       "%s: vcpu_info[0].time: version %u, system time 0x%llx ns, mul 0x%x shift %d: now ~%llu s",
+	       mode, tversion, (unsigned long long)system_time, t->tsc_to_system_mul,
+	       t->tsc_shift, (unsigned long long)now);
+	check_event_words(mode, s);
 }
 
 void test_main(void)
@@ -120,15 +228,20 @@ void test_main(void)
 	struct xen_answers direct, page;
 
 	if (!guest_cmdline_get("vendor", vendor, sizeof(vendor)) ||
-	    !guest_cmdline_get("xen", xen, sizeof(xen)))
-		report_abort("command line lacks vendor= or xen=");
+	    !guest_cmdline_get("xen", xen, sizeof(xen)) ||
+	    !guest_cmdline_get("host_time", host_time_text, sizeof(host_time_text)))
+		report_abort("command line lacks vendor=, xen= or host_time=");
+	for (const char *c = host_time_text; *c >= '0' && *c <= '9'; c++)
+		host_time = host_time * 10 + (uint64_t)(*c - '0');
 	want_version = xen_expected_version(xen);
 	report_info("%d-bit PVH dom0, expecting Xen %s, vendor %s", (int)sizeof(long) * 8, xen,
 		    vendor);
 
 	test_detection();
+	test_shared_info("direct");    /* first: nothing has latched the layout yet */
 	xen_check_calls("direct", want_version);
 	test_page(&direct, &page);
+	test_shared_info("page");
 	xen_check_console();
 	xen_check_wrappers();
 	test_hvm_calls();
