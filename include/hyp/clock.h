@@ -55,9 +55,10 @@ struct hyp_clock_config {
 	/* A particular source, or HYP_CLOCK_NONE for the fastest detected. */
 	enum hyp_clock_source source;
 	/*
-	 * Xen: the shared_info page (4 KiB aligned). PV: already mapped by the
-	 * kernel (start_info.shared_info). HVM/PVH: a free page the library
-	 * maps shared_info over (XENMEM_add_to_physmap) unless
+	 * Xen: a union hyp_xen_shared_info_page (hyp/xen_abi.h). PV: already
+	 * mapped by the kernel (start_info.shared_info). HVM/PVH: a free page
+	 * the library maps shared_info over (hyp_xen_map_shared_info(), which
+	 * also makes Xen latch this build's word size) unless
 	 * xen_shared_info_mapped says the kernel did. NULL: no Xen source.
 	 */
 	void *xen_shared_info;

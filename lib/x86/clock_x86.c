@@ -4,7 +4,7 @@
 
 static const struct hyp_clock_ops *const x86_clock_sources[] = {
 	&hyp_clock_kvmclock,
-	//XEN&hyp_clock_xen,
+	&hyp_clock_xen,
 	NULL
 };
 

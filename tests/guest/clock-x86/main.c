@@ -6,6 +6,7 @@
  *   now=SECONDS           the host's `date +%s` when the run started
  *   cpus=N                KVM, x86_64: N vCPUs read at once (cross-CPU order)
  *   guard=1               hyp_clock_config.always_guard
+ *   reads=N               monotonic reads on CPU 0 (default READS; Xen HVM traps rdtsc)
  * Checked: the errors before hyp_init() and without a source (nothing may
  * fault: the runtime aborts on any exception), the record (even version,
  * multiplier), monotonic reads, the wall clock against `now`, and under KVM
@@ -22,21 +23,19 @@
 #include <guest/x86.h>
 #endif
 
-#define READS               200000u     /* monotonic reads on one CPU */
+#define READS               200000u     /* monotonic reads on one CPU (reads=N) */
 #define SMP_READS           20000u      /* per CPU in the race */
 #define WALL_EARLY_S        2           /* `now` is whole seconds, taken before boot */
 #define WALL_LATE_S         60          /* boot of the outer/inner systems included */
 #define PAIRING_BOUND_NS    1000000     /* 1 ms: see the README of tests/guest/kvm-host */
 
 static struct hyp_clock_cpu clk[16];
-static _Alignas(4096) union {
-	struct hyp_xen_shared_info info;
-	unsigned char bytes[4096];
-} shared_info;
+static union hyp_xen_shared_info_page shared_info;
 
 static char expect[16] = "?";
 static int64_t host_now;
 static bool guard;
+static unsigned int reads = READS;
 
 static int64_t parse_int(const char *s)
 {
@@ -72,7 +71,7 @@ static void check_monotonic(struct hyp_clock_cpu *c)
 	uint64_t first = hyp_clock_ns(c), prev = first, now, worst = 0;
 	unsigned int back = 0;
 
-	for (unsigned int i = 0; i < READS; i++) {
+	for (unsigned int i = 0; i < reads; i++) {
 		now = hyp_clock_ns(c);
 		if (now < prev) {
 			back++;
@@ -81,7 +80,7 @@ static void check_monotonic(struct hyp_clock_cpu *c)
 		}
 		prev = now;
 	}
-	report(back == 0, "%u reads never went backwards (%u did, worst by %llu ns)", READS, back,
+	report(back == 0, "%u reads never went backwards (%u did, worst by %llu ns)", reads, back,
 	       (unsigned long long)worst);
 	report(prev > first, "time advanced %llu ns over the reads",
 	       (unsigned long long)(prev - first));
@@ -259,7 +258,9 @@ void test_main(void)
 	if (guest_cmdline_get("now", buf, sizeof(buf)))
 		host_now = parse_int(buf);
 	guard = guest_cmdline_get("guard", buf, sizeof(buf)) && !strcmp(buf, "1");
-	report_info("expect=%s now=%lld guard=%d", expect, (long long)host_now, guard);
+	if (guest_cmdline_get("reads", buf, sizeof(buf)))
+		reads = (unsigned int)parse_int(buf);
+	report_info("expect=%s now=%lld guard=%d reads=%u", expect, (long long)host_now, guard, reads);
 
 	rc = hyp_clock_init(NULL);
 	report(rc == HYP_ENOTINIT, "before hyp_init(): %s", hyp_strerror(rc));
