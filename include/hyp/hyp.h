@@ -27,6 +27,8 @@
 #if defined(__x86_64__) || defined(__i386__)
 #include <hyp/x86/kvm_hypercall.h>
 #include <hyp/x86/xen_hypercall.h>
+#include <hyp/hyperv.h>
+#include <hyp/vmware.h>
 #endif
 #if defined(__mips__)
 #include <hyp/mips/kvm_hypercall.h>
@@ -104,6 +106,18 @@ struct hyp_info {
 	bool ppc_hypervisor_node;   /* the device tree has /hypervisor */
 	bool ppc_hcall_valid;       /* hcall-instructions: 4..16 bytes, multiple of 4 */
 	bool ppc_has_idle;          /* "has-idle": HYP_EPAPR_IDLE is served */
+	/* x86 Hyper-V (<hyp/hyperv.h>), valid with HYP_FAMILY_HYPERV. */
+	uint32_t hyperv_max_leaf;           /* leaf 0x40000000 eax */
+	uint32_t hyperv_privileges;         /* 0x40000003 eax: HYP_HYPERV_MSR_*_AVAILABLE */
+	uint32_t hyperv_privileges_high;    /* 0x40000003 ebx: HYP_HYPERV_POST_MESSAGES, ... */
+	uint32_t hyperv_features;           /* 0x40000003 edx */
+	uint32_t hyperv_recommendations;    /* 0x40000004 eax */
+	uint32_t hyperv_spin_retries;       /* 0x40000004 ebx (HYP_HYPERV_SPIN_NEVER_NOTIFY) */
+	/* x86 VMware backdoor (<hyp/vmware.h>), valid with HYP_FAMILY_VMWARE. */
+	uint32_t vmware_conduit;            /* enum hyp_vmware_conduit the gate uses */
+	uint32_t vmware_tsc_khz;            /* 0x40000010 eax, 0 if not offered */
+	uint32_t vmware_bus_khz;            /* 0x40000010 ebx */
+	uint32_t vmware_features;           /* 0x40000010 ecx: HYP_VMWARE_FEATURE_* */
 };
 
 /*
@@ -142,6 +156,12 @@ struct hyp_platform {
 	 * used instead of the blob's; count in words, 0 = none. */
 	const uint32_t *ppc_hcall;
 	size_t ppc_hcall_words;
+	/*
+	 * x86: the kernel knows the machine has a VMware backdoor port (QEMU's
+	 * vmport shows no VMware CPUID signature). Without it, or a "VMwareVMware"
+	 * signature, libhyp never touches port 0x5658 (<hyp/vmware.h>).
+	 */
+	bool x86_vmware_backdoor;
 };
 
 /*

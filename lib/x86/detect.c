@@ -15,6 +15,7 @@
  * only through the forced-emulation prefix (xen.h): detection uses that,
  * and the start_info magic stands in for the hypervisor bit.
  */
+#include "x86_msr.h"
 #include "xen_internal.h"
 
 #include <hyp/x86/cpuid.h>
@@ -144,7 +145,12 @@ static void found(const struct hyp_platform *plat, struct hyp_info *info,
 	}
 }
 
-int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
+void hyp_x86_platform_cpuid(const struct hyp_platform *plat, uint32_t leaf, uint32_t regs[4])
+{
+	cpuid(plat, leaf, regs);
+}
+
+static int scan_leaves(const struct hyp_platform *plat, struct hyp_info *info)
 {
 	uint32_t regs[4];
 	char text[12];
@@ -183,6 +189,18 @@ int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 	return HYP_OK;
 }
 
+/* The leaf scan, then one probe per family that needs more than its signature. */
+int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
+{
+	int err = scan_leaves(plat, info);
+
+	if (err < 0)
+		return err;
+	hyp_hyperv_probe(plat, info);
+	hyp_vmware_probe(plat, info);
+	return err;
+}
+
 static unsigned int kvm_gate(const struct hyp_info *info)
 {
 	if (!(info->families & HYP_FAMILY_KVM))
@@ -203,6 +221,8 @@ void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info 
 	(void)plat;
 	hyp_gate_open(&hyp_kvm_gate, kvm_gate(info));
 	hyp_xen_open_gate(info);
+	hyp_hyperv_open_gate(info);
+	hyp_vmware_open_gate(info);
 }
 
 void hyp_arch_cpu_relax(void)

@@ -7,3 +7,5 @@
  */
 #define HYP_X86_VMCALL_INSN     ".byte 0x0f, 0x0b, 0xc1"
 #define HYP_X86_VMMCALL_INSN    ".byte 0x0f, 0x0b, 0xd9"
+/* The second opcode byte of those instructions, where the library checks code bytes (Hyper-V page). */
+#define HYP_X86_VMCALL_OPCODE2  0x0b

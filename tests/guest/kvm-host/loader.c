@@ -2,6 +2,7 @@
  * loader: run one x86 PVH guest test image in a real KVM through /dev/kvm.
  *
  * Usage: loader IMAGE [-smp N] [-timeout SECONDS] [-cmdline TEXT]
+ *               [-hyperv [-hyperv-enforce] [-hyperv-hide]]
  *        loader -exit VALUE          (just write VALUE to isa-debug-exit)
  *
  * Built static; it runs as a program inside a Linux guest of an outer QEMU
@@ -40,6 +41,14 @@
  * end the outer QEMU with FAIL_VALUE (0x7f). The watchdog (-timeout, default
  * 20 s) and the halted-with-IF=0 check run from a periodic SIGALRM that
  * interrupts KVM_RUN on the BSP.
+ *
+ * -hyperv: the vCPUs also get KVM's Hyper-V emulation as QEMU's hv flags
+ * give it: the leaves of KVM_GET_SUPPORTED_HV_CPUID at 0x40000000 with the
+ * vendor renamed "Microsoft Hv", KVM's own leaves moved to 0x40000100.
+ * -hyperv-enforce: KVM_CAP_HYPERV_ENFORCE_CPUID (KVM then refuses what the
+ * leaves do not grant). -hyperv-hide: grant only the hypercall and time
+ * MSRs (leaf 0x40000003 eax bits 1, 5, 9), nothing of 0x40000003 ebx/edx or
+ * 0x40000004 (no messages, events, flushes, spin-wait notification).
  */
 #define _GNU_SOURCE
 #include <elf.h>
@@ -108,6 +117,7 @@ static struct vcpu vcpus[MAX_VCPUS];
 static int nr_vcpus = 1;
 static unsigned timeout_s = 20;
 static const char *cmdline;    /* -cmdline: the PVH command line, NULL for none */
+static int hyperv, hyperv_enforce, hyperv_hide;  /* -hyperv, -hyperv-enforce, -hyperv-hide */
 static volatile sig_atomic_t ticks;
 static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
 static char out_buf[4096];
@@ -420,6 +430,54 @@ static struct kvm_cpuid2 *supported_cpuid(void)
 	}
 }
 
+/* -hyperv: KVM's leaves to 0x40000100, the Hyper-V leaves at 0x40000000 (see the top). */
+static struct kvm_cpuid2 *hyperv_cpuid(struct vcpu *v, struct kvm_cpuid2 *c)
+{
+	struct kvm_cpuid2 *hv = calloc(1, sizeof(*hv) + 64 * sizeof(struct kvm_cpuid_entry2));
+	int fd = ioctl(kvm_fd, KVM_CHECK_EXTENSION, KVM_CAP_SYS_HYPERV_CPUID) > 0 ? kvm_fd : v->fd;
+	uint32_t i, n;
+
+	if (!hv)
+		fail_setup("out of memory");
+	hv->nent = 64;
+	if (ioctl(fd, KVM_GET_SUPPORTED_HV_CPUID, hv) < 0)
+		fail_setup("KVM_GET_SUPPORTED_HV_CPUID: %s", strerror(errno));
+	for (i = 0; i < c->nent; i++) {
+		struct kvm_cpuid_entry2 *e = &c->entries[i];
+
+		if (e->function == 0x40000000)
+			e->eax = 0x40000101;
+		if (e->function == 0x40000000 || e->function == 0x40000001)
+			e->function += 0x100;
+	}
+	n = c->nent;
+	c = realloc(c, sizeof(*c) + (n + hv->nent) * sizeof(struct kvm_cpuid_entry2));
+	if (!c)
+		fail_setup("out of memory");
+	for (i = 0; i < hv->nent; i++) {
+		struct kvm_cpuid_entry2 *e = &c->entries[n + i];
+
+		*e = hv->entries[i];
+		if (e->function == 0x40000000)
+			memcpy(&e->ebx, "Microsoft Hv", 12);
+		if (hyperv_hide && e->function == 0x40000003) {
+			e->eax &= (1u << 1) | (1u << 5) | (1u << 9);
+			e->ebx = e->ecx = e->edx = 0;
+		}
+		if (hyperv_hide && e->function == 0x40000004)
+			e->eax = e->ebx = e->ecx = e->edx = 0;
+	}
+	c->nent = n + hv->nent;
+	free(hv);
+	if (hyperv_enforce) {
+		struct kvm_enable_cap cap = { .cap = KVM_CAP_HYPERV_ENFORCE_CPUID, .args = { 1 } };
+
+		if (ioctl(v->fd, KVM_ENABLE_CAP, &cap) < 0)
+			fail_setup("KVM_ENABLE_CAP(HYPERV_ENFORCE_CPUID): %s", strerror(errno));
+	}
+	return c;
+}
+
 static void set_cpuid(struct vcpu *v, const struct kvm_cpuid2 *sup)
 {
 	size_t sz = sizeof(*sup) + sup->nent * sizeof(struct kvm_cpuid_entry2);
@@ -439,6 +497,8 @@ static void set_cpuid(struct vcpu *v, const struct kvm_cpuid2 *sup)
 		if (e->function == 0xb || e->function == 0x1f)
 			e->edx = (uint32_t)v->id;
 	}
+	if (hyperv)
+		c = hyperv_cpuid(v, c);
 	if (ioctl(v->fd, KVM_SET_CPUID2, c) < 0)
 		fail_setup("KVM_SET_CPUID2: %s", strerror(errno));
 	free(c);
@@ -649,6 +709,7 @@ static void on_alarm(int sig)
 static void usage(void)
 {
 	fprintf(stderr, "usage: loader IMAGE [-smp N] [-timeout SECONDS] [-cmdline TEXT]\n"
+			"              [-hyperv [-hyperv-enforce] [-hyperv-hide]]\n"
 			"       loader -exit VALUE\n");
 	exit(2);
 }
@@ -674,6 +735,12 @@ int main(int argc, char **argv)
 			cmdline = argv[++i];
 			if (strlen(cmdline) >= CMDLINE_MAX)
 				fail_setup("-cmdline longer than %d bytes", CMDLINE_MAX - 1);
+		} else if (strcmp(argv[i], "-hyperv") == 0) {
+			hyperv = 1;
+		} else if (strcmp(argv[i], "-hyperv-enforce") == 0) {
+			hyperv_enforce = 1;
+		} else if (strcmp(argv[i], "-hyperv-hide") == 0) {
+			hyperv_hide = 1;
 		} else if (strcmp(argv[i], "-timeout") == 0 && i + 1 < argc) {
 			timeout_s = (unsigned)atoi(argv[++i]);
 		} else if (argv[i][0] != '-' && !image) {

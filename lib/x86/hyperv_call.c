@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Hyper-V hypercalls (TLFS 3.7 input value, 3.8 result, appendix A codes,
+ * appendix B status): slow calls take input/output by guest-physical
+ * address, 8-byte aligned and within one page (TLFS 3.4); rep calls report
+ * the reps completed and are re-issued from there (rep start index) while
+ * the hypervisor returns success early.
+ */
+#include "x86_msr.h"
+
+#define REP_STALLS_MAX  64u     /* successive answers without progress */
+
+int hyp_hyperv_error(int64_t raw)
+{
+	if (raw < 0)
+		return raw < -0x7fffffff ? HYP_EIO : (int)raw;
+	switch ((unsigned int)(raw & HYP_HYPERV_RESULT_STATUS_MASK)) {
+	case HYP_HV_STATUS_SUCCESS:                 return HYP_OK;
+	case HYP_HV_STATUS_INVALID_HYPERCALL_CODE:  return HYP_ENOSYS;
+	case HYP_HV_STATUS_INVALID_HYPERCALL_INPUT:
+	case HYP_HV_STATUS_INVALID_ALIGNMENT:
+	case HYP_HV_STATUS_INVALID_PARAMETER:       return HYP_EINVAL;
+	case HYP_HV_STATUS_ACCESS_DENIED:
+	case HYP_HV_STATUS_OPERATION_DENIED:        return HYP_EPERM;
+	case HYP_HV_STATUS_INSUFFICIENT_MEMORY:     return HYP_ENOMEM;
+	case HYP_HV_STATUS_INVALID_PORT_ID:
+	case HYP_HV_STATUS_INVALID_CONNECTION_ID:   return HYP_ENOENT;
+	case HYP_HV_STATUS_INSUFFICIENT_BUFFERS:    return HYP_EAGAIN;
+	default:                                    return HYP_EIO;
+	}
+}
+
+/* NULL with size 0, or 8-byte aligned and within one page (virtually and physically). */
+static bool buffer_gpa(const void *buf, size_t size, uint64_t *gpa)
+{
+	*gpa = 0;
+	if (!buf)
+		return size == 0;
+	if (size == 0 || ((uintptr_t)buf & 7u) ||
+	    ((uintptr_t)buf & (HYP_HYPERV_PAGE_SIZE - 1)) + size > HYP_HYPERV_PAGE_SIZE)
+		return false;
+	*gpa = hyp_virt_to_phys(buf);
+	return (*gpa & 7u) == 0;
+}
+
+int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
+		    const void *input, size_t in_size, void *output, size_t out_size,
+		    unsigned int *done)
+{
+	uint64_t in_gpa, out_gpa, control;
+	unsigned int completed = 0, stalls = 0;
+
+	if (done)
+		*done = 0;
+	if (reps > HYP_HYPERV_CALL_REP_MAX || varhead > 0x3ffu ||
+	    !buffer_gpa(input, in_size, &in_gpa) || !buffer_gpa(output, out_size, &out_gpa))
+		return HYP_EINVAL;
+	control = code | (uint64_t)varhead << HYP_HYPERV_CALL_VARHEAD_SHIFT |
+		  (uint64_t)reps << HYP_HYPERV_CALL_REP_COUNT_SHIFT;
+	for (;;) {
+		int64_t raw = hyp_hyperv_hypercall(
+			control | (uint64_t)completed << HYP_HYPERV_CALL_REP_START_SHIFT,
+			in_gpa, out_gpa);
+		unsigned int got;
+
+		if (raw < 0 || !reps)
+			return hyp_hyperv_error(raw);
+		got = (unsigned int)((uint64_t)raw >> HYP_HYPERV_RESULT_REP_SHIFT) &
+		      HYP_HYPERV_RESULT_REP_MASK;
+		if (got < completed || got > reps)
+			return HYP_EIO;         /* the hypervisor lost count */
+		stalls = got == completed ? stalls + 1 : 0;
+		completed = got;
+		if (done)
+			*done = completed;
+		if ((raw & HYP_HYPERV_RESULT_STATUS_MASK) != HYP_HV_STATUS_SUCCESS)
+			return hyp_hyperv_error(raw);
+		if (completed == reps)
+			return HYP_OK;
+		if (stalls >= REP_STALLS_MAX)
+			return HYP_EAGAIN;
+	}
+}
+
+int hyp_hyperv_notify_long_spin_wait(uint32_t spin_count)
+{
+	return hyp_hyperv_error(hyp_hyperv_fast_hypercall(HYP_HYPERV_CALL_NOTIFY_LONG_SPIN_WAIT,
+							  spin_count, 0));
+}
+
+int hyp_hyperv_flush_virtual_address_space(const struct hyp_hyperv_flush *in)
+{
+	if (!in)
+		return HYP_EINVAL;
+	return hyp_hyperv_call(HYP_HYPERV_CALL_FLUSH_VIRTUAL_ADDRESS_SPACE, 0, 0, in, sizeof(*in),
+			       NULL, 0, NULL);
+}
+
+int hyp_hyperv_flush_virtual_address_list(const struct hyp_hyperv_flush_list *in,
+					  unsigned int count, unsigned int *done)
+{
+	if (done)
+		*done = 0;
+	if (!in || count == 0 || count > HYP_HYPERV_FLUSH_LIST_MAX)
+		return HYP_EINVAL;
+	return hyp_hyperv_call(HYP_HYPERV_CALL_FLUSH_VIRTUAL_ADDRESS_LIST, count, 0, in,
+			       sizeof(struct hyp_hyperv_flush) + (size_t)count * sizeof(in->gva[0]),
+			       NULL, 0, done);
+}
+
+int hyp_hyperv_post_message(const struct hyp_hyperv_post_message *in)
+{
+	if (!in || in->payload_size > HYP_HYPERV_MESSAGE_PAYLOAD_BYTES)
+		return HYP_EINVAL;
+	return hyp_hyperv_call(HYP_HYPERV_CALL_POST_MESSAGE, 0, 0, in, sizeof(*in), NULL, 0, NULL);
+}
+
+int hyp_hyperv_signal_event(uint32_t connection_id, uint16_t flag_number)
+{
+	if (connection_id > 0xffffffu)
+		return HYP_EINVAL;
+	return hyp_hyperv_error(hyp_hyperv_fast_hypercall(HYP_HYPERV_CALL_SIGNAL_EVENT,
+							  connection_id | (uint64_t)flag_number << 32, 0));
+}
