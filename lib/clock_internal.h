@@ -40,6 +40,8 @@ int hyp_clock_select(const struct hyp_clock_ops *const *sources,
 
 extern const struct hyp_clock_ops hyp_clock_kvmclock;   /* lib/x86/clock_kvm.c */
 extern const struct hyp_clock_ops hyp_clock_xen;        /* lib/x86/clock_xen.c */
+extern const struct hyp_clock_ops hyp_clock_hyperv_tsc_page;    /* lib/x86/clock_hyperv.c */
+extern const struct hyp_clock_ops hyp_clock_hyperv_ref_count;
 
 /*
  * (hi:lo) / d for hi < d, so the quotient fits 32 bits, with 32-bit

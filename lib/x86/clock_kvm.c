@@ -35,10 +35,10 @@ static int kvm_cpu_setup(struct hyp_clock_cpu *c)
 	/* The record must not cross a page: 32 bytes at a 32-byte-aligned address. */
 	if (gpa & (sizeof(c->rec) - 1))
 		return HYP_EINVAL;
-	hyp_clock_wrmsr(system_time_msr(), gpa | HYP_KVM_MSR_ENABLED);
+	hyp_x86_wrmsr(system_time_msr(), gpa | HYP_KVM_MSR_ENABLED);
 	/* KVM wrote the record before this vCPU resumed after the wrmsr. */
 	if (__atomic_load_n(&c->rec.version, __ATOMIC_ACQUIRE) == 0) {
-		hyp_clock_wrmsr(system_time_msr(), 0);
+		hyp_x86_wrmsr(system_time_msr(), 0);
 		return HYP_EIO;
 	}
 	c->pvclock = &c->rec;
@@ -50,7 +50,7 @@ static int kvm_cpu_setup(struct hyp_clock_cpu *c)
 static void kvm_cpu_teardown(struct hyp_clock_cpu *c)
 {
 	(void)c;
-	hyp_clock_wrmsr(system_time_msr(), 0);
+	hyp_x86_wrmsr(system_time_msr(), 0);
 }
 
 static int kvm_wall_base(struct hyp_clock_cpu *c, struct hyp_clock_timespec *base)
@@ -59,7 +59,7 @@ static int kvm_wall_base(struct hyp_clock_cpu *c, struct hyp_clock_timespec *bas
 	uint64_t gpa = hyp_virt_to_phys(&c->wall);
 	uint32_t version;
 
-	hyp_clock_wrmsr(kvm_new_msrs(hyp_get_info()) ? HYP_KVM_MSR_WALL_CLOCK_NEW
+	hyp_x86_wrmsr(kvm_new_msrs(hyp_get_info()) ? HYP_KVM_MSR_WALL_CLOCK_NEW
 						      : HYP_KVM_MSR_WALL_CLOCK, gpa);
 	do {
 		version = w->version;

@@ -5,6 +5,8 @@
 static const struct hyp_clock_ops *const x86_clock_sources[] = {
 	&hyp_clock_kvmclock,
 	&hyp_clock_xen,
+	&hyp_clock_hyperv_tsc_page,
+	&hyp_clock_hyperv_ref_count,
 	NULL
 };
 

@@ -2,7 +2,8 @@
 /*
  * The clock API (hyp/clock.h) under the real hypervisor, or under none. The
  * command line says where it runs and what the host knew:
- *   expect=kvm|xen|none   the source hyp_clock_init() must choose (none: TCG)
+ *   expect=kvm|xen|hyperv|none  the source hyp_clock_init() must choose (none: TCG;
+ *                         hyperv: KVM's Hyper-V emulation, loader -hyperv)
  *   now=SECONDS           the host's `date +%s` when the run started
  *   cpus=N                KVM, x86_64: N vCPUs read at once (cross-CPU order)
  *   guard=1               hyp_clock_config.always_guard
@@ -11,7 +12,8 @@
  * fault: the runtime aborts on any exception), the record (even version,
  * multiplier), monotonic reads, the wall clock against `now`, and under KVM
  * the agreement with KVM_HC_CLOCK_PAIRING (host CLOCK_REALTIME at a guest
- * TSC value) within PAIRING_BOUND_NS.
+ * TSC value) within PAIRING_BOUND_NS; under Hyper-V the reference TSC page
+ * and HV_X64_MSR_TIME_REF_COUNT bracketing each other within one 100 ns unit.
  */
 #include <guest/test.h>
 #include <hyp/clock.h>
@@ -231,6 +233,66 @@ static void check_smp(unsigned int cpus)
 }
 #endif
 
+#if !defined(CLOCK_XEN_PV)
+#define HYPERV_MSR_READS    2000u       /* each one a VM exit */
+#define HYPERV_UNIT_NS      100
+
+static _Alignas(4096) struct hyp_hyperv_tsc_page hyperv_page;
+
+/* MSR, source, MSR: the source's time lies between the two (one unit of slack each side). */
+static void check_against_ref_count(struct hyp_clock_cpu *c, const char *what)
+{
+	uint64_t before = 0, after = 0, t;
+	int worst_lo = 0, worst_hi = 0, bad = 0;
+
+	for (unsigned int i = 0; i < 1000; i++) {
+		hyp_hyperv_time_ref_count(&before);
+		t = hyp_clock_ns(c);
+		hyp_hyperv_time_ref_count(&after);
+		if (t + HYPERV_UNIT_NS < before * HYPERV_UNIT_NS || t > after * HYPERV_UNIT_NS + HYPERV_UNIT_NS) {
+			bad++;
+			if (t < before * HYPERV_UNIT_NS && (int)(before * HYPERV_UNIT_NS - t) > worst_lo)
+				worst_lo = (int)(before * HYPERV_UNIT_NS - t);
+			if (t > after * HYPERV_UNIT_NS && (int)(t - after * HYPERV_UNIT_NS) > worst_hi)
+				worst_hi = (int)(t - after * HYPERV_UNIT_NS);
+		}
+	}
+	report(bad == 0, "%s between two TIME_REF_COUNT reads 1000 times (%d outside: up to %d ns "
+	       "before, %d ns after)", what, bad, worst_lo, worst_hi);
+}
+
+static void test_hyperv(void)
+{
+	struct hyp_clock_config page_cfg = { .source = HYP_CLOCK_HYPERV_TSC_PAGE,
+					     .hyperv_tsc_page = &hyperv_page };
+	struct hyp_clock_config msr_cfg = { .source = HYP_CLOCK_HYPERV_REF_COUNT };
+	struct hyp_clock_config best = { .hyperv_tsc_page = &hyperv_page };
+	struct hyp_clock_timespec ts;
+	const struct hyp_info *info = hyp_get_info();
+	int rc;
+
+	report((info->families & HYP_FAMILY_HYPERV) && (info->families & HYP_FAMILY_KVM),
+	       "Hyper-V (privileges 0x%x) and KVM behind it detected", info->hyperv_privileges);
+	rc = hyp_clock_init(&best);
+	report(rc == HYP_CLOCK_KVMCLOCK, "the fastest by default: %s", hyp_clock_name());
+
+	setup_cpu0(HYP_CLOCK_HYPERV_TSC_PAGE, "hyperv-tsc-page", &page_cfg);
+	report(hyperv_page.tsc_sequence != 0 && hyperv_page.tsc_scale != 0,
+	       "the page: sequence %u, scale 0x%llx, offset %lld", hyperv_page.tsc_sequence,
+	       (unsigned long long)hyperv_page.tsc_scale, (long long)hyperv_page.tsc_offset);
+	report(hyp_clock_stable(&clk[0]), "partition-wide time: stable");
+	check_monotonic(&clk[0]);
+	check_against_ref_count(&clk[0], "the TSC page's time");
+	rc = hyp_clock_wall(&clk[0], &ts);
+	report(rc == HYP_EOPNOTSUPP, "no wall clock: %s", hyp_strerror(rc));
+
+	reads = HYPERV_MSR_READS;
+	setup_cpu0(HYP_CLOCK_HYPERV_REF_COUNT, "hyperv-ref-count", &msr_cfg);
+	check_monotonic(&clk[0]);
+	check_against_ref_count(&clk[0], "TIME_REF_COUNT through the clock API");
+}
+#endif
+
 #ifdef CLOCK_XEN_PV
 /* PV: shared_info is a machine frame (start_info); map it over our page. */
 #define XEN_HYPERCALL_update_va_mapping 14  /* xen.h __HYPERVISOR_update_va_mapping */
@@ -300,6 +362,12 @@ void test_main(void)
 #endif
 		return;
 	}
+#if !defined(CLOCK_XEN_PV)
+	if (!strcmp(expect, "hyperv")) {
+		test_hyperv();
+		return;
+	}
+#endif
 	if (!strcmp(expect, "xen")) {
 		struct hyp_clock_config cfg = { .xen_shared_info = &shared_info, .always_guard = guard };
 		int r32;
@@ -318,5 +386,5 @@ void test_main(void)
 		check_wall(&clk[0]);
 		return;
 	}
-	report_abort("expect=%s: want kvm, xen or none", expect);
+	report_abort("expect=%s: want kvm, xen, hyperv or none", expect);
 }
