@@ -117,7 +117,7 @@ static inline bool clock_cas(uint64_t *expected, uint64_t desired)
 #endif
 }
 
-static uint64_t clock_guard(uint64_t ns)
+static inline __attribute__((always_inline)) uint64_t clock_guard(uint64_t ns)
 {
 #if defined(__i386__)
 	uint64_t last = 0;      /* no atomic 64-bit load: the first failed swap reads it */
@@ -136,35 +136,42 @@ static uint64_t clock_guard(uint64_t ns)
  * No lock-free 64-bit compare-and-swap (32-bit MIPS and PowerPC): no source
  * exists there yet; one that needs the guard must bring its own.
  */
-static uint64_t clock_guard(uint64_t ns)
+static inline __attribute__((always_inline)) uint64_t clock_guard(uint64_t ns)
 {
 	(void)clock_last;
 	return ns;
 }
 #endif
 
-uint64_t hyp_clock_ns(struct hyp_clock_cpu *c)
+/* Sources without a pvclock record, out of line: the pvclock path needs no frame. */
+static __attribute__((noinline)) uint64_t clock_ns_other(struct hyp_clock_cpu *c)
 {
 	uint64_t ns;
 	bool stable;
 
-#if defined(__x86_64__) || defined(__i386__)
-	if (__builtin_expect(c->pvclock != NULL, 1)) {
-		struct hyp_pvclock_vcpu_time_info r;
-		uint64_t tsc = hyp_pvclock_snapshot(c->pvclock, &r);
-
-		ns = hyp_pvclock_time_at(&r, tsc);
-		if (r.flags & c->stable_mask)
-			return ns;
-		return clock_guard(ns);
-	}
-#endif
 	if (!c->source)
 		return 0;
 	ns = clock_ops->read(c, &stable);
 	if (stable && c->stable_mask)
 		return ns;
 	return clock_guard(ns);
+}
+
+uint64_t hyp_clock_ns(struct hyp_clock_cpu *c)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	const volatile struct hyp_pvclock_vcpu_time_info *t = c->pvclock;
+
+	if (__builtin_expect(t != NULL, 1)) {
+		struct hyp_pvclock_vcpu_time_info r;
+		uint64_t ns = hyp_pvclock_read(t, &r);
+
+		if (r.flags & c->stable_mask)
+			return ns;
+		return clock_guard(ns);
+	}
+#endif
+	return clock_ns_other(c);
 }
 
 bool hyp_clock_stable(const struct hyp_clock_cpu *c)

@@ -99,7 +99,7 @@ static void test_retry_loop(void **state)
 		int during = __atomic_load_n(&in_update, __ATOMIC_ACQUIRE);
 		uint64_t g;
 
-		hyp_pvclock_snapshot(&shared_rec, &s);
+		hyp_pvclock_read(&shared_rec, &s);
 		g = s.tsc_timestamp;
 		odd += s.version & 1;
 		if (s.system_time != sys_of(g) || s.tsc_to_system_mul != mul_of(g) ||

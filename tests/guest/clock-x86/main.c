@@ -112,7 +112,7 @@ static void check_record(struct hyp_clock_cpu *c)
 
 	if (!report(t != NULL, "a pvclock record is in use"))
 		return;
-	hyp_pvclock_snapshot(t, &r);
+	hyp_pvclock_read(t, &r);
 	report(r.version && !(r.version & 1) && r.tsc_to_system_mul,
 	       "record: version %u, mul %u, shift %d, flags 0x%x, system_time %llu ns",
 	       r.version, r.tsc_to_system_mul, r.tsc_shift, r.flags,
@@ -149,7 +149,7 @@ static void check_pairing(struct hyp_clock_cpu *c)
 
 	/* The wall base KVM wrote into c->wall, then the record, then the pairing. */
 	hyp_clock_wall(c, &ts);
-	hyp_pvclock_snapshot(c->pvclock, &r);
+	hyp_pvclock_read(c->pvclock, &r);
 	rc = hyp_kvm_clock_pairing(&pairing, HYP_KVM_CLOCK_PAIRING_WALLCLOCK);
 	if (!report(rc == 0, "KVM_HC_CLOCK_PAIRING: %s, host %lld.%09lld at guest TSC %llu",
 		    hyp_strerror(rc), (long long)pairing.sec, (long long)pairing.nsec,

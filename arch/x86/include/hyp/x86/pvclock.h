@@ -15,36 +15,42 @@
 
 #include <stdint.h>
 
+#include <hyp/clock.h>
 #include <hyp/pvclock_abi.h>
 
 static inline uint64_t hyp_x86_rdtsc_ordered(void)
 {
 	uint32_t lo, hi;
 
-	__asm__ __volatile__("lfence\n\trdtsc" : "=a"(lo), "=d"(hi) : : "memory");
+	__asm__ __volatile__("lfence\n\trdtsc" : "=a"(lo), "=d"(hi));
 	return (uint64_t)hi << 32 | lo;
 }
 
-/* Copies the record into *out and returns the TSC read inside the same version. */
-static inline uint64_t hyp_pvclock_snapshot(const volatile struct hyp_pvclock_vcpu_time_info *t,
-					    struct hyp_pvclock_vcpu_time_info *out)
+/*
+ * The time now from one consistent version of the record, which is copied
+ * to *copy (a local object: the compiler keeps what the caller does not
+ * use in registers). Computed inside the loop, as the TSC is read there.
+ */
+static inline uint64_t hyp_pvclock_read(const volatile struct hyp_pvclock_vcpu_time_info *t,
+					struct hyp_pvclock_vcpu_time_info *copy)
 {
 	uint32_t version;
-	uint64_t tsc;
+	uint64_t ns;
 
 	do {
-		version = t->version;
+		/* An odd version, cleared here, cannot equal the re-read one. */
+		version = t->version & ~1u;
 		__asm__ __volatile__("" : : : "memory");
-		tsc = hyp_x86_rdtsc_ordered();
-		out->tsc_timestamp = t->tsc_timestamp;
-		out->system_time = t->system_time;
-		out->tsc_to_system_mul = t->tsc_to_system_mul;
-		out->tsc_shift = t->tsc_shift;
-		out->flags = t->flags;
+		copy->tsc_timestamp = t->tsc_timestamp;
+		copy->system_time = t->system_time;
+		copy->tsc_to_system_mul = t->tsc_to_system_mul;
+		copy->tsc_shift = t->tsc_shift;
+		copy->flags = t->flags;
+		ns = hyp_pvclock_time_at(copy, hyp_x86_rdtsc_ordered());
 		__asm__ __volatile__("" : : : "memory");
-	} while ((version & 1u) || version != t->version);
-	out->version = version;
-	return tsc;
+	} while (version != t->version);
+	copy->version = version;
+	return ns;
 }
 
 #endif /* HYP_X86_PVCLOCK_H */
