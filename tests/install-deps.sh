@@ -15,6 +15,7 @@ packages=(
   libfuzzer-14-dev libclang-rt-14-dev cppcheck clang-tidy
   linux-libc-dev-s390x-cross
   linux-libc-dev-powerpc-cross
+  linux-source-6.1
 )
 
 missing=()

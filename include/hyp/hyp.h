@@ -190,6 +190,10 @@ const struct hyp_info *hyp_get_info(void);
 const char *hyp_kind_name(enum hyp_kind kind);
 
 /* ---- KVM --------------------------------------------------------------- */
+/*
+ * x86: while Hyper-V owns vmcall/vmmcall (hyp_hyperv_enable(), <hyp/hyperv.h>)
+ * every KVM call answers HYP_ENOHYP without executing anything.
+ */
 
 /* Map a raw KVM return value into the error model (>= 0 passes through). */
 int hyp_kvm_error(long raw);

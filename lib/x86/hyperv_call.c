@@ -75,7 +75,7 @@ int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
 			*done = completed;
 		if ((raw & HYP_HYPERV_RESULT_STATUS_MASK) != HYP_HV_STATUS_SUCCESS)
 			return hyp_hyperv_error(raw);
-		if (completed == reps)
+		if (got == reps)
 			return HYP_OK;
 		if (stalls >= REP_STALLS_MAX)
 			return HYP_EAGAIN;

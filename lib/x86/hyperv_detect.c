@@ -12,7 +12,7 @@ void hyp_hyperv_probe(const struct hyp_platform *plat, struct hyp_info *info)
 	uint32_t regs[4];
 	uint32_t max;
 
-	if (info->kind == HYP_KIND_NONE)   /* no hypervisor bit: leaves not trusted */
+	if (info->kind != HYP_KIND_HYPERV)  /* its leaves come first: it names the hypervisor */
 		return;
 	hyp_x86_platform_cpuid(plat, HYP_HYPERV_CPUID_VENDOR, regs);
 	max = regs[0];

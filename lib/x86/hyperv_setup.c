@@ -224,11 +224,11 @@ bool hyp_hyperv_tsc_page_read(const volatile struct hyp_hyperv_tsc_page *page,
 		seq = page->tsc_sequence;
 		if (seq == 0)
 			return false;
-		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		__asm__ __volatile__("" ::: "memory");     /* x86 keeps loads in order */
 		scale = page->tsc_scale;
 		offset = page->tsc_offset;
 		t = tsc ? tsc() : rdtsc_ordered();
-		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		__asm__ __volatile__("" ::: "memory");
 	} while (page->tsc_sequence != seq);
 	*time = hyp_hyperv_mul64_hi(t, scale) + (uint64_t)offset;
 	return true;

@@ -95,8 +95,12 @@ static int send_once(const struct hyp_vmware_channel *ch, const char *msg, size_
 
 int hyp_vmware_rpc_send(const struct hyp_vmware_channel *ch, const char *msg, size_t len)
 {
-	if (!ch || (!msg && len) || len > 0xffffffffu)
+	if (!ch || (!msg && len))
 		return HYP_EINVAL;
+#if __SIZE_MAX__ > 0xffffffffu
+	if (len > 0xffffffffu)      /* SENDSIZE takes 32 bits */
+		return HYP_EINVAL;
+#endif
 	for (unsigned int tries = 0; tries < HYP_VMWARE_RPC_RETRIES; tries++) {
 		unsigned int status = 0;
 		int err = send_once(ch, msg, len, &status);

@@ -17,7 +17,11 @@
  * self-consistent (enums in range, signature NUL-terminated, bases aligned
  * inside the range and holding the named signature, families matching the
  * bases, KVM features and Xen version and hypercall page leaf read from the
- * right leaves).
+ * right leaves). The family probes may ask leaf 0x40000000 once more and
+ * 0x40000001, 0x40000003, 0x40000004 (Hyper-V, after "Microsoft Hv" named
+ * the hypervisor) or 0x40000010 (VMware, after "VMwareVMware"), each once;
+ * HYP_FAMILY_HYPERV needs "Hv#1" and a max leaf in 0x40000005..0x400000ff,
+ * its fields then come from leaves 3 and 4.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -30,7 +34,7 @@
 #define HV_FIRST    0x40000000u
 #define HV_LAST     0x40010000u
 #define MAX_RECORDS 64
-#define MAX_CALLS   (2 + 256 + 1 + 2)
+#define MAX_CALLS   (2 + 256 + 1 + 2 + 5)
 #define SLOTS       (2 + 3 * 256)
 
 struct script {
@@ -39,7 +43,21 @@ struct script {
 	unsigned char set[SLOTS];
 	unsigned int calls;
 	unsigned char asked[SLOTS];         /* per leaf_index() */
+	unsigned char probe_asked[5];       /* base 0 again, 0x40000001 again, 3, 4, 0x10 */
 };
+
+/* Leaves a family probe may ask once beyond the scan: their probe_asked slot, else -1. */
+static int probe_slot(const struct script *s, uint32_t leaf)
+{
+	switch (leaf) {
+	case HV_FIRST:          return s->asked[2] ? 0 : -1;
+	case HV_FIRST + 1:      return s->asked[3] ? 1 : -1;
+	case HV_FIRST + 3:      return 2;
+	case HV_FIRST + 4:      return 3;
+	case HV_FIRST + 0x10:   return 4;
+	default:                return -1;
+	}
+}
 
 static void check(bool ok)
 {
@@ -78,8 +96,16 @@ static void scripted_cpuid(void *ctx, uint32_t leaf, uint32_t subleaf, uint32_t 
 	struct script *s = ctx;
 
 	int idx = leaf_index(leaf);
+	int probe = probe_slot(s, leaf);
 
 	check(subleaf == 0);
+	if (probe >= 0 && (idx < 0 || s->asked[idx])) {
+		check(!s->probe_asked[probe]);
+		s->probe_asked[probe] = 1;
+		s->calls++;
+		memcpy(regs, answer(s, leaf), 16);
+		return;
+	}
 	check(idx >= 0);                            /* only 0, 1, bases, base + 1, + 2 */
 	check(!s->asked[idx]);                      /* each at most once */
 	s->asked[idx] = 1;
@@ -162,8 +188,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		uint32_t base = HV_FIRST + k * 0x100;
 
 		check(was_asked(&s, base) == hv_bit);  /* the whole range, or none of it */
-		if (was_asked(&s, base + 1))        /* base + 1: of the KVM or the Xen base */
-			check(info.x86_kvm_base == base || info.x86_xen_base == base);
+		if (was_asked(&s, base + 1))        /* base + 1: of the KVM or the Xen base, or Hyper-V's */
+			check(info.x86_kvm_base == base || info.x86_xen_base == base ||
+			      (k == 0 && info.kind == HYP_KIND_HYPERV));
 		if (was_asked(&s, base + 2))        /* base + 2: of the Xen base only */
 			check(info.x86_xen_base == base);
 	}
@@ -175,7 +202,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check(info.kind <= HYP_KIND_UNKNOWN);
 	check(info.x86_vendor <= HYP_X86_VENDOR_ZHAOXIN);
 	check(info.signature[12] == '\0');
-	check((info.families & ~(HYP_FAMILY_KVM | HYP_FAMILY_XEN)) == 0);
+	check((info.families & ~(HYP_FAMILY_KVM | HYP_FAMILY_XEN | HYP_FAMILY_HYPERV |
+				 HYP_FAMILY_VMWARE)) == 0);
+	check(!(info.families & HYP_FAMILY_VMWARE) == (info.kind != HYP_KIND_VMWARE));
+	if (info.families & HYP_FAMILY_HYPERV) {
+		const uint32_t *vendor = answer(&s, HV_FIRST);
+
+		check(info.kind == HYP_KIND_HYPERV && signature_is(vendor, "Microsoft Hv"));
+		check(vendor[0] >= HV_FIRST + 5 && vendor[0] < HV_FIRST + 0x100);
+		check(answer(&s, HV_FIRST + 1)[0] == 0x31237648u);
+		check(info.hyperv_max_leaf == vendor[0]);
+		check(info.hyperv_privileges == answer(&s, HV_FIRST + 3)[0] &&
+		      info.hyperv_privileges_high == answer(&s, HV_FIRST + 3)[1] &&
+		      info.hyperv_features == answer(&s, HV_FIRST + 3)[3]);
+		check(info.hyperv_recommendations == answer(&s, HV_FIRST + 4)[0] &&
+		      info.hyperv_spin_retries == answer(&s, HV_FIRST + 4)[1]);
+	}
 	check(!(info.families & HYP_FAMILY_KVM) == !info.x86_kvm_base);
 	check(!(info.families & HYP_FAMILY_XEN) == !info.x86_xen_base);
 	check_base(&s, info.x86_kvm_base, "KVMKVMKVM\0\0\0");

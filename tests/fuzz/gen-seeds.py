@@ -42,6 +42,11 @@ x86 = {
     + rec(base_sel(0), sig("Microsoft Hv", 0x4000000b))
     + rec(base_sel(1), sig("KVMKVMKVM", 0x40000101))
     + rec(base_sel(1, 1), regs(0x7ff)),
+    "hyperv-tlfs-kvm": regs(0x2ff, 0x30, 0, 0x1b0) + rec(0, vendor("AuthenticAMD")) + rec(1, HV)
+    + rec(base_sel(0), sig("Microsoft Hv", 0x40000082)) + rec(base_sel(0, 1), regs(0x31237648))
+    + rec(base_sel(1), sig("KVMKVMKVM", 0x40000101)) + rec(base_sel(1, 1), regs(0x7ff)),
+    "vmware": regs(2000000, 66000, 1, 0) + rec(0, vendor("GenuineIntel")) + rec(1, HV)
+    + rec(base_sel(0), sig("VMwareVMware", 0x40000010)),
     "xen-viridian": regs(0) + rec(0, vendor("AuthenticAMD")) + rec(1, HV)
     + rec(base_sel(0), sig("Microsoft Hv", 0x40000005))
     + rec(base_sel(1), sig("XenVMMXenVMM", 0x40000105))

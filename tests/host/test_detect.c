@@ -150,7 +150,8 @@ static void signatures(void **state)
 		assert_string_equal(hyp_kind_name(info.kind), table[i].name);
 		assert_memory_equal(info.signature, table[i].sig, 12);
 		assert_int_equal(info.families,
-				 table[i].kind == HYP_KIND_XEN ? HYP_FAMILY_XEN : 0);
+				 table[i].kind == HYP_KIND_XEN ? HYP_FAMILY_XEN :
+				 table[i].kind == HYP_KIND_VMWARE ? HYP_FAMILY_VMWARE : 0);
 	}
 }
 

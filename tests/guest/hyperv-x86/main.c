@@ -91,11 +91,27 @@ static void test_time(void)
 	report(tsc_page.tsc_sequence != 0, "sequence %u (valid), scale %llx, offset %lld",
 	       tsc_page.tsc_sequence, (unsigned long long)tsc_page.tsc_scale,
 	       (long long)tsc_page.tsc_offset);
-	hyp_hyperv_time_ref_count(&t1);
-	report(hyp_hyperv_tsc_page_read(&tsc_page, NULL, &tp), "page read");
-	hyp_hyperv_time_ref_count(&t2);
-	report(tp >= t1 && tp <= t2, "page time %llu between MSR reads %llu and %llu",
-	       (unsigned long long)tp, (unsigned long long)t1, (unsigned long long)t2);
+	/*
+	 * Under a loaded nested host KVM once answered the MSR with a stale value
+	 * (two equal reads 5 s behind the page): up to three attempts, each shown.
+	 */
+	for (unsigned int attempt = 1; attempt <= 3; attempt++) {
+		bool read_ok;
+
+		hyp_hyperv_time_ref_count(&t1);
+		read_ok = hyp_hyperv_tsc_page_read(&tsc_page, NULL, &tp);
+		hyp_hyperv_time_ref_count(&t2);
+		if ((read_ok && tp >= t1 && tp <= t2) || attempt == 3) {
+			report(read_ok && tp >= t1 && tp <= t2,
+			       "page time %llu between MSR reads %llu and %llu (attempt %u)",
+			       (unsigned long long)tp, (unsigned long long)t1,
+			       (unsigned long long)t2, attempt);
+			break;
+		}
+		report_info("attempt %u: page %llu (%s), MSR %llu .. %llu", attempt,
+			    (unsigned long long)tp, read_ok ? "valid" : "invalid",
+			    (unsigned long long)t1, (unsigned long long)t2);
+	}
 	r0 = hyp_hyperv_reference_time(&tp);
 	report(r0 == 0 && tp >= t2, "reference time via the page: %llu", (unsigned long long)tp);
 	report(hyp_hyperv_tsc_page_disable() == 0, "reference TSC page disabled");
@@ -118,6 +134,13 @@ static void test_enable(void)
 	report(hyp_kvm_gate == HYP_GATE_ABSENT, "KVM gate closed");
 	report(hyp_kvm_vapic_poll_irq() == HYP_ENOHYP, "typed KVM call: HYP_ENOHYP, nothing sent");
 	report(hyp_kvm_hypercall0(HYP_KVM_HC_VAPIC_POLL_IRQ) == HYP_ENOHYP, "raw KVM call: HYP_ENOHYP");
+	/*
+	 * Why: an unconditional stub, past the gate, reaches Hyper-V's emulation,
+	 * which reads its control from rcx (i386: edx:eax = a2:nr), here code 0 / 1:
+	 * not a Hyper-V call.
+	 */
+	report(hyp_kvm_vmmcall3(HYP_KVM_HC_VAPIC_POLL_IRQ, 0, 0, 0) == HYP_HV_STATUS_INVALID_HYPERCALL_CODE,
+	       "an ungated KVM vmmcall now answers Hyper-V status 2");
 }
 
 static void test_calls(bool denied)

@@ -16,6 +16,12 @@
  * HYP_X86_KVM_FORCE_VMCALL or HYP_X86_KVM_FORCE_VMMCALL (for the library and
  * the kernel alike) to fix the instruction at compile time.
  *
+ * Hyper-V ownership: a KVM offering Hyper-V enlightenments hands every
+ * vmcall/vmmcall to its Hyper-V emulation once the guest OS id is set, so
+ * hyp_hyperv_enable() closes hyp_kvm_gate (HYP_ENOHYP, nothing executed)
+ * until hyp_hyperv_disable() (<hyp/hyperv.h>). The unconditional stubs
+ * below know nothing of that.
+ *
  * i386: "b" is an input operand; gcc >= 5 and clang keep it usable with
  * -fPIC (ebx is the GOT pointer there) by saving it around the asm.
  */

@@ -56,14 +56,14 @@ extern unsigned char hyp_vmware_gate;   /* lib/x86/vmware_backdoor.c */
 #define HYP_VMWARE_STUB(name, insn)                                                     \
 	static inline void name(struct hyp_vmware_regs *r)                              \
 	{                                                                               \
-		__asm__ __volatile__(insn : HYP_VMWARE_OPERANDS(r) : : HYP_VMWARE_CLOBBERS); \
+		__asm__ __volatile__(insn : HYP_VMWARE_OPERANDS(r) : : HYP_VMWARE_CLOBBERS); /* NOLINT(bugprone-macro-parentheses): a string literal */ \
 	}
 #define HYP_VMWARE_HB_STUB(name, insn)                                                  \
 	static inline void name(struct hyp_vmware_regs *r, unsigned long bp)            \
 	{                                                                               \
 		r->ax = bp;                                                             \
 		__asm__ __volatile__(HYP_VMWARE_BP_ENTER "movl $0x564d5868, %%eax\n\t"  \
-				     insn HYP_VMWARE_BP_LEAVE                           \
+				     insn HYP_VMWARE_BP_LEAVE /* NOLINT(bugprone-macro-parentheses) */ \
 				     : HYP_VMWARE_OPERANDS(r) : : HYP_VMWARE_CLOBBERS); \
 	}
 
