@@ -16,6 +16,7 @@ packages=(
   linux-libc-dev-s390x-cross
   linux-libc-dev-powerpc-cross
   linux-source-6.1
+  g++
 )
 
 missing=()

@@ -3,10 +3,28 @@
  * libhyp error model.
  *
  * Every typed call returns >= 0 on success or one of these negative codes.
- * Values are Linux errno numbers (KVM and Xen use the same numbers for the
- * codes they share), so a kernel can pass them on unchanged. Codes a
- * hypervisor reports that the library does not know map to HYP_EIO; the raw
- * value stays available from the raw hypercall layer.
+ *
+ * Where a code comes from:
+ *   - A hypervisor's answer, mapped: the errno-valued codes HYP_EPERM ..
+ *     HYP_ETIMEDOUT, Linux's numbers (-1 .. -110), so a kernel can pass them
+ *     on. Each family's mapping (hyp_kvm_error, hyp_xen_error,
+ *     hyp_epapr_error, hyp_papr_error) only ever produces these; an answer it
+ *     does not know becomes HYP_EIO (the raw value stays available from the
+ *     raw hypercall layer). HYP_ENODEV is only ever the hypervisor's "no such
+ *     device".
+ *   - The library's own checks, before any hypercall: HYP_EINVAL (a bad
+ *     argument: NULL, misaligned, out of range), HYP_ERANGE (an answer that
+ *     does not fit the return type), HYP_EOPNOTSUPP (not on this kind of
+ *     guest), HYP_EIO (the hypervisor wrote something invalid). The typed
+ *     call's comment in hyp.h says which.
+ *   - Library-only codes, HYP_ELIB_MIN .. HYP_ELIB_MAX (-4999 .. -4001): no
+ *     hypervisor answer maps to them, and every family's raw codes lie
+ *     outside (KVM down to -1000, Xen's errno.h down to -133, ePAPR positive,
+ *     PAPR -1 .. -511 and -9000s in LoPAPR). tests/host/test_errors.c sweeps each
+ *     mapping and checks the public headers' codes against the range. A
+ *     raw stub through a closed gate returns HYP_ENOTINIT or HYP_ENOHYP
+ *     itself, without executing anything; the mappings pass those two
+ *     through unchanged.
  */
 #ifndef HYP_ERROR_H
 #define HYP_ERROR_H
@@ -30,12 +48,23 @@
 #define HYP_EOPNOTSUPP  (-95)   /* implemented, but not for these arguments/host */
 #define HYP_ETIMEDOUT   (-110)
 
-/* Library codes, outside the errno range. */
+/* Library codes, outside the errno range; the next new one is -4004, then -4005, ... */
+#define HYP_ELIB_MAX    (-4001)
+#define HYP_ELIB_MIN    (-4999)
+#define HYP_IS_LIBRARY_ERROR(err) ((err) <= HYP_ELIB_MAX && (err) >= HYP_ELIB_MIN)
 #define HYP_ENOTINIT    (-4001) /* hyp_init() has not run: nothing executed */
 #define HYP_EBADDT      (-4002) /* malformed or truncated device tree blob */
 #define HYP_ENOHYP      (-4003) /* this hypervisor family was not detected: nothing executed */
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Short static name of a code ("HYP_EINVAL"), "HYP_E?" for an unknown one. */
 const char *hyp_strerror(int err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* HYP_ERROR_H */

@@ -19,6 +19,10 @@
 
 #include <hyp/error.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define HYP_FDT_MAGIC           0xd00dfeedu
 #define HYP_FDT_BEGIN_NODE      1u
 #define HYP_FDT_END_NODE        2u
@@ -91,5 +95,9 @@ struct hyp_fdt_hypervisor {
  * node; HYP_EBADDT if the blob is malformed (out is then zeroed).
  */
 int hyp_fdt_read_hypervisor(const void *blob, size_t size, struct hyp_fdt_hypervisor *out);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* HYP_FDT_H */

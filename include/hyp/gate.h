@@ -10,6 +10,10 @@
 
 #include <hyp/error.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define HYP_GATE_UNINIT         0   /* hyp_init() has not finished */
 #define HYP_GATE_ABSENT         1   /* detection found no such hypervisor */
 #define HYP_GATE_OPEN           2   /* calls allowed */
@@ -39,5 +43,9 @@ static inline long hyp_gate_error(unsigned int gate)
 {
 	return gate == HYP_GATE_UNINIT ? HYP_ENOTINIT : HYP_ENOHYP;
 }
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* HYP_GATE_H */

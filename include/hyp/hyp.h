@@ -45,6 +45,10 @@
 #include <hyp/powerpc/papr_hypercall.h>
 #endif
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* ---- Detection --------------------------------------------------------- */
 
 /* The hypervisor underneath, by its signature. */
@@ -219,7 +223,11 @@ int hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing *out, uint32_t clock_type
  * KVM_HC_SEND_IPI: send `icr` (vector and delivery mode) to the APIC IDs
  * min_apic_id + n for every bit n of the bitmap (low word first; a word is
  * unsigned long, 64 bits on x86_64, 32 on i386). Returns the number of CPUs
- * the IPI went to.
+ * the IPI went to, as KVM counts them: a target whose local APIC is
+ * software-disabled (SVR bit 8 clear, as after reset) does not accept a
+ * fixed interrupt and is not counted, so 0 with every target in that state
+ * is KVM's answer, not an error (Linux arch/x86/kvm/lapic.c, kvm_pv_send_ipi
+ * -> __apic_accept_irq).
  */
 int hyp_kvm_send_ipi(unsigned long bitmap_low, unsigned long bitmap_high,
 		     uint32_t min_apic_id, uint32_t icr);
@@ -549,6 +557,10 @@ int hyp_papr_set_mode(unsigned long mflags, unsigned long resource,
 /* H_CEDE: give up the vCPU until an interrupt. 0. */
 int hyp_papr_cede(void);
 #endif /* __powerpc64__ */
+#endif
+
+#ifdef __cplusplus
+}
 #endif
 
 #endif /* HYP_HYP_H */

@@ -228,7 +228,7 @@ struct hyp_xen_physdev_set_iopl {
  *   evtchn_pending         0x800   0x800   one bit per port
  *   evtchn_mask            0xa00   0x880
  *   wc_version             0xc00   0x900
- *   wc_sec, wc_nsec        0xc04   0x904
+ *   wc_sec (wc_nsec +4)    0xc04   0x904
  *   wc_sec_hi              0xc0c   0x924 (in arch)
  *   arch                   0xc10   0x90c
  *

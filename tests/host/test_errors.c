@@ -5,7 +5,19 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include <limits.h>
+
 #include <hyp/hyp.h>
+
+#include <errno.h>
+#include <linux/kvm_para.h>
+
+/* Every errno Xen's public header lists (its X-macro form). */
+static const int xen_errnos[] = {
+#define XEN_ERRNO(name, value) value,
+#include <xen/errno.h>
+#undef XEN_ERRNO
+};
 
 static void kvm_mapping(void **state)
 {
@@ -49,11 +61,68 @@ static void names(void **state)
 	assert_int_equal(HYP_EOPNOTSUPP, -95);
 }
 
+typedef int (*mapping_fn)(long raw);
+
+static void check_mapping(const char *family, mapping_fn map, bool passes_gate_codes)
+{
+	static const long extremes[] = { LONG_MIN, LONG_MIN + 1, INT_MIN, INT_MIN + 1L, -(1L << 32),
+					 -(1L << 40), LONG_MAX, INT_MAX, 1L << 32 };
+
+	for (long raw = -70000; raw <= 70000; raw++) {
+		int r;
+
+		if (HYP_IS_LIBRARY_ERROR(raw))
+			continue;
+		r = map(raw);
+		if (HYP_IS_LIBRARY_ERROR(r) || (r < 0 && r < HYP_ETIMEDOUT))
+			fail_msg("%s: raw %ld mapped to %d (%s): not an errno-valued code", family, raw,
+				 r, hyp_strerror(r));
+	}
+	for (size_t i = 0; i < sizeof(extremes) / sizeof(extremes[0]); i++) {
+		int r = map(extremes[i]);
+
+		assert_false(HYP_IS_LIBRARY_ERROR(r));
+		assert_true(r >= HYP_ETIMEDOUT);
+	}
+	/* A closed gate's code passes through (KVM, Xen, ePAPR) or is never given (PAPR). */
+	if (passes_gate_codes) {
+		assert_int_equal(map(HYP_ENOHYP), HYP_ENOHYP);
+		assert_int_equal(map(HYP_ENOTINIT), HYP_ENOTINIT);
+	}
+}
+
+/* No library code is a value any family's hypervisor answers, or one a mapping produces. */
+static void library_codes_apart(void **state)
+{
+	static const int library[] = { HYP_ENOTINIT, HYP_EBADDT, HYP_ENOHYP };
+	static const long kvm_codes[] = { -KVM_ENOSYS, -KVM_EFAULT, -KVM_EINVAL, -KVM_E2BIG,
+					  -KVM_EPERM, -KVM_EOPNOTSUPP };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(library) / sizeof(library[0]); i++) {
+		assert_true(HYP_IS_LIBRARY_ERROR(library[i]));
+		assert_string_not_equal(hyp_strerror(library[i]), "HYP_E?");
+	}
+	assert_false(HYP_IS_LIBRARY_ERROR(HYP_ENODEV));
+	for (size_t i = 0; i < sizeof(kvm_codes) / sizeof(kvm_codes[0]); i++)
+		assert_false(HYP_IS_LIBRARY_ERROR(kvm_codes[i]));
+	for (size_t i = 0; i < sizeof(xen_errnos) / sizeof(xen_errnos[0]); i++)
+		assert_false(HYP_IS_LIBRARY_ERROR(-xen_errnos[i]));
+	/* ePAPR status codes are positive; PAPR's are LoPAPR's H_* (papr_abi.h). */
+	assert_true(HYP_EV_BUFFER_OVERFLOW > 0 && HYP_EV_UNIMPLEMENTED > 0);
+	assert_false(HYP_IS_LIBRARY_ERROR(HYP_PAPR_H_IN_USE));
+	check_mapping("kvm", hyp_kvm_error, true);
+	check_mapping("xen", hyp_xen_error, true);
+	check_mapping("epapr", hyp_epapr_error, true);
+	check_mapping("papr", hyp_papr_error, false);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(kvm_mapping),
 		cmocka_unit_test(names),
+		cmocka_unit_test(library_codes_apart),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,7 +15,8 @@
 # always with XEN_LOG=1).
 # Exit status: QEMU's, i.e. (v << 1) | 1 for the image's isa-debug-exit value
 # v; 77 = environment unavailable (after a "SKIP: reason" line). Xen's own
-# shutdown paths end in QEMU rc 0 or a hang (FACTS.md): never read 0 as success.
+# shutdown paths end in QEMU rc 0 (SCHEDOP_shutdown reboot with -no-reboot, a
+# Xen panic) or a hang (poweroff): never read 0 as success.
 set -euo pipefail
 
 XEN_GZ=${XEN_GZ:-/boot/xen-4.17-amd64.gz}

@@ -6,7 +6,8 @@
  * come through the trap table (runtime.c) as bounce frames
  * (rcx, r11, [error], rip, cs, rflags, rsp, ss: arch-x86/xen-x86_64.h).
  *
- * Notes: the PV set (FACTS.md, Xen section; elfnote.h). VIRT_BASE 0 and
+ * Notes: GUEST_OS, XEN_VERSION "xen-3.0" (required), LOADER, ENTRY,
+ * HYPERCALL_PAGE, FEATURES, PAE_MODE (xen/include/public/elfnote.h). VIRT_BASE 0 and
  * PADDR_OFFSET 0: virtual = "physical" = link address, like XTF's PV images.
  */
 #define XEN_ELFNOTE_ENTRY           1

@@ -33,6 +33,10 @@
 #include <hyp/epapr_abi.h>
 #include <hyp/gate.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Outputs r4..r11 of one call. */
 struct hyp_epapr_out {
 	unsigned long r[8];
@@ -413,4 +417,8 @@ static inline long hyp_epapr_hypercall8(uint32_t token, unsigned long p1, unsign
 		return hyp_gate_error(gate);
 	return hyp_epapr_area_call8(token, p1, p2, p3, p4, p5, p6, p7, p8, out);
 }
+#ifdef __cplusplus
+}
+#endif
+
 #endif /* HYP_POWERPC_EPAPR_HYPERCALL_H */

@@ -41,6 +41,10 @@
 #include <hyp/gate.h>
 #include <hyp/xen_abi.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #ifndef HYP_X86_VMCALL_INSN
 #define HYP_X86_VMCALL_INSN     ".byte 0x0f, 0x01, 0xc1"    /* vmcall */
 #endif
@@ -680,6 +684,10 @@ static inline long hyp_xen_hypercall6(unsigned int op, unsigned long a1,
 	if (HYP_XEN_USE_VMMCALL(gate))
 		return hyp_xen_vmmcall6(op, a1, a2, a3, a4, a5, a6);
 	return hyp_xen_vmcall6(op, a1, a2, a3, a4, a5, a6);
+}
+#endif
+
+#ifdef __cplusplus
 }
 #endif
 

@@ -1,0 +1,60 @@
+#!/bin/bash
+# Every public header, alone and through <hyp/hyp.h>, compiled for one target
+# as C99, C11, C17 and C2x (gcc 12's C23) with -Wpedantic, and as C++11, 17
+# and 20 (g++ for x86, clang++ --target for the others): -Wall -Wextra -Werror.
+# usage: check-headers.sh SOURCE_DIR TARGET      exit 77: no compiler for it
+set -euo pipefail
+src=$(cd "$1" && pwd) target=$2
+
+case $target in
+x86_64)  cc=x86_64-linux-gnu-gcc arch=x86 cxx="g++ -m64" ;;
+i386)    cc=i686-linux-gnu-gcc arch=x86 cxx="g++ -m32" ;;
+s390x)   cc=s390x-linux-gnu-gcc arch=s390 cxx="clang++ --target=s390x-linux-gnu" ;;
+ppc64)   cc=powerpc64-linux-gnu-gcc arch=powerpc cxx="clang++ --target=powerpc64-linux-gnu" ;;
+ppc64le) cc=powerpc64le-linux-gnu-gcc arch=powerpc cxx="clang++ --target=powerpc64le-linux-gnu" ;;
+ppc)     cc=powerpc-linux-gnu-gcc arch=powerpc cxx="clang++ --target=powerpc-linux-gnu" ;;
+mips)    cc=mips-linux-gnu-gcc arch=mips cxx="clang++ --target=mips-linux-gnu" ;;
+mipsel)  cc=mipsel-linux-gnu-gcc arch=mips cxx="clang++ --target=mipsel-linux-gnu" ;;
+mips64)  cc=mips64-linux-gnuabi64-gcc arch=mips cxx="clang++ --target=mips64-linux-gnuabi64" ;;
+*) echo "unknown target $target" >&2; exit 2 ;;
+esac
+command -v "$cc" >/dev/null || { echo "SKIP: $cc not installed"; exit 77; }
+command -v "${cxx%% *}" >/dev/null || { echo "SKIP: ${cxx%% *} not installed"; exit 77; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+headers=$(cd "$src/include" && ls hyp/*.h; cd "$src/arch/$arch/include" && ls hyp/*/*.h)
+inc=(-I"$src/include" -I"$src/arch/$arch/include")
+warn=(-Wall -Wextra -Werror -Wpedantic)
+fails=0 runs=0
+
+try() {     # try LABEL COMPILER... : compile $tmp/t.<ext>, count
+	local label=$1
+	shift
+	runs=$((runs + 1))
+	if ! "$@" 2>"$tmp/err"; then
+		fails=$((fails + 1))
+		echo "FAIL: $label"
+		head -n 8 "$tmp/err"
+	fi
+}
+
+for h in $headers; do
+	printf '#include <%s>\nint hyp_header_test_unit;\n' "$h" >"$tmp/t.c"
+	cp "$tmp/t.c" "$tmp/t.cc"
+	for std in c99 c11 c17 c2x; do
+		try "$target $h -std=$std" "$cc" -std=$std -ffreestanding "${warn[@]}" "${inc[@]}" \
+			-fsyntax-only "$tmp/t.c"
+	done
+	for std in c++11 c++17 c++20; do
+		# shellcheck disable=SC2086  # cxx is a compiler and its target flags
+		try "$target $h -std=$std" $cxx -std=$std -ffreestanding "${warn[@]}" "${inc[@]}" \
+			-fsyntax-only "$tmp/t.cc"
+	done
+done
+# C++ must see C linkage for what the library defines.
+printf '#include <hyp/hyp.h>\nextern "C" int hyp_init(const struct hyp_platform *);\n' >"$tmp/t.cc"
+# shellcheck disable=SC2086
+try "$target hyp_init has C linkage" $cxx -std=c++17 -ffreestanding "${warn[@]}" "${inc[@]}" -fsyntax-only "$tmp/t.cc"
+echo "$target: $((runs - fails))/$runs header compilations clean"
+[ "$fails" -eq 0 ]
