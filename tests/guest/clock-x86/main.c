@@ -8,6 +8,8 @@
  *   cpus=N                KVM, x86_64: N vCPUs read at once (cross-CPU order)
  *   guard=1               hyp_clock_config.always_guard
  *   reads=N               monotonic reads on CPU 0 (default READS; Xen HVM traps rdtsc)
+ *   oldmsr=1              KVM offers KVM_FEATURE_CLOCKSOURCE only (loader -kvm-pv-clear 0x8,
+ *                         enforced): the old MSRs 0x11/0x12 must be used, the new ones #GP
  * Checked: the errors before hyp_init() and without a source (nothing may
  * fault: the runtime aborts on any exception), the record (even version,
  * multiplier), monotonic reads, the wall clock against `now`, and under KVM
@@ -344,6 +346,10 @@ void test_main(void)
 		char cpus[8] = "1";
 
 		report_info("KVM features 0x%x", hyp_get_info()->kvm_features);
+		if (guest_cmdline_get("oldmsr", buf, sizeof(buf)))
+			report(!hyp_kvm_has_feature(HYP_KVM_FEATURE_CLOCKSOURCE2) &&
+			       hyp_kvm_has_feature(HYP_KVM_FEATURE_CLOCKSOURCE),
+			       "KVM offers only the old kvmclock MSRs (CLOCKSOURCE, not CLOCKSOURCE2)");
 		setup_cpu0(HYP_CLOCK_KVMCLOCK, "kvmclock", &cfg);
 		check_record(&clk[0]);
 		report(hyp_clock_stable(&clk[0]) == (!guard && (clk[0].rec.flags & HYP_PVCLOCK_TSC_STABLE_BIT) &&
