@@ -128,7 +128,9 @@ int hyp_clock_cpu_teardown(struct hyp_clock_cpu *c);
  * hypervisor's system time; Hyper-V: partition reference time). Never goes
  * backwards across CPUs: where the source is not stable (or always_guard),
  * reads pass through a global maximum as Linux's pvclock does. 0 if `c`
- * is not set up.
+ * is not set up (zeroed, torn down, or refused by hyp_clock_cpu_setup()).
+ * The hot path checks nothing else: `c` must point at a struct
+ * hyp_clock_cpu (not NULL), like any per-CPU pointer.
  */
 uint64_t hyp_clock_ns(struct hyp_clock_cpu *c);
 
