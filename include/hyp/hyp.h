@@ -22,6 +22,7 @@
 #include <hyp/gate.h>
 #include <hyp/kvm_abi.h>
 #include <hyp/xen_abi.h>
+#include <hyp/clock.h>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <hyp/x86/kvm_hypercall.h>

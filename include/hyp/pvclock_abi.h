@@ -39,4 +39,17 @@ struct hyp_pvclock_wall_clock {
 	uint32_t nsec;
 };
 
+/*
+ * kvmclock MSRs (Linux arch/x86/include/uapi/asm/kvm_para.h,
+ * Documentation/virt/kvm/x86/msr.rst): write the guest-physical address of a
+ * per-vCPU struct hyp_pvclock_vcpu_time_info | HYP_KVM_MSR_ENABLED to
+ * SYSTEM_TIME, of a struct hyp_pvclock_wall_clock to WALL_CLOCK. The _NEW
+ * pair needs KVM_FEATURE_CLOCKSOURCE2, the old pair KVM_FEATURE_CLOCKSOURCE.
+ */
+#define HYP_KVM_MSR_WALL_CLOCK          0x11u
+#define HYP_KVM_MSR_SYSTEM_TIME         0x12u
+#define HYP_KVM_MSR_WALL_CLOCK_NEW      0x4b564d00u
+#define HYP_KVM_MSR_SYSTEM_TIME_NEW     0x4b564d01u
+#define HYP_KVM_MSR_ENABLED             1u
+
 #endif /* HYP_PVCLOCK_ABI_H */

@@ -2,7 +2,7 @@
  * loader: run one x86 PVH guest test image in a real KVM through /dev/kvm.
  *
  * Usage: loader IMAGE [-smp N] [-timeout SECONDS] [-cmdline TEXT]
- *               [-hyperv [-hyperv-enforce] [-hyperv-hide]]
+ *               [-hyperv [-hyperv-enforce] [-hyperv-hide]] [-kvm-pv-clear MASK]
  *        loader -exit VALUE          (just write VALUE to isa-debug-exit)
  *
  * Built static; it runs as a program inside a Linux guest of an outer QEMU
@@ -49,6 +49,11 @@
  * leaves do not grant). -hyperv-hide: grant only the hypercall and time
  * MSRs (leaf 0x40000003 eax bits 1, 5, 9), nothing of 0x40000003 ebx/edx or
  * 0x40000004 (no messages, events, flushes, spin-wait notification).
+ *
+ * -kvm-pv-clear MASK: clear MASK in KVM's feature leaf (eax of the
+ * "KVMKVMKVM" base + 1) and turn on KVM_CAP_ENFORCE_PV_FEATURE_CPUID, so KVM
+ * refuses (#GP) the MSRs and hypercalls of the cleared features
+ * (Documentation/virt/kvm/api.rst); e.g. 0x8 hides KVM_FEATURE_CLOCKSOURCE2.
  */
 #define _GNU_SOURCE
 #include <elf.h>
@@ -118,6 +123,7 @@ static int nr_vcpus = 1;
 static unsigned timeout_s = 20;
 static const char *cmdline;    /* -cmdline: the PVH command line, NULL for none */
 static int hyperv, hyperv_enforce, hyperv_hide;  /* -hyperv, -hyperv-enforce, -hyperv-hide */
+static uint32_t kvm_pv_clear;                    /* -kvm-pv-clear MASK */
 static volatile sig_atomic_t ticks;
 static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
 static char out_buf[4096];
@@ -478,6 +484,21 @@ static struct kvm_cpuid2 *hyperv_cpuid(struct vcpu *v, struct kvm_cpuid2 *c)
 	return c;
 }
 
+/* -kvm-pv-clear: KVM's feature bits minus the mask, enforced by KVM. */
+static void kvm_pv_restrict(struct vcpu *v, struct kvm_cpuid2 *c)
+{
+	struct kvm_enable_cap cap = { .cap = KVM_CAP_ENFORCE_PV_FEATURE_CPUID, .args = { 1 } };
+	uint32_t i, j;
+
+	for (i = 0; i < c->nent; i++)
+		if (c->entries[i].ebx == 0x4b4d564bu && c->entries[i].ecx == 0x564b4d56u)
+			for (j = 0; j < c->nent; j++)   /* "KVMKVMKVM": base + 1 holds the bits */
+				if (c->entries[j].function == c->entries[i].function + 1)
+					c->entries[j].eax &= ~kvm_pv_clear;
+	if (ioctl(v->fd, KVM_ENABLE_CAP, &cap) < 0)
+		fail_setup("KVM_ENABLE_CAP(ENFORCE_PV_FEATURE_CPUID): %s", strerror(errno));
+}
+
 static void set_cpuid(struct vcpu *v, const struct kvm_cpuid2 *sup)
 {
 	size_t sz = sizeof(*sup) + sup->nent * sizeof(struct kvm_cpuid_entry2);
@@ -499,6 +520,8 @@ static void set_cpuid(struct vcpu *v, const struct kvm_cpuid2 *sup)
 	}
 	if (hyperv)
 		c = hyperv_cpuid(v, c);
+	if (kvm_pv_clear)
+		kvm_pv_restrict(v, c);
 	if (ioctl(v->fd, KVM_SET_CPUID2, c) < 0)
 		fail_setup("KVM_SET_CPUID2: %s", strerror(errno));
 	free(c);
@@ -709,7 +732,7 @@ static void on_alarm(int sig)
 static void usage(void)
 {
 	fprintf(stderr, "usage: loader IMAGE [-smp N] [-timeout SECONDS] [-cmdline TEXT]\n"
-			"              [-hyperv [-hyperv-enforce] [-hyperv-hide]]\n"
+			"              [-hyperv [-hyperv-enforce] [-hyperv-hide]] [-kvm-pv-clear MASK]\n"
 			"       loader -exit VALUE\n");
 	exit(2);
 }
@@ -741,6 +764,8 @@ int main(int argc, char **argv)
 			hyperv_enforce = 1;
 		} else if (strcmp(argv[i], "-hyperv-hide") == 0) {
 			hyperv_hide = 1;
+		} else if (strcmp(argv[i], "-kvm-pv-clear") == 0 && i + 1 < argc) {
+			kvm_pv_clear = (uint32_t)strtoul(argv[++i], NULL, 0);
 		} else if (strcmp(argv[i], "-timeout") == 0 && i + 1 < argc) {
 			timeout_s = (unsigned)atoi(argv[++i]);
 		} else if (argv[i][0] != '-' && !image) {

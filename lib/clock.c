@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The portable clock: source table, per-CPU setup, the read path and the
+ * cross-CPU monotonic guard (as Linux's pvclock_clocksource_read keeps a
+ * global last value for hosts without a stable TSC).
+ */
+#include "clock_internal.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <hyp/x86/pvclock.h>
+#endif
+
+static const struct hyp_clock_ops *clock_ops;
+static struct hyp_clock_config clock_cfg;
+static uint64_t clock_last;     /* the guard: largest time returned on any CPU */
+
+const struct hyp_clock_config *hyp_clock_config_get(void)
+{
+	return &clock_cfg;
+}
+
+int hyp_clock_select(const struct hyp_clock_ops *const *sources,
+		     const struct hyp_clock_config *cfg)
+{
+	static const struct hyp_clock_config defaults;
+	const struct hyp_info *info = hyp_get_info();
+	const struct hyp_clock_ops *const *s;
+	int ret;
+
+	if (!cfg)
+		cfg = &defaults;
+	if ((unsigned int)cfg->source >= HYP_CLOCK_SOURCES)
+		return HYP_EINVAL;
+	if (!info)
+		return HYP_ENOTINIT;
+	clock_ops = NULL;
+	clock_cfg = *cfg;
+	for (s = sources; *s; s++) {
+		if (cfg->source != HYP_CLOCK_NONE && cfg->source != (*s)->id)
+			continue;
+		if (!(*s)->probe(info, cfg))
+			continue;
+		ret = (*s)->init ? (*s)->init(cfg) : HYP_OK;
+		if (ret < 0)
+			return ret;
+		__atomic_store_n(&clock_ops, *s, __ATOMIC_RELEASE);
+		return (int)(*s)->id;
+	}
+	return HYP_ENOHYP;
+}
+
+enum hyp_clock_source hyp_clock_source(void)
+{
+	const struct hyp_clock_ops *ops = __atomic_load_n(&clock_ops, __ATOMIC_ACQUIRE);
+
+	return ops ? ops->id : HYP_CLOCK_NONE;
+}
+
+const char *hyp_clock_name(void)
+{
+	const struct hyp_clock_ops *ops = __atomic_load_n(&clock_ops, __ATOMIC_ACQUIRE);
+
+	return ops ? ops->name : "none";
+}
+
+int hyp_clock_cpu_setup(struct hyp_clock_cpu *c, uint32_t cpu)
+{
+	const struct hyp_clock_ops *ops = __atomic_load_n(&clock_ops, __ATOMIC_ACQUIRE);
+	int ret;
+
+	if (!c || ((uintptr_t)c & (HYP_CLOCK_CPU_ALIGN - 1)))
+		return HYP_EINVAL;
+	*c = (struct hyp_clock_cpu){ .cpu = cpu };
+	if (!ops)
+		return hyp_get_info() ? HYP_ENOHYP : HYP_ENOTINIT;
+	ret = ops->cpu_setup(c);
+	if (ret < 0) {
+		*c = (struct hyp_clock_cpu){ .cpu = cpu };
+		return ret;
+	}
+	if (clock_cfg.always_guard)
+		c->stable_mask = 0;
+	c->source = (uint8_t)ops->id;
+	return HYP_OK;
+}
+
+int hyp_clock_cpu_teardown(struct hyp_clock_cpu *c)
+{
+	const struct hyp_clock_ops *ops = __atomic_load_n(&clock_ops, __ATOMIC_ACQUIRE);
+
+	if (!c)
+		return HYP_EINVAL;
+	if (c->source && ops && ops->id == c->source && ops->cpu_teardown)
+		ops->cpu_teardown(c);
+	c->source = HYP_CLOCK_NONE;
+	c->pvclock = NULL;
+	return HYP_OK;
+}
+
+/* Never return less than any CPU was given before (Linux: pvclock last_value). */
+#if defined(__i386__) || __GCC_ATOMIC_LLONG_LOCK_FREE == 2
+/* Compare-and-swap of clock_last; on failure *expected gets its value. */
+static inline bool clock_cas(uint64_t *expected, uint64_t desired)
+{
+#if defined(__i386__)
+	/* cmpxchg8b: every CPU with VMX or SVM has it (a compiler may not assume it). */
+	bool ok;
+
+	__asm__ __volatile__("lock cmpxchg8b %1\n\tsete %0"
+			     : "=q"(ok), "+m"(clock_last), "+A"(*expected)
+			     : "b"((uint32_t)desired), "c"((uint32_t)(desired >> 32))
+			     : "memory", "cc");
+	return ok;
+#else
+	return __atomic_compare_exchange_n(&clock_last, expected, desired, true,
+					   __ATOMIC_RELAXED, __ATOMIC_RELAXED);
+#endif
+}
+
+static inline __attribute__((always_inline)) uint64_t clock_guard(uint64_t ns)
+{
+#if defined(__i386__)
+	uint64_t last = 0;      /* no atomic 64-bit load: the first failed swap reads it */
+#else
+	uint64_t last = __atomic_load_n(&clock_last, __ATOMIC_RELAXED);
+#endif
+
+	do {
+		if (ns <= last && last)
+			return last;
+	} while (!clock_cas(&last, ns));
+	return ns;
+}
+#else
+/*
+ * No lock-free 64-bit compare-and-swap (32-bit MIPS and PowerPC): no source
+ * exists there yet; one that needs the guard must bring its own.
+ */
+static inline __attribute__((always_inline)) uint64_t clock_guard(uint64_t ns)
+{
+	(void)clock_last;
+	return ns;
+}
+#endif
+
+/* Sources without a pvclock record, out of line: the pvclock path needs no frame. */
+static __attribute__((noinline)) uint64_t clock_ns_other(struct hyp_clock_cpu *c)
+{
+	uint64_t ns;
+	bool stable;
+
+	if (!c->source)
+		return 0;
+	ns = clock_ops->read(c, &stable);
+	if (stable && c->stable_mask)
+		return ns;
+	return clock_guard(ns);
+}
+
+uint64_t hyp_clock_ns(struct hyp_clock_cpu *c)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	const volatile struct hyp_pvclock_vcpu_time_info *t = c->pvclock;
+
+	if (__builtin_expect(t != NULL, 1)) {
+		struct hyp_pvclock_vcpu_time_info r;
+		uint64_t ns = hyp_pvclock_read(t, &r);
+
+		if (r.flags & c->stable_mask)
+			return ns;
+		return clock_guard(ns);
+	}
+#endif
+	return clock_ns_other(c);
+}
+
+bool hyp_clock_stable(const struct hyp_clock_cpu *c)
+{
+	if (!c || !c->source)
+		return false;
+	if (c->pvclock)
+		return (c->pvclock->flags & c->stable_mask) != 0;
+	return c->stable_mask != 0;
+}
+
+uint64_t hyp_clock_ns_to_sec(uint64_t ns, uint32_t *rem_ns)
+{
+	const uint32_t giga = 1000000000u;
+#if UINTPTR_MAX > 0xffffffffu
+	*rem_ns = (uint32_t)(ns % giga);
+	return ns / giga;
+#else
+	uint32_t hi = (uint32_t)(ns >> 32), lo = (uint32_t)ns;
+	uint32_t q_hi = hi / giga, r = hi % giga, q_lo;
+
+#if defined(__i386__)
+	/* r < giga: the quotient of r:lo fits 32 bits, divl cannot fault. */
+	__asm__("divl %4" : "=a"(q_lo), "=d"(r) : "a"(lo), "d"(r), "rm"(giga));
+#else
+	q_lo = hyp_clock_div_bits(r, lo, giga, &r);
+#endif
+	*rem_ns = r;
+	return (uint64_t)q_hi << 32 | q_lo;
+#endif
+}
+
+int hyp_clock_wall(struct hyp_clock_cpu *c, struct hyp_clock_timespec *ts)
+{
+	struct hyp_clock_timespec base;
+	uint64_t sec;
+	uint32_t nsec;
+	int ret;
+
+	if (!c || !ts)
+		return HYP_EINVAL;
+	if (!c->source)
+		return HYP_ENOHYP;
+	if (!clock_ops->wall_base)
+		return HYP_EOPNOTSUPP;
+	ret = clock_ops->wall_base(c, &base);
+	if (ret < 0)
+		return ret;
+	sec = hyp_clock_ns_to_sec(hyp_clock_ns(c) + base.nsec, &nsec);
+	ts->sec = base.sec + (int64_t)sec;
+	ts->nsec = nsec;
+	return HYP_OK;
+}

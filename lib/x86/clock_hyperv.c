@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Hyper-V's partition reference time (TLFS 6.0 section 12.7), 100 ns units,
+ * the same on every vCPU: the reference TSC page (time = ((tsc * scale) >>
+ * 64) + offset, valid while its sequence is not 0) read through
+ * hyp_hyperv_tsc_page_read(), with HV_X64_MSR_TIME_REF_COUNT whenever the
+ * page says it is not valid; or the MSR alone (a VM exit per read). No wall
+ * clock. Both need the MSR's privilege bit in CPUID 0x40000003 eax.
+ */
+#include "clock_x86.h"
+
+#include <hyp/hyperv.h>
+
+#define HUNDRED_NS  100u
+
+static struct hyp_hyperv_tsc_page *tsc_page;
+
+static bool has(const struct hyp_info *info, uint32_t privilege)
+{
+	return (info->families & HYP_FAMILY_HYPERV) && (info->hyperv_privileges & privilege);
+}
+
+static bool page_probe(const struct hyp_info *info, const struct hyp_clock_config *cfg)
+{
+	return cfg->hyperv_tsc_page && has(info, HYP_HYPERV_MSR_REFERENCE_TSC_AVAILABLE) &&
+	       has(info, HYP_HYPERV_MSR_TIME_REF_COUNT_AVAILABLE);
+}
+
+static bool msr_probe(const struct hyp_info *info, const struct hyp_clock_config *cfg)
+{
+	(void)cfg;
+	return has(info, HYP_HYPERV_MSR_TIME_REF_COUNT_AVAILABLE);
+}
+
+static int page_init(const struct hyp_clock_config *cfg)
+{
+	int ret = hyp_hyperv_tsc_page_enable(cfg->hyperv_tsc_page);
+
+	if (ret == HYP_OK)
+		tsc_page = cfg->hyperv_tsc_page;
+	return ret;
+}
+
+static int hyperv_cpu_setup(struct hyp_clock_cpu *c)
+{
+	c->stable_mask = 1;     /* partition-wide time: no guard needed */
+	return HYP_OK;
+}
+
+static uint64_t msr_read(struct hyp_clock_cpu *c, bool *stable)
+{
+	(void)c;
+	*stable = true;
+	return hyp_x86_rdmsr(HYP_HYPERV_MSR_TIME_REF_COUNT) * HUNDRED_NS;
+}
+
+static uint64_t page_read(struct hyp_clock_cpu *c, bool *stable)
+{
+	uint64_t t;
+
+	if (!hyp_hyperv_tsc_page_read(tsc_page, NULL, &t))
+		return msr_read(c, stable);
+	*stable = true;
+	return t * HUNDRED_NS;
+}
+
+const struct hyp_clock_ops hyp_clock_hyperv_tsc_page = {
+	.id = HYP_CLOCK_HYPERV_TSC_PAGE,
+	.name = "hyperv-tsc-page",
+	.probe = page_probe,
+	.init = page_init,
+	.cpu_setup = hyperv_cpu_setup,
+	.read = page_read,
+};
+
+const struct hyp_clock_ops hyp_clock_hyperv_ref_count = {
+	.id = HYP_CLOCK_HYPERV_REF_COUNT,
+	.name = "hyperv-ref-count",
+	.probe = msr_probe,
+	.cpu_setup = hyperv_cpu_setup,
+	.read = msr_read,
+};
