@@ -12,8 +12,8 @@ Asm", Clobbers and Scratch Registers). The host ABI tests prove this at run
 time for x86; this checks the rule for every architecture's stubs, in the
 text each compiler really sees: <hyp/hyp.h> is preprocessed by each cross
 compiler (so macro-built clobber lists are expanded), and every asm
-statement inside a `static inline long hyp_...N(` function defined under
-arch/ must list "memory". The stub list is whatever the headers define.
+statement inside a `static inline ... hyp_...(` function (any return type)
+defined under arch/ must list "memory". The stub list is whatever the headers define.
 """
 import re
 import shutil
@@ -28,8 +28,12 @@ TARGETS = [  # compiler, extra flags, arch include dir
     ("powerpc-linux-gnu-gcc", [], "powerpc"),
     ("mips-linux-gnu-gcc", [], "mips"),
     ("mips64-linux-gnuabi64-gcc", [], "mips"),
+    ("aarch64-linux-gnu-gcc", [], "arm64"),
+    ("riscv64-linux-gnu-gcc", [], "riscv"),
 ]
-FUNC_RE = re.compile(r"static\s+inline\s+long\s+(hyp_\w*\d)\s*\([^)]*\)\s*\{")
+# Any return type (long, struct hyp_sbiret, uint64_t, void): every function an arch/
+# header defines whose body holds an asm statement is a stub.
+FUNC_RE = re.compile(r"static\s+inline\s+[\w\s*]*?\b(hyp_\w+)\s*\((?:[^()]|\([^()]*\))*\)\s*\{")
 
 
 def body_at(text, start):

@@ -7,7 +7,8 @@ Usage: gen-stub-contract.py OUT DEPFILE CC [CFLAGS...]
 Preprocesses <hyp/hyp.h> with CC and CFLAGS (so each bitness sees exactly
 the stubs it declares), collects every `static inline long hyp_*N(` that an
 arch/x86 header defines, and writes one checking function per stub into OUT
-plus a table of them. A stub whose name matches no rule below is an error:
+plus a table of them. Any other function there that holds an asm statement
+(Hyper-V, VMware) must be named in ELSEWHERE with the test that drives it. A stub whose name matches no rule below is an error:
 a new stub cannot be left out of the contract test. DEPFILE lists every
 header the preprocessor read, for Ninja.
 """
@@ -30,6 +31,16 @@ RULES = [
     (r"hyp_xen_hypercall(\d)", "XEN", "INSN_VENDOR", "T_MODE", 0),
 ]
 
+# Stubs of other x86 families, whose register and clobber contract a test of
+# their own drives (a trap handler playing that hypervisor's ABI); any other
+# function of an arch/x86 header that holds an asm statement and matches no
+# rule above is an error too.
+ELSEWHERE = [
+    (r"hyp_hyperv_\w+", "tests/host/abi_x86_hyperv.c"),
+    (r"hyp_vmware_\w+", "tests/host/abi_x86_vmware.c"),
+]
+
+ANY_RE = re.compile(r"static\s+inline\s+[\w\s*]*?\b(hyp_\w+)\s*\((?:[^()]|\([^()]*\))*\)\s*\{")
 DEF_RE = re.compile(r"static\s+inline\s+long\s+(hyp_\w*?\d)\s*\(([^)]*)\)\s*\{")
 LINE_RE = re.compile(r'^# \d+ "([^"]+)"')
 
@@ -52,12 +63,24 @@ def main():
                 files.add(os.path.abspath(current))
             continue
         chunks.setdefault(current, []).append(line)
-    stubs = []
+    stubs, asm_funcs = [], set()
     for path, lines in chunks.items():
         if "/arch/x86/include/" not in path:
             continue
-        for m in DEF_RE.finditer("\n".join(lines)):
+        text = "\n".join(lines)
+        for m in DEF_RE.finditer(text):
             stubs.append((m.group(1), m.group(2)))
+        for m in ANY_RE.finditer(text):
+            depth, i = 1, m.end()
+            while depth and i < len(text):
+                depth += {"{": 1, "}": -1}.get(text[i], 0)
+                i += 1
+            if "__asm__" in text[m.end():i]:
+                asm_funcs.add(m.group(1))
+    for name in sorted(asm_funcs - {n for n, _ in stubs}):
+        if not any(re.fullmatch(pat, name) for pat, _ in ELSEWHERE):
+            sys.exit(f"gen-stub-contract: {name} holds an asm statement and has no contract "
+                     f"rule: add one (or name the test that drives it in ELSEWHERE)")
     if not stubs:
         sys.exit("gen-stub-contract: no stub found (wrong include path?)")
 
