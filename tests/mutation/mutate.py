@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 """libhyp's mutation run: does the suite catch wrong code?
 
-Usage: tests/mutation/mutate.py [--list FILE] [--work DIR] [--keep] [ID...]
+Usage: tests/mutation/mutate.py [--list FILE] [--work DIR] [ID...]
 
 Each mutant in tests/mutation/mutants.txt is one exact text substitution in
 one file (the list's header says how to write one). The tool copies the working tree (tracked and untracked,
@@ -36,6 +36,8 @@ BUILDS = {
     "ppc64": ["cmake", "--preset", "ppc64"],
     "ppc": ["cmake", "--preset", "ppc"],
     "mips": ["cmake", "--preset", "mips"],
+    "aarch64": ["cmake", "--preset", "aarch64"],
+    "riscv64": ["cmake", "--preset", "riscv64"],
 }
 
 
