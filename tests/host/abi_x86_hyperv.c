@@ -215,6 +215,20 @@ static uint64_t fake_tsc(void)
 	return 1000;
 }
 
+/* The hypervisor updates the page between the reader's loads and its TSC read. */
+static struct hyp_hyperv_tsc_page *updated_page;
+static unsigned int updating_tsc_calls;
+
+static uint64_t updating_tsc(void)
+{
+	if (updating_tsc_calls++ == 0) {
+		updated_page->tsc_scale = 1ull << 62;
+		updated_page->tsc_offset = 5;
+		updated_page->tsc_sequence = 4;
+	}
+	return 1000;
+}
+
 int main(void)
 {
 	static struct hyp_hyperv_flush_list list __attribute__((aligned(4096)));
@@ -308,6 +322,9 @@ int main(void)
 	tsc.tsc_offset = -10;
 	check(hyp_hyperv_tsc_page_read(&tsc, fake_tsc, &t) && t == 490,
 	      "time = ((tsc * scale) >> 64) + offset");
+	updated_page = &tsc;
+	check(hyp_hyperv_tsc_page_read(&tsc, updating_tsc, &t) && t == 255 && updating_tsc_calls == 2,
+	      "sequence changed during the read: read again, with the new scale and offset");
 	check(hyp_hyperv_mul64_hi(~0ull, ~0ull) == 0xfffffffffffffffeull &&
 	      hyp_hyperv_mul64_hi(0x123456789abcdef0ull, 0xfedcba9876543210ull) == 0x121fa00ad77d7422ull,
 	      "64x64 high word");

@@ -6,20 +6,25 @@
  * clock feature bits: no MSR is touched). The arithmetic: clock_arith.c.
  * Layouts: clock_abi_checks.c (compile time).
  */
+#define _GNU_SOURCE     /* REG_RIP */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 #include <pthread.h>
+#include <signal.h>
 #include <time.h>
+#include <ucontext.h>
 
 #include <hyp/clock.h>
 #include <hyp/hyp.h>
 #include <hyp/x86/pvclock.h>
 
+#include "clock_internal.h"
 #include "cpuid_script.h"
 
 int hyp_clock_abi_checked(void);
@@ -207,6 +212,132 @@ static void test_gates(void **state)
 	assert_int_equal(hyp_clock_cpu_teardown(&cpu_a), 0);
 }
 
+/*
+ * A source with its own read (Hyper-V, arm64 KVM PTP) goes through the same
+ * guard: a read it calls unstable is held at the largest time handed out; a
+ * stable one is its own value unless the CPU's mask asks for the guard.
+ */
+static uint64_t fake_now;
+static bool fake_stable;
+
+static bool fake_probe(const struct hyp_info *info, const struct hyp_clock_config *cfg)
+{
+	(void)info;
+	(void)cfg;
+	return true;
+}
+
+static int fake_cpu_setup(struct hyp_clock_cpu *c)
+{
+	c->stable_mask = 1;
+	return HYP_OK;
+}
+
+static uint64_t fake_read(struct hyp_clock_cpu *c, bool *stable)
+{
+	(void)c;
+	*stable = fake_stable;
+	return fake_now;
+}
+
+static const struct hyp_clock_ops fake_source = {
+	.id = HYP_CLOCK_HYPERV_REF_COUNT, .name = "fake", .probe = fake_probe,
+	.cpu_setup = fake_cpu_setup, .read = fake_read,
+};
+
+static void test_read_source_guard(void **state)
+{
+	static const struct hyp_clock_ops *const sources[] = { &fake_source, NULL };
+	const uint64_t t = 9000000000000ull;    /* beyond every time handed out so far */
+
+	(void)state;
+	assert_int_equal(hyp_clock_select(sources, NULL), HYP_CLOCK_HYPERV_REF_COUNT);
+	assert_int_equal(hyp_clock_cpu_setup(&cpu_a, 0), HYP_OK);
+	fake_stable = false;
+	fake_now = t;
+	assert_true(hyp_clock_ns(&cpu_a) == t);
+	fake_now = t - 1000;                    /* behind, and the source says unstable */
+	assert_true(hyp_clock_ns(&cpu_a) == t);
+	fake_stable = true;                     /* stable: its own value */
+	assert_true(hyp_clock_ns(&cpu_a) == t - 1000);
+	cpu_a.stable_mask = 0;                  /* always_guard */
+	assert_true(hyp_clock_ns(&cpu_a) == t);
+	assert_int_equal(hyp_clock_cpu_teardown(&cpu_a), 0);
+}
+
+/*
+ * The wall-clock bases: a reader that begins while the hypervisor's update
+ * is open (odd version) waits for it to close and takes the new values, never
+ * the half-written ones; a nanosecond field out of range is HYP_EIO. The
+ * update is closed by a thread 20 ms later; the kvmclock MSR write (wrmsr,
+ * #GP in user mode) is skipped by a SIGSEGV handler.
+ */
+static union hyp_xen_shared_info_page xen_si __attribute__((aligned(4096)));
+
+static void *close_xen_update(void *arg)
+{
+	volatile struct hyp_xen_shared_info *si = &xen_si.info;
+
+	(void)arg;
+	nanosleep(&(struct timespec){ .tv_nsec = 20000000 }, NULL);
+	si->wc_sec = 222;
+	si->wc_nsec = 333;
+	__atomic_store_n(&si->wc_version, 4, __ATOMIC_RELEASE);
+	return NULL;
+}
+
+static void *close_kvm_update(void *arg)
+{
+	volatile struct hyp_pvclock_wall_clock *w = arg;
+
+	nanosleep(&(struct timespec){ .tv_nsec = 20000000 }, NULL);
+	w->sec = 222;
+	w->nsec = 333;
+	__atomic_store_n(&w->version, 4, __ATOMIC_RELEASE);
+	return NULL;
+}
+
+static void skip_wrmsr(int sig, siginfo_t *si, void *ctx)
+{
+	greg_t *g = ((ucontext_t *)ctx)->uc_mcontext.gregs;
+	const unsigned char *ip = (const unsigned char *)g[REG_RIP];
+
+	(void)sig;
+	(void)si;
+	if (ip[0] != 0x0f || ip[1] != 0x30)
+		abort();
+	g[REG_RIP] += 2;
+}
+
+static void test_wall_update_retry(void **state)
+{
+	struct hyp_clock_config cfg = { .xen_shared_info = &xen_si, .xen_shared_info_mapped = true };
+	struct sigaction sa = { .sa_sigaction = skip_wrmsr, .sa_flags = SA_SIGINFO };
+	struct hyp_clock_timespec base;
+	pthread_t th;
+
+	(void)state;
+	xen_si.info.wc_version = 3;             /* Xen inside an update: torn values */
+	xen_si.info.wc_sec = 111;
+	xen_si.info.wc_nsec = 1000000000u;
+	assert_int_equal(hyp_clock_xen.init(&cfg), HYP_OK);
+	assert_int_equal(pthread_create(&th, NULL, close_xen_update, NULL), 0);
+	assert_int_equal(hyp_clock_xen.wall_base(&cpu_a, &base), HYP_OK);
+	pthread_join(th, NULL);
+	assert_true(base.sec == 222 && base.nsec == 333);
+
+	sigaction(SIGSEGV, &sa, NULL);
+	memset(&cpu_a, 0, sizeof(cpu_a));
+	cpu_a.wall = (struct hyp_pvclock_wall_clock){ .version = 3, .sec = 111, .nsec = 1000000000u };
+	assert_int_equal(pthread_create(&th, NULL, close_kvm_update, &cpu_a.wall), 0);
+	assert_int_equal(hyp_clock_kvmclock.wall_base(&cpu_a, &base), HYP_OK);
+	pthread_join(th, NULL);
+	assert_true(base.sec == 222 && base.nsec == 333);
+	cpu_a.wall = (struct hyp_pvclock_wall_clock){ .version = 2, .sec = 1, .nsec = 1000000000u };
+	assert_int_equal(hyp_clock_kvmclock.wall_base(&cpu_a, &base), HYP_EIO);
+	signal(SIGSEGV, SIG_DFL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -214,6 +345,8 @@ int main(void)
 		cmocka_unit_test(test_retry_loop),
 		cmocka_unit_test(test_guard_and_stable),
 		cmocka_unit_test(test_gates),
+		cmocka_unit_test(test_read_source_guard),
+		cmocka_unit_test(test_wall_update_retry),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
