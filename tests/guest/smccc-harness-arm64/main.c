@@ -6,6 +6,8 @@
  * Xen's hvc); the image's SVC handler is the harness:
  *   SMCCC 1.1 (hvc/smc N = 0..7): records x0-x17; answers x0-x3 = ~x0..~x3
  *     (x0: ~fid); x4-x17 untouched (preserved, DEN0028 1.1);
+ *   SMCCC 1.0 (_v10, flagged by the test): as 1.1, and poisons x4-x17
+ *     (corruptible before SMCCC 1.1, DEN0028);
  *   SMCCC 1.2 (_regs, flagged by the test): records x0-x17; answers
  *     x0-x17 = ~x0..~x17;
  *   Xen (hvc #0xEA1, N = 0..5): records x0-x4, x16; answers x0 = ~x16 and
@@ -26,6 +28,7 @@
 static uint64_t seen[18];
 static unsigned int seen_imm, calls;
 static volatile bool regs_mode;      /* the next call is SMCCC 1.2 (_regs) */
+static volatile bool v10_mode;       /* the next call is SMCCC 1.0 (_v10) */
 
 static bool svc_harness(struct arm64_frame *f)
 {
@@ -46,6 +49,8 @@ static bool svc_harness(struct arm64_frame *f)
 	} else {
 		for (unsigned int i = 0; i < 4; i++)
 			f->x[i] = ~f->x[i];
+		for (unsigned int i = 4; v10_mode && i < 18; i++)
+			f->x[i] = POISON | i;
 	}
 	return true;
 }
@@ -119,6 +124,10 @@ LIVE_FN(live_hvc1, hyp_smccc_hvc1(FID, A(1), &res))
 LIVE_FN(live_hvc2, hyp_smccc_hvc2(FID, A(1), A(2), &res))
 LIVE_FN(live_smc3, hyp_smccc_smc3(FID, A(1), A(2), A(3), &res))
 LIVE_FN(live_smc7, hyp_smccc_smc7(FID, A(1), A(2), A(3), A(4), A(5), A(6), A(7), &res))
+LIVE_FN(live_hvc_v10, hyp_smccc_hvc_v10(FID, A(1), A(2), A(3), &res))
+LIVE_FN(live_smc_v10, hyp_smccc_smc_v10(FID, A(1), A(2), A(3), &res))
+static struct hyp_smccc_regs live_in, live_out;
+LIVE_FN(live_hvc_regs, hyp_smccc_hvc_regs(&live_in, &live_out))
 LIVE_FN(live_xen0, hyp_xen_hvc0(1))
 LIVE_FN(live_xen1, hyp_xen_hvc1(1, A(1)))
 LIVE_FN(live_xen2, hyp_xen_hvc2(1, A(1), A(2)))
@@ -188,5 +197,12 @@ void test_main(void)
 	LIVE(live_xen3, "xen hvc3");
 	LIVE(live_xen4, "xen hvc4");
 	LIVE(live_xen5, "xen hvc5");
-	report(calls == 11 + 1 + 6 + 11, "%u harness calls", calls);
+	v10_mode = true;
+	LIVE(live_hvc_v10, "hvc_v10 (x4-x17 poisoned)");
+	LIVE(live_smc_v10, "smc_v10 (x4-x17 poisoned)");
+	v10_mode = false;
+	regs_mode = true;
+	LIVE(live_hvc_regs, "hvc_regs (x0-x17 changed)");
+	regs_mode = false;
+	report(calls == 11 + 1 + 6 + 11 + 3, "%u harness calls", calls);
 }
