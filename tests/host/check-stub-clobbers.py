@@ -14,6 +14,10 @@ text each compiler really sees: <hyp/hyp.h> is preprocessed by each cross
 compiler (so macro-built clobber lists are expanded), and every asm
 statement inside a `static inline ... hyp_...(` function (any return type)
 defined under arch/ must list "memory". The stub list is whatever the headers define.
+
+Families whose hypervisor may also change registers that no operand names
+list those in the clobbers too; REQUIRED states each such contract (where a
+runtime harness cannot corrupt the register, this is the only check).
 """
 import re
 import shutil
@@ -31,6 +35,24 @@ TARGETS = [  # compiler, extra flags, arch include dir
     ("aarch64-linux-gnu-gcc", [], "arm64"),
     ("riscv64-linux-gnu-gcc", [], "riscv"),
 ]
+_PPC_VOLATILE_CR = ["cr0", "cr1", "cr5", "cr6", "cr7"]
+# compiler -> [(stub name pattern, clobbers it must list, the rule's source)]
+REQUIRED = {
+    "gcc": [(r"hyp_hyperv_page_call", ["r9", "r10", "r11"],
+             "Hyper-V TLFS, hypercall interface: the page is called as an x64 function (r9-r11 volatile)")],
+    "aarch64-linux-gnu-gcc": [(r"hyp_smccc_(hvc|smc)_v10", [f"x{i}" for i in range(4, 18)],
+                               "Arm DEN0028: x4-x17 corruptible under SMCCC 1.0")],
+}
+for _cc in ("powerpc64-linux-gnu-gcc", "powerpc-linux-gnu-gcc"):
+    REQUIRED[_cc] = [
+        (r"hyp_osi_sc\d", ["r0", "r12", "ctr", "xer", "cr0"],
+         "OSI under KVM-PR/MOL: `sc` as a system call (Linux powerpc syscall ABI)"),
+        (r"hyp_papr_hvsc\d", ["r0", "ctr", "xer"] + _PPC_VOLATILE_CR,
+         "LoPAPR, hypervisor call register conventions: r0, CTR, XER, cr0-1, cr5-7 volatile"),
+        (r"hyp_epapr_area_call\d", ["r0", "r12", "ctr", "xer", "lr"] + _PPC_VOLATILE_CR,
+         "ePAPR 1.1 hypercall ABI, and the `bl` into the patched area (lr)"),
+    ]
+
 # Any return type (long, struct hyp_sbiret, uint64_t, void): every function an arch/
 # header defines whose body holds an asm statement is a stub.
 FUNC_RE = re.compile(r"static\s+inline\s+[\w\s*]*?\b(hyp_\w+)\s*\((?:[^()]|\([^()]*\))*\)\s*\{")
@@ -83,6 +105,7 @@ def asm_sections(body):
 def main():
     src = sys.argv[1]
     bad, checked, ran = [], 0, 0
+    required_hits = {}
     for cc, flags, arch in TARGETS:
         if not shutil.which(cc):
             print(f"skip {cc}: not installed")
@@ -113,16 +136,26 @@ def main():
                 clobbers = sections[3] if len(sections) > 3 else ""
                 if '"memory"' not in clobbers:
                     bad.append(f"{cc}: {f.group(1)}: no \"memory\" clobber")
+                listed = set(re.findall(r'"([^"]+)"', clobbers))
+                for pat, regs, why in REQUIRED.get(cc, []):
+                    if re.fullmatch(pat, f.group(1)):
+                        required_hits[(cc, pat)] = required_hits.get((cc, pat), 0) + 1
+                        missing = [r for r in regs if r not in listed]
+                        if missing:
+                            bad.append(f"{cc}: {f.group(1)}: does not clobber {', '.join(missing)} ({why})")
         print(f"{cc}: {n} asm statements in stubs checked")
         if n == 0:
             bad.append(f"{cc}: no stub found")
         checked += n
+        for pat, _, _ in REQUIRED.get(cc, []):
+            if not required_hits.get((cc, pat)):
+                bad.append(f"{cc}: no stub matches {pat} (REQUIRED is out of date)")
     for b in bad:
         print("FAIL:", b)
     if not ran:
         print("no compiler found")
         sys.exit(77)
-    print(f"{checked} stub asm statements, {len(bad)} without \"memory\"")
+    print(f"{checked} stub asm statements, {len(bad)} problems")
     sys.exit(1 if bad else 0)
 
 
