@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * PowerPC detection, from what the kernel hands over (no instruction traps):
- * - the device tree's /hypervisor node (ePAPR 1.1 section 7.5; seed 000):
+ * - the device tree's /hypervisor node (ePAPR 1.1 section 7.5; Linux Documentation/virt/kvm/ppc-pv.rst):
  *   compatible "linux,kvm" names KVM, "hcall-instructions" gives the ePAPR
  *   call sequence, "has-idle" offers EV_IDLE. QEMU adds it only under KVM.
  * - PAPR: the kernel declares it (plat->ppc_papr), or the tree has

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * x86 Xen: the gate, the transfer mode (page or direct) and the hypercall
- * page (seed 003).
+ * page (Xen docs/guest-guide/x86/hypercall-abi.rst).
  *
  * HVM/PVH install a page by writing its guest-physical address to the MSR
  * named by CPUID leaf xen base+2 (ebx; eax = pages offered, the low 12 bits
