@@ -130,16 +130,6 @@ extern const void *hyp_xen_call_page;
 #define HYP_XEN_USE_PAGE(gate)      ((gate) == HYP_GATE_XEN_PAGE)
 #define HYP_XEN_USE_VMMCALL(gate)   ((gate) == HYP_GATE_XEN_VMMCALL)
 
-/* Numbers no stub may take: iret (jumped to, PV only) and beyond the page. */
-static inline long hyp_xen_op_refused(unsigned int op)
-{
-	if (op == HYP_XEN_HYPERCALL_iret)
-		return HYP_EINVAL;
-	if (op >= HYP_XEN_HYPERCALL_PAGE_SLOTS)
-		return HYP_ENOSYS;
-	return 0;
-}
-
 /*
  * Gated: the mode the gate names. The gate is stored (release) after
  * hyp_xen_call_page; x86 keeps loads in order, so a CPU that reads
@@ -149,13 +139,13 @@ static inline long hyp_xen_op_refused(unsigned int op)
 	static inline long name(HYP_XEN_PARAMS##n)                              \
 	{                                                                       \
 		unsigned int gate = hyp_gate_read(&hyp_xen_gate);               \
-		long refused;                                                   \
                                                                                 \
 		if (gate < HYP_GATE_OPEN)                                       \
 			return hyp_gate_error(gate);                            \
-		refused = hyp_xen_op_refused(op);                               \
-		if (refused)                                                    \
-			return refused;                                         \
+		if (op == HYP_XEN_HYPERCALL_iret)       /* jumped to, PV only */ \
+			return HYP_EINVAL;                                      \
+		if (op >= HYP_XEN_HYPERCALL_PAGE_SLOTS) /* beyond the page */   \
+			return HYP_ENOSYS;                                      \
 		if (HYP_XEN_USE_PAGE(gate))                                     \
 			return hyp_xen_page_call##n(hyp_xen_call_page, HYP_XEN_ARGS##n); \
 		if (HYP_XEN_USE_VMMCALL(gate))                                  \
