@@ -33,7 +33,7 @@
  * ebp is the frame pointer and cannot be an asm operand, and no hypercall
  * takes six arguments. A page call passes the stub address in eax (the stub
  * loads op itself), so it needs no register beyond the ABI's; on x86_64 it
- * steps over the 128-byte red zone around the call.
+ * steps over the 128-byte red zone around the call (not with HYP_X86_NO_RED_ZONE).
  */
 #ifndef HYP_X86_XEN_HYPERCALL_H
 #define HYP_X86_XEN_HYPERCALL_H
@@ -43,9 +43,16 @@
 #include <hyp/xen_abi.h>
 #include <hyp/x86/insn.h>
 
-/* The page stub's address is in (r|e)ax; its result comes back there. */
+/*
+ * The page stub's address is in (r|e)ax; its result comes back there. The
+ * x86_64 psABI (3.2.2) lets a function keep data in the 128 bytes below rsp,
+ * which `call` would overwrite: the stub steps over them unless the build
+ * says it has no red zone (HYP_X86_NO_RED_ZONE, <hyp/config.h>).
+ */
 #ifndef HYP_XEN_PAGE_CALL_INSN
-#if defined(__x86_64__)
+#if defined(__x86_64__) && defined(HYP_X86_NO_RED_ZONE)
+#define HYP_XEN_PAGE_CALL_INSN  "call *%%rax"
+#elif defined(__x86_64__)
 #define HYP_XEN_PAGE_CALL_INSN  "lea -128(%%rsp), %%rsp\n\tcall *%%rax\n\tlea 128(%%rsp), %%rsp"
 #else
 #define HYP_XEN_PAGE_CALL_INSN  "call *%%eax"
