@@ -110,8 +110,9 @@ def part_callsite(table, results):
                 elif vs != "bare" and goal is not None and ratio > goal:
                     above = sorted({callsite.irreducible(target, cc, m[4]["item"]) or "-"
                                     for m in members if m[1] > m[2] * m[3]})
-                    if "-" not in above:
-                        notes.append("irreducible " + ",".join(above))
+                    tag = "irreducible " + ",".join(above)
+                    if "-" not in above and tag not in notes:
+                        notes.append(tag)
                     plus, minus = callsite.extra(worst[4], "gref" if vs == "hand" else "ref")
                     notes.append(table.note(
                         f"{target} {cc}: {worst[4]['item']} misses {goal:.2f}: libhyp "
