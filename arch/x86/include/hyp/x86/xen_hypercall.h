@@ -111,14 +111,18 @@ extern const void *hyp_xen_call_page;
 /* Result in (r|e)ax; every argument register may change; flags and memory too. */
 #define HYP_XEN_CLOBBERS        "memory", "cc"
 
+/* The transfer itself: one asm statement, operands and clobbers as above. */
+#define HYP_XEN_ASM(insn, n)                                                    \
+	__asm__ __volatile__(insn /* NOLINT(bugprone-macro-parentheses): asm text */ \
+			     : HYP_XEN_IO##n : : HYP_XEN_CLOBBERS)
+
 /* Direct: op in (r|e)ax, the instruction itself. */
 #define HYP_XEN_DIRECT_STUB(name, insn, n)                                      \
 	static inline long name(HYP_XEN_PARAMS##n)                              \
 	{                                                                       \
 		long ret = (long)op;                                            \
 		HYP_XEN_REGS##n                                                 \
-		__asm__ __volatile__(insn /* NOLINT(bugprone-macro-parentheses): asm text */ \
-				     : HYP_XEN_IO##n : : HYP_XEN_CLOBBERS);     \
+		HYP_XEN_ASM(insn, n);                                           \
 		return ret;                                                     \
 	}
 
@@ -128,8 +132,7 @@ extern const void *hyp_xen_call_page;
 	{                                                                       \
 		unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE; \
 		HYP_XEN_REGS##n                                                 \
-		__asm__ __volatile__(HYP_XEN_PAGE_CALL_INSN                     \
-				     : HYP_XEN_IO##n : : HYP_XEN_CLOBBERS);     \
+		HYP_XEN_ASM(HYP_XEN_PAGE_CALL_INSN, n);                         \
 		return (long)ret;                                               \
 	}
 
@@ -153,8 +156,14 @@ extern const void *hyp_xen_call_page;
 			return HYP_EINVAL;                                      \
 		if (op >= HYP_XEN_HYPERCALL_PAGE_SLOTS) /* beyond the page */   \
 			return HYP_ENOSYS;                                      \
-		if (HYP_XEN_USE_PAGE(gate))                                     \
-			return hyp_xen_page_call##n(hyp_xen_call_page, HYP_XEN_ARGS##n); \
+		if (HYP_XEN_USE_PAGE(gate)) {                                   \
+			/* op < 128: widened first, shared with the direct path */ \
+			unsigned long ret = (unsigned long)op * HYP_XEN_HYPERCALL_STUB_SIZE + \
+					    (unsigned long)hyp_xen_call_page;   \
+			HYP_XEN_REGS##n                                         \
+			HYP_XEN_ASM(HYP_XEN_PAGE_CALL_INSN, n);                 \
+			return (long)ret;                                       \
+		}                                                               \
 		if (HYP_XEN_USE_VMMCALL(gate))                                  \
 			return hyp_xen_vmmcall##n(HYP_XEN_ARGS##n);              \
 		return hyp_xen_vmcall##n(HYP_XEN_ARGS##n);                       \
