@@ -108,7 +108,7 @@ def part_callsite(table, results):
                         f"({len(first[4]['lib'])} - {len(first[4]['ref'])} instructions)",
                         [f"+ {i}" for i in plus] + [f"- {i}" for i in minus]))
                 elif vs != "bare" and goal is not None and ratio > goal:
-                    above = sorted({callsite.irreducible(target, cc, m[4]["item"]) or "-"
+                    above = sorted({callsite.irreducible(target, cc, m[4]["item"], per_cc[cc]["items"]) or "-"
                                     for m in members if m[1] > m[2] * m[3]})
                     tag = "irreducible " + ",".join(above)
                     if "-" not in above and tag not in notes:
