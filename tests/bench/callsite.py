@@ -62,7 +62,9 @@ def _toolchain_info(target, cc):
 
 def targets():
     """Targets in the order of the presets, each with a gcc toolchain."""
-    order = ["x86_64", "i386", "s390x", "ppc64", "ppc64le", "ppc", "mips", "mipsel", "mips64", "aarch64"]
+    with open(os.path.join(ROOT, "cmake", "targets.txt")) as table:   # the target table
+        order = [line.split(";")[0].strip() for line in table
+                 if line.strip() and not line.startswith("#")]
     found = sorted({os.path.basename(p)[:-len("-gcc.cmake")]
                     for p in glob.glob(os.path.join(ROOT, "cmake", "toolchain", "*-gcc.cmake"))})
     return [t for t in order if t in found] + [t for t in found if t not in order]
