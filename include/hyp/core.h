@@ -191,7 +191,7 @@ enum hyp_arm_conduit {
  * s390x: STSI (supervisor state): level 3 present and its innermost control
  * program (3.2.2) "KVM/Linux" means KVM's DIAGNOSE 0x500 interface; the
  * machine's manufacturer (1.1.1) "QEMU" tells QEMU TCG from KVM (see
- * lib/s390/detect.c).
+ * lib/s390/s390_detect.c).
  * aarch64: the conduit from plat->arm_conduit or the tree's /psci "method";
  * only on that conduit PSCI_VERSION, PSCI_FEATURES(SMCCC_VERSION), then (SMCCC
  * >= 1.1) the hypervisor UIDs, KVM_FEATURES and TRNG_VERSION; Xen from
