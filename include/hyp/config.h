@@ -26,7 +26,10 @@
  * HYP_MIPS_HYPCALL_INSN                           (<hyp/mips/kvm_hypercall.h>)
  * HYP_PAPR_HVSC_INSN                              (<hyp/powerpc/papr_hypercall.h>)
  * HYP_EPAPR_CALL_INSN                             (<hyp/powerpc/epapr_hypercall.h>)
+ * HYP_OSI_INSN                                    (<hyp/powerpc/osi_call.h>)
  * HYP_RISCV_ECALL_INSN                            (<hyp/riscv/sbi_call.h>)
+ * HYP_ARM64_HVC_INSN, HYP_ARM64_SMC_INSN         (<hyp/arm64/smccc_call.h>)
+ * HYP_ARM64_XEN_INSN                              (<hyp/arm64/xen_call.h>)
  *     The instruction text each stub emits. Default: the real instruction.
  *     The host ABI tests replace them with a trapping encoding.
  */
