@@ -1,9 +1,10 @@
 # The host preset also builds every guest target (external projects with their
 # toolchain files) and runs their tests from this build's CTest.
 option(HYP_SUPERBUILD "Build and test every guest target from the host build" ON)
-set(HYP_GUEST_TARGETS x86_64 i386 s390x ppc64 ppc64le ppc mips mipsel mips64 riscv64 aarch64
+# Default: every target of cmake/targets.txt (HYP_TARGETS, from hyp_arch.cmake).
+set(HYP_GUEST_TARGETS ${HYP_TARGETS}
     CACHE STRING "Guest targets the host build drives")
-set(HYP_CLANG_TARGETS x86_64 i386 s390x ppc64 ppc64le ppc mips mipsel mips64 riscv64 aarch64
+set(HYP_CLANG_TARGETS ${HYP_TARGETS}
     CACHE STRING "Guest targets whose libhyp.a is also built with clang")
 
 if(HYP_SUPERBUILD)

@@ -8,6 +8,17 @@
  *     x86 KVM: issue this instruction instead of the one hyp_init() picks
  *     from the CPU vendor (a load and a compare less per call). Default:
  *     neither, chosen at run time. CMake: -DHYP_X86_KVM_INSN=vmcall|vmmcall.
+ * HYP_X86_NO_RED_ZONE
+ *     x86_64: the code that includes libhyp's headers is compiled with
+ *     -mno-red-zone (as every x86_64 kernel is), so a Xen hypercall-page call
+ *     is a bare `call` instead of stepping rsp over the psABI's 128-byte red
+ *     zone (2 instructions less per page call). Default: undefined, the step
+ *     stays. No check is possible: neither gcc (12) nor clang (14) predefines
+ *     any macro for -mno-red-zone (compare `cc -dM -E` with and without it),
+ *     so defining this in a build that keeps its red zone is not rejected and
+ *     lets the page stub's `call` overwrite up to 8 bytes of the caller's
+ *     red-zone data. CMake: -DHYP_X86_NO_RED_ZONE=ON adds it together with
+ *     -mno-red-zone to everything that links hyp, so the two cannot part.
  * HYP_X86_VMCALL_INSN, HYP_X86_VMMCALL_INSN       (<hyp/x86/insn.h>)
  * HYP_XEN_PAGE_CALL_INSN                          (<hyp/x86/xen_hypercall.h>)
  * HYP_HYPERV_PAGE_CALL_INSN                       (<hyp/x86/hyperv_call.h>)
@@ -15,7 +26,10 @@
  * HYP_MIPS_HYPCALL_INSN                           (<hyp/mips/kvm_hypercall.h>)
  * HYP_PAPR_HVSC_INSN                              (<hyp/powerpc/papr_hypercall.h>)
  * HYP_EPAPR_CALL_INSN                             (<hyp/powerpc/epapr_hypercall.h>)
+ * HYP_OSI_INSN                                    (<hyp/powerpc/osi_call.h>)
  * HYP_RISCV_ECALL_INSN                            (<hyp/riscv/sbi_call.h>)
+ * HYP_ARM64_HVC_INSN, HYP_ARM64_SMC_INSN         (<hyp/arm64/smccc_call.h>)
+ * HYP_ARM64_XEN_INSN                              (<hyp/arm64/xen_call.h>)
  *     The instruction text each stub emits. Default: the real instruction.
  *     The host ABI tests replace them with a trapping encoding.
  */

@@ -3,7 +3,7 @@
  * ePAPR hypercall ABI (PowerPC): tokens, status codes, KVM's vendor calls and
  * the magic page.
  *
- * Sources: seeds 000/001 (token in r11, arguments r3-r10, status r3, outputs
+ * Sources: Linux Documentation/virt/kvm/ppc-pv.rst (token in r11, arguments r3-r10, status r3, outputs
  * r4-r11; the instructions come from /hypervisor "hcall-instructions"; the
  * magic page), ePAPR 1.1 chapter 6, Linux arch/powerpc/include/uapi/asm/
  * epapr_hcalls.h and kvm_para.h. tests/host/test_epapr_abi.c checks every value
@@ -65,11 +65,11 @@
 #define HYP_KVM_PPC_MAGIC_FEAT_MAS0_TO_SPRG7 (1u << 1)  /* mas0..pir, sprg4-7 valid */
 #define HYP_KVM_PPC_MAGIC_PAGE_NOT_MAPPED_NX (1u << 0)  /* flag in the EA argument */
 #define HYP_KVM_PPC_SC_MAGIC_R0             0x4b564d21u /* "KVM!": PR KVM's sc marker */
-/* The magic page's address: -4096 in effective and physical space (seed 001). */
+/* The magic page's address: -4096 in effective and physical space (ppc-pv.rst). */
 #define HYP_KVM_PPC_MAGIC_PAGE              (-4096L)
 
 /*
- * The magic page (seed 001; Linux struct kvm_vcpu_arch_shared): supervisor
+ * The magic page (ppc-pv.rst; Linux struct kvm_vcpu_arch_shared): supervisor
  * register state the host shares with the guest. Big-endian 64-bit fields as
  * the guest runs; fields are only ever added at the end, each behind a
  * feature bit (HYP_KVM_PPC_MAGIC_FEAT_*).

@@ -2,8 +2,8 @@
 /*
  * KVM hypercall ABI: numbers, return codes, x86 CPUID leaves and structures.
  *
- * Sources: Linux Documentation/virt/kvm/x86/hypercalls.rst (seeds 000 and
- * 002), include/uapi/linux/kvm_para.h, arch/x86/include/uapi/asm/kvm_para.h.
+ * Sources: Linux Documentation/virt/kvm/x86/hypercalls.rst,
+ * include/uapi/linux/kvm_para.h, arch/x86/include/uapi/asm/kvm_para.h.
  * tests/host/test_kvm_abi.c checks every value against the installed
  * <linux/kvm_para.h> and <asm/kvm_para.h>.
  */
@@ -75,7 +75,7 @@
 
 /*
  * Written by the host for KVM_HC_CLOCK_PAIRING at the guest-physical address
- * in a0 (seed 002): 64 bytes, naturally aligned fields.
+ * in a0 (hypercalls.rst, KVM_HC_CLOCK_PAIRING): 64 bytes, naturally aligned fields.
  */
 struct hyp_kvm_clock_pairing {
 	int64_t  sec;       /* seconds of the a1 clock (CLOCK_REALTIME) */

@@ -3,8 +3,8 @@
  * PAPR hypercall ABI (PowerPC pseries partitions: pHyp, KVM-HV, QEMU).
  *
  * `sc 1` with the opcode in r3 and arguments in r4-r12; status in r3 (0
- * H_SUCCESS, > 0 busy/partial, < 0 errors), outputs in r4-r12 (seed 000 names
- * the family; numbers from LoPAPR and Linux arch/powerpc/include/asm/hvcall.h,
+ * H_SUCCESS, > 0 busy/partial, < 0 errors), outputs in r4-r12 (Linux Documentation/virt/kvm/ppc-pv.rst
+ * names the family; numbers from LoPAPR and Linux arch/powerpc/include/asm/hvcall.h,
  * QEMU include/hw/ppc/spapr.h, which is kernel-internal: no Debian header to
  * check them against).
  */

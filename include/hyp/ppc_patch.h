@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * KVM PowerPC guest-side instruction patching (seed 001): privileged
+ * KVM PowerPC guest-side instruction patching (Linux Documentation/virt/kvm/ppc-pv.rst): privileged
  * instructions that would trap to the hypervisor become loads and stores on
  * the magic page at -4096 (absolute addressing, RA = 0):
  *   mfmsr / mfsprg0-3 / mfsrr0 / mfsrr1 / mfdar / mfdsisr  -> load of the field

@@ -28,7 +28,7 @@ static unsigned int unmapped_segment(unsigned long addr)
 	if (addr < 0x80000000ul || addr > 0xbffffffful)
 		return 0;
 #endif
-	return (addr & 0x20000000ul) ? 2 : 1;     /* KSEG1 : KSEG0 */
+	return 1 + (unsigned int)((addr >> 29) & 1);     /* KSEG0 1, KSEG1 2 */
 }
 
 /* The whole buffer lies in one unmapped segment. */
@@ -37,11 +37,11 @@ static bool unmapped_range(const char *buf, size_t len)
 	unsigned long first = (unsigned long)buf;
 	unsigned int seg = unmapped_segment(first);
 
-	if (len == 0)
-		return seg != 0;
-	if (len - 1 > ~0ul - first)
+	if (seg == 0)
 		return false;
-	return seg != 0 && unmapped_segment(first + (len - 1)) == seg;
+	if (len == 0)
+		return true;
+	return len - 1 <= ~0ul - first && unmapped_segment(first + (len - 1)) == seg;
 }
 
 int hyp_kvm_mips_console_output(uint32_t vterm, const char *buf, size_t len)

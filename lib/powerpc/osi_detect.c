@@ -11,18 +11,19 @@
 
 unsigned char hyp_osi_gate = HYP_GATE_UNINIT;
 
-void hyp_osi_probe(const struct hyp_platform *plat, struct hyp_info *info)
+int hyp_osi_probe(const struct hyp_platform *plat, struct hyp_info *info)
 {
 	static const char sig[] = "OSI";
 
 	if (!plat->ppc_osi)
-		return;
+		return HYP_OK;
 	info->families |= HYP_FAMILY_OSI;
 	if (info->kind == HYP_KIND_NONE) {
 		info->kind = HYP_KIND_UNKNOWN;
 		for (unsigned int i = 0; i < sizeof(sig); i++)
 			info->signature[i] = sig[i];
 	}
+	return HYP_OK;
 }
 
 void hyp_osi_open(const struct hyp_info *info)

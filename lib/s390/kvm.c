@@ -10,8 +10,9 @@ bool hyp_kvm_s390_serves(unsigned int nr)
 	       (info->s390_diag500_codes & (1u << nr));
 }
 
-int hyp_kvm_s390_call(unsigned int nr, unsigned long p1, unsigned long p2,
-		      unsigned long p3)
+/* Inline in each wrapper, so the subcode test folds to one bit for a constant nr. */
+static inline int s390_call(unsigned int nr, unsigned long p1, unsigned long p2,
+			    unsigned long p3)
 {
 	unsigned int gate = hyp_gate_read(&hyp_kvm_gate);
 
@@ -22,15 +23,20 @@ int hyp_kvm_s390_call(unsigned int nr, unsigned long p1, unsigned long p2,
 	return hyp_kvm_error(hyp_kvm_diag500_3(nr, p1, p2, p3));   /* gate checked above */
 }
 
+int hyp_kvm_s390_call(unsigned int nr, unsigned long p1, unsigned long p2,
+		      unsigned long p3)
+{
+	return s390_call(nr, p1, p2, p3);
+}
+
 int hyp_kvm_virtio_ccw_notify(uint32_t schid, uint32_t queue, long cookie)
 {
 	if (!(schid & HYP_S390_SCHID_ONE) || (schid & HYP_S390_SCHID_RESERVED))
 		return HYP_EINVAL;
-	return hyp_kvm_s390_call(HYP_KVM_S390_VIRTIO_CCW_NOTIFY, schid, queue,
-				 (unsigned long)cookie);
+	return s390_call(HYP_KVM_S390_VIRTIO_CCW_NOTIFY, schid, queue, (unsigned long)cookie);
 }
 
 int hyp_kvm_virtio_notify(uint64_t addr)
 {
-	return hyp_kvm_s390_call(HYP_KVM_S390_VIRTIO_NOTIFY, addr, 0, 0);
+	return s390_call(HYP_KVM_S390_VIRTIO_NOTIFY, addr, 0, 0);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* s390x: reading SYSIB 3.2.2 and 1.1.1 into struct hyp_info (see detect.c). */
+/* s390x: reading SYSIB 3.2.2 and 1.1.1 into struct hyp_info (see s390_detect.c). */
 #include "sysib.h"
 
 #include <hyp/s390/kvm_abi.h>

@@ -12,7 +12,7 @@
 /*
  * Fill `info` from SYSIB 3.2.2 (`sysib322`, the control programs of a level-3
  * configuration) and SYSIB 1.1.1 (`sysib111`, the machine; NULL if STSI
- * 1.1.1 failed). See detect.c for what each host reports.
+ * 1.1.1 failed). See s390_detect.c for what each host reports.
  */
 void hyp_s390_read_sysib(const uint8_t *sysib322, const uint8_t *sysib111,
 			 struct hyp_info *info);

@@ -4,7 +4,7 @@
  * vendor leaf's max must reach 0x40000005 and leaf 0x40000001 eax must be
  * "Hv#1" (a vendor string alone does not promise the TLFS interface).
  */
-#include "x86_msr.h"
+#include "x86_detect.h"
 
 void hyp_hyperv_probe(const struct hyp_platform *plat, struct hyp_info *info)
 {

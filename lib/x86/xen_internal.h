@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: MIT */
-/* Between x86 detection (detect.c) and the Xen files (xen_*.c). */
+/* Between the x86 Xen files (xen_detect.c, xen_page.c, xen.c) and x86_detect.c. */
 #ifndef HYP_LIB_X86_XEN_INTERNAL_H
 #define HYP_LIB_X86_XEN_INTERNAL_H
 
 #include "../internal.h"
 
-/* Open hyp_xen_gate from the detection result (direct by vendor on HVM/PVH; closed on PV). */
-void hyp_xen_open_gate(const struct hyp_info *info);
+/* The direct gate value for this CPU: vmmcall on AMD and Hygon, vmcall elsewhere. */
+static inline unsigned int hyp_xen_direct_gate(const struct hyp_info *info)
+{
+	if (info->x86_vendor == HYP_X86_VENDOR_AMD || info->x86_vendor == HYP_X86_VENDOR_HYGON)
+		return HYP_GATE_XEN_VMMCALL;
+	return HYP_GATE_XEN_VMCALL;
+}
 
 /*
  * Whether `start_info` carries the PV magic of this build's ABI

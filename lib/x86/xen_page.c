@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * x86 Xen: the gate, the transfer mode (page or direct) and the hypercall
- * page (seed 003).
+ * x86 Xen: the transfer mode (page or direct) and the hypercall page (Xen
+ * docs/guest-guide/x86/hypercall-abi.rst; detection and the gate's first
+ * value: xen_detect.c).
  *
  * HVM/PVH install a page by writing its guest-physical address to the MSR
  * named by CPUID leaf xen base+2 (ebx; eax = pages offered, the low 12 bits
@@ -22,21 +23,6 @@ const void *hyp_xen_call_page;
 #define X86_UD2_0                   0x0f
 #define X86_UD2_1                   0x0b
 #define X86_INT3                    0xcc
-
-static unsigned int direct_gate(const struct hyp_info *info)
-{
-	if (info->x86_vendor == HYP_X86_VENDOR_AMD || info->x86_vendor == HYP_X86_VENDOR_HYGON)
-		return HYP_GATE_XEN_VMMCALL;
-	return HYP_GATE_XEN_VMCALL;
-}
-
-void hyp_xen_open_gate(const struct hyp_info *info)
-{
-	if (!(info->families & HYP_FAMILY_XEN) || info->xen_pv)
-		hyp_gate_open(&hyp_xen_gate, HYP_GATE_ABSENT);
-	else
-		hyp_gate_open(&hyp_xen_gate, direct_gate(info));
-}
 
 enum hyp_xen_mode hyp_xen_mode(void)
 {
@@ -141,28 +127,6 @@ int hyp_xen_set_direct(void)
 		return HYP_ENOHYP;
 	if (info->xen_pv)
 		return HYP_EOPNOTSUPP;
-	hyp_gate_open(&hyp_xen_gate, direct_gate(info));
+	hyp_gate_open(&hyp_xen_gate, hyp_xen_direct_gate(info));
 	return HYP_OK;
-}
-
-bool hyp_xen_pv_magic_ok(const void *start_info)
-{
-#if defined(__x86_64__)
-	static const char magic[] = HYP_XEN_START_INFO_MAGIC_X86_64;
-#else
-	static const char magic[] = HYP_XEN_START_INFO_MAGIC_X86_32;
-#endif
-	const char *text = start_info;
-
-	for (unsigned int i = 0; i < sizeof(magic) - 1; i++)
-		if (text[i] != magic[i])
-			return false;
-	return true;
-}
-
-void hyp_xen_pv_cpuid(uint32_t leaf, uint32_t subleaf, uint32_t regs[4])
-{
-	__asm__ __volatile__(HYP_XEN_FORCED_EMULATION_PREFIX "; cpuid"
-			     : "=a"(regs[0]), "=b"(regs[1]), "=c"(regs[2]), "=d"(regs[3])
-			     : "a"(leaf), "c"(subleaf));
 }

@@ -88,7 +88,7 @@ def part_callsite(table, results):
                     groups.setdefault((g, vs), {}).setdefault(cc, []).append(
                         (arity, lib, ref, goal, e))
         for (g, vs), by_cc in sorted(groups.items(), key=lambda kv: group_sort(kv[0])):
-            cells, notes, goal = {}, [], None
+            cells, notes, goal, tags = {}, [], None, {}
             for cc in callsite.COMPILERS:
                 members = by_cc.get(cc)
                 if not members:
@@ -108,6 +108,10 @@ def part_callsite(table, results):
                         f"({len(first[4]['lib'])} - {len(first[4]['ref'])} instructions)",
                         [f"+ {i}" for i in plus] + [f"- {i}" for i in minus]))
                 elif vs != "bare" and goal is not None and ratio > goal:
+                    above = sorted({callsite.irreducible(target, cc, m[4]["item"], per_cc[cc]["items"]) or "-"
+                                    for m in members if m[1] > m[2] * m[3]})
+                    if "-" not in above:
+                        tags.setdefault("irreducible " + ",".join(above), []).append(cc)
                     plus, minus = callsite.extra(worst[4], "gref" if vs == "hand" else "ref")
                     notes.append(table.note(
                         f"{target} {cc}: {worst[4]['item']} misses {goal:.2f}: libhyp "
@@ -117,6 +121,7 @@ def part_callsite(table, results):
             name = g if not arities else f"{g} N={arities[0]}..{arities[-1]}"
             label = {"asm": "vs asm", "hand": "vs asm+gate by hand",
                      "bare": "vs bare asm (gate cost)"}[vs]
+            notes = [f"{t} ({', '.join(ccs)})" for t, ccs in tags.items()] + notes
             table.row(1, target, f"{name} {label}", cells.get("gcc", "-"), cells.get("clang", "-"),
                       f"{goal:.2f}" if goal is not None else "info", " ".join(notes))
 

@@ -62,7 +62,9 @@ def _toolchain_info(target, cc):
 
 def targets():
     """Targets in the order of the presets, each with a gcc toolchain."""
-    order = ["x86_64", "i386", "s390x", "ppc64", "ppc64le", "ppc", "mips", "mipsel", "mips64", "aarch64"]
+    with open(os.path.join(ROOT, "cmake", "targets.txt")) as table:   # the target table
+        order = [line.split(";")[0].strip() for line in table
+                 if line.strip() and not line.startswith("#")]
     found = sorted({os.path.basename(p)[:-len("-gcc.cmake")]
                     for p in glob.glob(os.path.join(ROOT, "cmake", "toolchain", "*-gcc.cmake"))})
     return [t for t in order if t in found] + [t for t in found if t not in order]
@@ -234,6 +236,61 @@ def measure(target, cc):
             "arch": info["ARCH"], "bench_addr": bench_addr, "lib_addr": lib_addr}
 
 
+# Rows above their goal for a proven reason: (target, compiler or "*", item
+# regex, note). The note names the section "Irreducible rows" of
+# docs/PERFORMANCE.md that states the extra instructions, the ABI rule or
+# compiler behaviour behind them and the kernel's way to the minimum if one
+# exists. The guard and the table print `irreducible <note>` on such a row, so
+# a script tells a known cost from a regression; the guard still keeps it.
+IRREDUCIBLE_DOC = "docs/PERFORMANCE.md"
+# A fifth field names a witness row (re.sub replacement of the item): the row
+# is irreducible only while the witness, the same call built with the option
+# that removes the cost, meets its goal.
+IRREDUCIBLE = (
+    ("x86_64", "*", r"hyp_xen_(page_call|hypercall)(\d)", "I1", r"hyp_xen_\1_norz\2"),
+    ("mips64", "gcc", r"hyp_kvm_hypercall[0-4]", "I2", None),
+)
+
+
+# I3, checked on every x86 row: libhyp's listing and the reference hold the
+# same number of instructions once the alignment padding gcc puts between
+# blocks (after a ret or jmp, never executed) is left out; the excess is block
+# layout, not code.
+X86_PADDING = re.compile(r"^(?:\S+: )?(?:nop[lw]?\b|cs nopw|data16|xchg %ax,%ax|"
+                         r"lea 0x0\(%esi(?:,%eiz,1)?\),%esi)")
+
+
+def padding_only(entry, against):
+    """True if the two listings differ only in x86 alignment padding."""
+    def code(insns):
+        return [i for i in insns if not X86_PADDING.match(i)]
+    return len(code(entry["lib"])) <= len(code(entry[against]))
+
+
+def irreducible(target, cc, item, items=()):
+    """The note of a row proven above its goal, or None."""
+    if target in ("x86_64", "i386"):
+        for e in items:
+            if e["item"] == item and not e.get("missing") and all(
+                    goal is None or lib <= ref * goal
+                    or padding_only(e, "gref" if vs == "hand" else "ref")
+                    for vs, lib, ref, goal in comparisons(e)):
+                if any(goal is not None and lib > ref * goal
+                       for _, lib, ref, goal in comparisons(e)):
+                    return "I3"
+    for t, c, rx, note, witness in IRREDUCIBLE:
+        if t != target or c not in ("*", cc) or not re.fullmatch(rx, item):
+            continue
+        if witness is None:
+            return note
+        name = re.sub(rx, witness, item)
+        for e in items:
+            if e["item"] == name and not e.get("missing"):
+                if all(goal is None or lib <= ref * goal for _, lib, ref, goal in comparisons(e)):
+                    return note
+    return None
+
+
 def comparisons(entry):
     """(vs, lib count, ref count, goal or None) for one item."""
     out = []
@@ -323,8 +380,10 @@ def guard(results, base):
                     # A family merged after the last --record: shown, not judged.
                     ok = True
                     why = "not recorded yet"
-                    if goal is not None and lib > ref * goal:
-                        why += f"; misses goal {goal:.2f}"
+                if goal is not None and lib > ref * goal:
+                    note = irreducible(t, c, e["item"], res["items"])
+                    why += (f"; irreducible {note} ({IRREDUCIBLE_DOC})" if note
+                            else f"; misses goal {goal:.2f}")
                 print(f"{'ok  ' if ok else 'FAIL'} {t}-{c} {e['item']} vs {vs}: "
                       f"{lib}/{ref} = {lib / ref:.2f} ({why})")
                 if not ok:

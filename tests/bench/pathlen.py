@@ -17,7 +17,7 @@ sides). Transfers:
         page: + 3 for the stub Xen writes (mov $op,%eax; vmcall; ret, Xen
         xen/arch/x86/hvm/vmx/vmx.c vmx_init_hypercall_page)
   ppc   `bl hyp_epapr_hypercall_area`: + the area's instructions (its four
-        slots and blr, as assembled in lib/powerpc/epapr.c); sc (inline trap)
+        slots and blr, as assembled in lib/powerpc/epapr_area.c); sc (inline trap)
   mips  hypcall (.word 0x42000028); delay slots are counted as listed
   riscv ecall
 """

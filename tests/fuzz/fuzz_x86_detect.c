@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * libFuzzer target for the x86 CPUID scan (lib/x86/detect.c) through the
+ * libFuzzer target for the x86 CPUID scan (lib/x86/x86_detect.c) through the
  * hyp_platform.cpuid hook: every answer comes from the input.
  *
  * Input: a mode byte (bit 0: a Xen PV guest, hyp_platform.xen_pv_start_info

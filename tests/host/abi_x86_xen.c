@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The x86 Xen stubs' register contract, on the host. A SIGILL handler plays
- * Xen (seed 003): op in rax/eax; arguments rdi rsi rdx r10 r8 r9 (64-bit) or
+ * Xen (docs/guest-guide/x86/hypercall-abi.rst): op in rax/eax; arguments rdi rsi rdx r10 r8 r9 (64-bit) or
  * ebx ecx edx esi edi (32-bit); result in rax/eax. Like a debug Xen it then
  * poisons every argument register, and flips the arithmetic flags: the C
  * callers must see exactly the ABI. Direct calls trap on the test
  * instruction (abi_trap_insn.h); page calls go through a page built here the
  * way Xen builds an HVM one (mov $op, %eax; <instruction>; ret). Test ops
  * 0x70 + n take n arguments (0x77: five); Xen poisons only the registers of
- * the arguments a hypercall takes (seed 003). A PV guest's
+ * the arguments a hypercall takes (the same guide). A PV guest's
  * forced-emulation cpuid (ud2; "xen"; cpuid) is answered too, so the PV
  * detection and page path run as well.
  * Built for x86_64, i386 and i386 -fPIC; argv[1] = intel | amd | pv.

@@ -6,20 +6,10 @@
 set -euo pipefail
 src=$(cd "$1" && pwd) target=$2
 
-case $target in
-x86_64)  cc=x86_64-linux-gnu-gcc arch=x86 cxx="g++ -m64" ;;
-i386)    cc=i686-linux-gnu-gcc arch=x86 cxx="g++ -m32" ;;
-s390x)   cc=s390x-linux-gnu-gcc arch=s390 cxx="clang++ --target=s390x-linux-gnu" ;;
-ppc64)   cc=powerpc64-linux-gnu-gcc arch=powerpc cxx="clang++ --target=powerpc64-linux-gnu" ;;
-ppc64le) cc=powerpc64le-linux-gnu-gcc arch=powerpc cxx="clang++ --target=powerpc64le-linux-gnu" ;;
-ppc)     cc=powerpc-linux-gnu-gcc arch=powerpc cxx="clang++ --target=powerpc-linux-gnu" ;;
-mips)    cc=mips-linux-gnu-gcc arch=mips cxx="clang++ --target=mips-linux-gnu" ;;
-mipsel)  cc=mipsel-linux-gnu-gcc arch=mips cxx="clang++ --target=mipsel-linux-gnu" ;;
-mips64)  cc=mips64-linux-gnuabi64-gcc arch=mips cxx="clang++ --target=mips64-linux-gnuabi64" ;;
-riscv64) cc=riscv64-linux-gnu-gcc arch=riscv cxx="clang++ --target=riscv64-linux-gnu" ;;
-aarch64) cc=aarch64-linux-gnu-gcc arch=arm64 cxx="clang++ --target=aarch64-linux-gnu" ;;
-*) echo "unknown target $target" >&2; exit 2 ;;
-esac
+# shellcheck source=tests/targets.sh
+HYP_SRC=$src source "$src/tests/targets.sh"
+[ -n "${hyp_arch[$target]:-}" ] || { echo "unknown target $target (cmake/targets.txt)" >&2; exit 2; }
+cc=${hyp_gcc[$target]} arch=${hyp_arch[$target]} cxx=${hyp_cxx[$target]}
 command -v "$cc" >/dev/null || { echo "SKIP: $cc not installed"; exit 77; }
 command -v "${cxx%% *}" >/dev/null || { echo "SKIP: ${cxx%% *} not installed"; exit 77; }
 

@@ -13,8 +13,9 @@ flush_icache_range(), arch/powerpc/mm/cacheflush.c). QEMU's TCG keeps
 instruction fetch coherent anyway, so no guest run here can see a missing
 icbi or isync: this checks the compiled code instead.
 
-lib/powerpc/epapr.c is compiled by every PowerPC compiler the project
-targets (gcc and clang; ppc, ppc64, ppc64le; -O2 and -O3) and disassembled.
+lib/powerpc/epapr_area.c and epapr.c are compiled by every PowerPC
+compiler the project targets (gcc and clang; ppc, ppc64, ppc64le; -O2 and
+-O3) and disassembled.
 In each function that patches code (the ePAPR area: hyp_epapr_patch_area,
 hyp_epapr_restore_fallback; the magic-page patcher: hyp_kvm_ppc_patch),
 with the local functions it calls flattened in, every store is followed by
@@ -29,6 +30,7 @@ import sys
 import tempfile
 
 PATCHERS = ["hyp_epapr_patch_area", "hyp_epapr_restore_fallback", "hyp_kvm_ppc_patch"]
+SOURCES = ["lib/powerpc/epapr_area.c", "lib/powerpc/epapr.c"]   # each compiled alone
 COMPILERS = [  # (cc, flags, objdump)
     ("powerpc-linux-gnu-gcc", ["-fno-pic", "-Wa,-mregnames"], "powerpc-linux-gnu-objdump"),
     ("powerpc64-linux-gnu-gcc", ["-Wa,-mregnames"], "powerpc64-linux-gnu-objdump"),
@@ -147,18 +149,20 @@ def main():
                 print(f"skip {cc} {' '.join(flags)}: not installed")
                 continue
             for opt in ("-O2", "-O3"):
-                obj = os.path.join(tmp, "epapr.o")
-                cmd = [cc] + flags + [opt, "-ffreestanding", "-fno-builtin", "-c",
-                                      f"-I{src}/include", f"-I{src}/arch/powerpc/include",
-                                      f"-I{src}/lib", f"{src}/lib/powerpc/epapr.c", "-o", obj]
-                r = subprocess.run(cmd, capture_output=True, text=True)
-                if r.returncode:
-                    sys.exit(f"{' '.join(cmd)}\n{r.stderr}")
-                dump = subprocess.run([objdump, "-d", "-r", obj], capture_output=True,
-                                      text=True, check=True).stdout
-                opd = subprocess.run([objdump, "-r", "-j", ".opd", obj], capture_output=True,
-                                     text=True).stdout
-                funcs = functions(dump, opd)
+                funcs = {}
+                for source in SOURCES:
+                    obj = os.path.join(tmp, os.path.basename(source)[:-2] + ".o")
+                    cmd = [cc] + flags + [opt, "-ffreestanding", "-fno-builtin", "-c",
+                                          f"-I{src}/include", f"-I{src}/arch/powerpc/include",
+                                          f"-I{src}/lib", f"{src}/{source}", "-o", obj]
+                    r = subprocess.run(cmd, capture_output=True, text=True)
+                    if r.returncode:
+                        sys.exit(f"{' '.join(cmd)}\n{r.stderr}")
+                    dump = subprocess.run([objdump, "-d", "-r", obj], capture_output=True,
+                                          text=True, check=True).stdout
+                    opd = subprocess.run([objdump, "-r", "-j", ".opd", obj], capture_output=True,
+                                         text=True).stdout
+                    funcs.update(functions(dump, opd))
                 what = f"{cc} {' '.join(flags)} {opt}"
                 for name in PATCHERS:
                     if name not in funcs:

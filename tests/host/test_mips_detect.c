@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * MIPS detection (lib/mips/detect.c, built for the host with the portable
+ * MIPS detection (lib/mips/mips_detect.c, built for the host with the portable
  * core): the kernel's declared kind, else the device tree's /hypervisor node.
  */
 #include <setjmp.h>

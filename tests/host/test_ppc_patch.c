@@ -2,7 +2,8 @@
 /*
  * lib/powerpc/patch.c: binutils assembles the table (ppc_patch_input.S), the
  * patcher rewrites it, binutils' objdump disassembles the result, and every
- * line is compared with what seed 001's table says it must become: the
+ * line is compared with what Linux Documentation/virt/kvm/ppc-pv.rst's
+ * patching table says it must become: the
  * patcher's encodings are checked by a disassembler, not by themselves.
  */
 #include <setjmp.h>

@@ -6,41 +6,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-# target: clang triple | arch dir | cppcheck platform | extra compiler flags
-declare -A triple=(
-  [x86_64]=x86_64-unknown-none-elf [i386]=i386-unknown-none-elf
-  [s390x]=s390x-unknown-linux-gnu
-  [ppc64]=powerpc64-unknown-linux-gnu [ppc64le]=powerpc64le-unknown-linux-gnu
-  [ppc]=powerpc-unknown-linux-gnu
-  [mips]=mips-unknown-none-elf [mipsel]=mipsel-unknown-none-elf
-  [mips64]=mips64-unknown-none-elf
-  [riscv64]=riscv64-unknown-elf
-  [aarch64]=aarch64-unknown-none-elf)
-declare -A archdir=(
-  [x86_64]=x86 [i386]=x86 [s390x]=s390 [ppc64]=powerpc [ppc64le]=powerpc [ppc]=powerpc
-  [mips]=mips [mipsel]=mips [mips64]=mips
-  [riscv64]=riscv
-  [aarch64]=arm64)
-declare -A platform=(
-  [x86_64]=unix64 [i386]=unix32 [s390x]=unix64 [ppc64]=unix64 [ppc64le]=unix64 [ppc]=unix32
-  [mips]=unix32 [mipsel]=unix32 [mips64]=unix64
-  [riscv64]=unix64
-  [aarch64]=unix64)
-declare -A cflags=(
-  [x86_64]="-mno-red-zone -mno-sse -mno-mmx" [i386]="-mno-sse -mno-mmx" [s390x]="-march=z10"
-  [mips]="-mno-abicalls -fno-pic -G0 -msoft-float" [mipsel]="-mno-abicalls -fno-pic -G0 -msoft-float"
-  [mips64]="-march=mips64r2 -mabi=64 -mno-abicalls -fno-pic -G0 -msoft-float"
-  [riscv64]="-march=rv64imac -mabi=lp64 -mcmodel=medany"
-  [aarch64]="-mgeneral-regs-only -mstrict-align")
+# Per target (cmake/targets.txt): clang triple, arch dir, cppcheck platform,
+# the clang kernel flags.
+# shellcheck source=tests/targets.sh
+source tests/targets.sh
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(x86_64 i386 s390x ppc64 ppc64le ppc mips mipsel mips64 riscv64 aarch64)
+[ ${#targets[@]} -gt 0 ] || targets=("${hyp_targets[@]}")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failed=0 checked=0
 
 for t in "${targets[@]}"; do
-  arch=${archdir[$t]}
+  [ -n "${hyp_arch[$t]:-}" ] || { echo "static: $t: not in cmake/targets.txt"; exit 2; }
+  arch=${hyp_arch[$t]}
   if [ ! -d "lib/$arch" ]; then
     echo "static: $t: no lib/$arch yet, portable sources only"
   fi
@@ -48,12 +27,12 @@ for t in "${targets[@]}"; do
   inc=(-Iinclude -Ilib)
   [ -d "arch/$arch/include" ] && inc+=(-I"arch/$arch/include")
   # shellcheck disable=SC2206
-  flags=(--target="${triple[$t]}" -ffreestanding -std=c11 ${cflags[$t]:-})
+  flags=(--target="${hyp_clang[$t]}" -ffreestanding -std=c11 ${hyp_clang_flags[$t]})
 
   # cppcheck: the target's predefined macros (architecture, sizes, limits,
   # byte order) as a forced include; one configuration, no guessing.
   clang "${flags[@]}" -dM -E -x c /dev/null > "$tmp/$t-macros.h"
-  cppcheck --quiet --std=c11 --platform="${platform[$t]}" \
+  cppcheck --quiet --std=c11 --platform="${hyp_cppcheck[$t]}" \
     --enable=warning,style,performance,portability --inline-suppr \
     --suppressions-list=tests/static/cppcheck.supp \
     --include="$tmp/$t-macros.h" -D__libhyp_static_check__ "${inc[@]}" \

@@ -140,9 +140,10 @@ static void setup_cpu0(enum hyp_clock_source want, const char *name,
 
 #if !defined(CLOCK_XEN_PV)
 /* kvmclock + wall base at the pairing's TSC minus the host's time in it (ns); rc in *rc. */
+static struct hyp_kvm_clock_pairing pairing;
+
 static int64_t pairing_diff(struct hyp_clock_cpu *c, int *rc)
 {
-	static struct hyp_kvm_clock_pairing pairing;
 	struct hyp_clock_timespec ts;
 	struct hyp_pvclock_vcpu_time_info r;
 	uint64_t at;
@@ -176,6 +177,12 @@ static void check_pairing(struct hyp_clock_cpu *c)
 		hyp_clock_cpu_teardown(c);
 		hyp_clock_cpu_setup(c, c->cpu);
 		diff = pairing_diff(c, &rc);
+	}
+	/* Nested in TCG under load KVM sometimes answers TSC 0 for a whole run
+	 * (tests/guest/kvm-x86 sees it too): nothing to compare against then. */
+	if (rc == 0 && pairing.tsc == 0) {
+		report_skip("kvmclock against KVM_HC_CLOCK_PAIRING: KVM answered TSC 0");
+		return;
 	}
 	report(rc == 0 && diff >= -PAIRING_BOUND_NS && diff <= PAIRING_BOUND_NS,
 	       "kvmclock + wall clock at KVM_HC_CLOCK_PAIRING's TSC: %lld ns from the host's time "

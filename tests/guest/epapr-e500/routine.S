@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * patch_routine(uint32_t out[12]): every table instruction a 32-bit BookE
- * guest has (seed 001; BookE's DEAR and ESR stand for DAR and DSISR; mtmsrd
+ * guest has (Linux Documentation/virt/kvm/ppc-pv.rst; BookE's DEAR and ESR stand for DAR and DSISR; mtmsrd
  * is 64-bit only), each result stored so that an unpatched and a patched run
  * can be compared. SPRs are written before they are read: SRR0/1 change on
  * every interrupt, so only written values are comparable.

@@ -25,46 +25,52 @@ static bool counting_trap(struct guest_ppc_frame *f)
 }
 
 /* Typed ePAPR calls: each must return `want`. */
-static bool all_epapr(int want)
+static void each_epapr(int want)
 {
 	uint32_t a, b, c;
 	char buf[16];
 
-	return hyp_epapr_byte_channel_send(0, "x", 1) == want &&
-	       hyp_epapr_byte_channel_write(0, "xyz", 3, 4) == want &&
-	       hyp_epapr_byte_channel_receive(0, buf, sizeof(buf)) == want &&
-	       hyp_epapr_byte_channel_poll(0, &a, &b) == want && hyp_epapr_idle() == want &&
-	       hyp_epapr_int_set_config(1, 0, 1, 0) == want &&
-	       hyp_epapr_int_get_config(1, &a, &b, &c) == want &&
-	       hyp_epapr_int_set_mask(1, 1) == want && hyp_epapr_int_get_mask(1, &a) == want &&
-	       hyp_epapr_int_iack(0, &a) == want && hyp_epapr_int_eoi(1) == want &&
-	       hyp_epapr_int_send_ipi(0) == want && hyp_epapr_int_set_task_priority(0) == want &&
-	       hyp_epapr_int_get_task_priority(&a) == want && hyp_epapr_doorbell_send(0) == want;
+	report_call(want, hyp_epapr_byte_channel_send(0, "x", 1));
+	report_call(want, hyp_epapr_byte_channel_write(0, "xyz", 3, 4));
+	report_call(want, hyp_epapr_byte_channel_receive(0, buf, sizeof(buf)));
+	report_call(want, hyp_epapr_byte_channel_poll(0, &a, &b));
+	report_call(want, hyp_epapr_idle());
+	report_call(want, hyp_epapr_int_set_config(1, 0, 1, 0));
+	report_call(want, hyp_epapr_int_get_config(1, &a, &b, &c));
+	report_call(want, hyp_epapr_int_set_mask(1, 1));
+	report_call(want, hyp_epapr_int_get_mask(1, &a));
+	report_call(want, hyp_epapr_int_iack(0, &a));
+	report_call(want, hyp_epapr_int_eoi(1));
+	report_call(want, hyp_epapr_int_send_ipi(0));
+	report_call(want, hyp_epapr_int_set_task_priority(0));
+	report_call(want, hyp_epapr_int_get_task_priority(&a));
+	report_call(want, hyp_epapr_doorbell_send(0));
 }
 
 /* KVM calls and PAPR (typed wrappers on 64-bit builds only, raw everywhere). */
-static bool all_kvm_papr(int want)
+static void each_kvm_papr(int want)
 {
 	unsigned long features;
 	uint32_t magic;
-	bool ok;
 
-	ok = hyp_kvm_ppc_features(&features) == want &&
-	     hyp_kvm_ppc_map_magic_page(0x1000, (unsigned long)-4096, &magic) == want &&
-	     hyp_papr_hypercall0(0x58, NULL) == want && hyp_papr_hypercall1(0x58, 0, NULL) == want;
+	report_call(want, hyp_kvm_ppc_features(&features));
+	report_call(want, hyp_kvm_ppc_map_magic_page(0x1000, (unsigned long)-4096, &magic));
+	report_call(want, hyp_papr_hypercall0(0x58, NULL));
+	report_call(want, hyp_papr_hypercall1(0x58, 0, NULL));
 #ifdef __powerpc64__
 	unsigned long value;
 	uint64_t random;
 	char buf[HYP_PAPR_TERM_CHAR_MAX];
 
-	ok = ok && hyp_papr_put_term_char(0, "x", 1) == want &&
-	       hyp_papr_term_write(0, "xyz", 3, 4) == want &&
-	       hyp_papr_get_term_char(0, buf) == want && hyp_papr_random(&random) == want &&
-	       hyp_papr_logical_ci_load(4, 0x1000, &value) == want &&
-	       hyp_papr_logical_ci_store(4, 0x1000, 0) == want &&
-	       hyp_papr_set_mode(0, 0, 0, 0) == want && hyp_papr_cede() == want;
+	report_call(want, hyp_papr_put_term_char(0, "x", 1));
+	report_call(want, hyp_papr_term_write(0, "xyz", 3, 4));
+	report_call(want, hyp_papr_get_term_char(0, buf));
+	report_call(want, hyp_papr_random(&random));
+	report_call(want, hyp_papr_logical_ci_load(4, 0x1000, &value));
+	report_call(want, hyp_papr_logical_ci_store(4, 0x1000, 0));
+	report_call(want, hyp_papr_set_mode(0, 0, 0, 0));
+	report_call(want, hyp_papr_cede());
 #endif
-	return ok;
 }
 
 void test_main(void)
@@ -76,8 +82,10 @@ void test_main(void)
 	guest_set_trap_handler(GUEST_PPC_IVOR_SYSCALL, counting_trap);
 	guest_set_trap_handler(GUEST_PPC_IVOR_PROGRAM, counting_trap);
 
-	report(all_epapr(HYP_ENOTINIT), "before hyp_init(): every ePAPR call HYP_ENOTINIT");
-	report(all_kvm_papr(HYP_ENOTINIT), "before hyp_init(): every KVM and PAPR call HYP_ENOTINIT");
+	report_prefix_push("before hyp_init()");
+	each_epapr(HYP_ENOTINIT);
+	each_kvm_papr(HYP_ENOTINIT);
+	report_prefix_pop();
 	report(hyp_epapr_hypercall0(HYP_EPAPR_TOKEN(HYP_EPAPR_VENDOR_EPAPR, 1), &out) == HYP_ENOTINIT,
 	       "before hyp_init(): raw ePAPR call HYP_ENOTINIT");
 
@@ -87,9 +95,13 @@ void test_main(void)
 	report(info && !info->ppc_hypervisor_node && info->families == 0,
 	       "no /hypervisor node, no PAPR: no family (0x%x)", info ? info->families : 0);
 	report(!hyp_epapr_patched(), "ePAPR area keeps its fallback");
-	report(all_epapr(HYP_ENOSYS), "every ePAPR call answered by the fallback: HYP_ENOSYS");
+	report_prefix_push("ePAPR fallback");
+	each_epapr(HYP_ENOSYS);
+	report_prefix_pop();
 	report(hyp_epapr_hypercall0(HYP_EPAPR_TOKEN(HYP_EPAPR_VENDOR_EPAPR, 1), &out) ==
 	       HYP_EV_UNIMPLEMENTED, "raw ePAPR call: EV_UNIMPLEMENTED from the fallback");
-	report(all_kvm_papr(HYP_ENOHYP), "every KVM and PAPR call (typed and raw) HYP_ENOHYP");
+	report_prefix_push("no KVM, no PAPR");
+	each_kvm_papr(HYP_ENOHYP);
+	report_prefix_pop();
 	report(traps == 0, "zero System Call / Program interrupts: no sc executed (%u)", traps);
 }

@@ -29,7 +29,7 @@ static void counting_trap(struct x86_regs *r)
 	report_abort("vector %lu at %lx", r->vector, r->ip);
 }
 
-static bool all_xen(int want)
+static void each_xen(int want)
 {
 	static union hyp_xen_shared_info_page shared;
 	static struct hyp_xen_vcpu_runstate_info runstate;
@@ -38,48 +38,52 @@ static bool all_xen(int want)
 	char text[16];
 	uint32_t submap;
 	uint64_t value;
-	bool ok = true;
 
-	ok &= hyp_xen_version() == want;
-	ok &= hyp_xen_extraversion(text) == want;
-	ok &= hyp_xen_get_features(0, &submap) == want;
-	ok &= hyp_xen_console_write("x", 1) == want;
-	ok &= hyp_xen_console_read(text, sizeof(text)) == want;
-	ok &= hyp_xen_sched_yield() == want;
-	ok &= hyp_xen_evtchn_alloc_unbound(0) == want;
-	ok &= hyp_xen_evtchn_bind_virq(0, 0) == want;
-	ok &= hyp_xen_evtchn_send(1) == want;
-	ok &= hyp_xen_evtchn_close(1) == want;
-	ok &= hyp_xen_evtchn_status(1, &status) == want;
-	ok &= hyp_xen_hvm_get_param(0, &value) == want;
-	ok &= hyp_xen_hvm_set_param(0, 0) == want;
-	ok &= hyp_xen_add_to_physmap(0, 0, 0x100) == want;
-	ok &= hyp_xen_map_shared_info(&shared) == want;
-	ok &= hyp_xen_current_reservation() == want;
-	ok &= hyp_xen_vcpu_is_up(0) == want;
-	ok &= hyp_xen_vcpu_runstate(0, &runstate) == want;
-	ok &= hyp_xen_set_iopl(3) == want;
-	ok &= hyp_xen_hypercall0(17) == want && hyp_xen_hypercall1(17, 1) == want &&
-	      hyp_xen_hypercall2(17, 1, 2) == want && hyp_xen_hypercall3(17, 1, 2, 3) == want &&
-	      hyp_xen_hypercall4(17, 1, 2, 3, 4) == want &&
-	      hyp_xen_hypercall5(17, 1, 2, 3, 4, 5) == want;
-	ok &= hyp_xen_set_hypercall_page(page) == want;
-	ok &= hyp_xen_set_direct() == want;
-	ok &= hyp_xen_mode() == HYP_XEN_MODE_NONE;
-	return ok;
+	report_call(want, hyp_xen_version());
+	report_call(want, hyp_xen_extraversion(text));
+	report_call(want, hyp_xen_get_features(0, &submap));
+	report_call(want, hyp_xen_console_write("x", 1));
+	report_call(want, hyp_xen_console_read(text, sizeof(text)));
+	report_call(want, hyp_xen_sched_yield());
+	report_call(want, hyp_xen_evtchn_alloc_unbound(0));
+	report_call(want, hyp_xen_evtchn_bind_virq(0, 0));
+	report_call(want, hyp_xen_evtchn_send(1));
+	report_call(want, hyp_xen_evtchn_close(1));
+	report_call(want, hyp_xen_evtchn_status(1, &status));
+	report_call(want, hyp_xen_hvm_get_param(0, &value));
+	report_call(want, hyp_xen_hvm_set_param(0, 0));
+	report_call(want, hyp_xen_add_to_physmap(0, 0, 0x100));
+	report_call(want, hyp_xen_map_shared_info(&shared));
+	report_call(want, hyp_xen_current_reservation());
+	report_call(want, hyp_xen_vcpu_is_up(0));
+	report_call(want, hyp_xen_vcpu_runstate(0, &runstate));
+	report_call(want, hyp_xen_set_iopl(3));
+	report_call(want, hyp_xen_hypercall0(17));
+	report_call(want, hyp_xen_hypercall1(17, 1));
+	report_call(want, hyp_xen_hypercall2(17, 1, 2));
+	report_call(want, hyp_xen_hypercall3(17, 1, 2, 3));
+	report_call(want, hyp_xen_hypercall4(17, 1, 2, 3, 4));
+	report_call(want, hyp_xen_hypercall5(17, 1, 2, 3, 4, 5));
+	report_call(want, hyp_xen_set_hypercall_page(page));
+	report_call(want, hyp_xen_set_direct());
+	report_call(HYP_XEN_MODE_NONE, hyp_xen_mode());
 }
 
-static bool all_kvm(int want)
+static void each_kvm(int want)
 {
 	static struct hyp_kvm_clock_pairing pairing;
 
-	return hyp_kvm_vapic_poll_irq() == want && hyp_kvm_kick_cpu(0) == want &&
-	       hyp_kvm_clock_pairing(&pairing, 0) == want &&
-	       hyp_kvm_send_ipi(1, 0, 0, 0xf0) == want && hyp_kvm_sched_yield(0) == want &&
-	       hyp_kvm_map_gpa_range(0, 1, 0) == want &&
-	       hyp_kvm_hypercall0(1) == want && hyp_kvm_hypercall1(1, 1) == want &&
-	       hyp_kvm_hypercall2(1, 1, 2) == want && hyp_kvm_hypercall3(1, 1, 2, 3) == want &&
-	       hyp_kvm_hypercall4(1, 1, 2, 3, 4) == want;
+	report_call(want, hyp_kvm_vapic_poll_irq());
+	report_call(want, hyp_kvm_kick_cpu(0));
+	report_call(want, hyp_kvm_clock_pairing(&pairing, 0));
+	report_call(want, hyp_kvm_send_ipi(1, 0, 0, 0xf0));
+	report_call(want, hyp_kvm_sched_yield(0));
+	report_call(want, hyp_kvm_map_gpa_range(0, 1, 0));
+	report_call(want, hyp_kvm_hypercall0(1));
+	report_call(want, hyp_kvm_hypercall1(1, 1));
+	report_call(want, hyp_kvm_hypercall2(1, 1, 2));
+	report_call(want, hyp_kvm_hypercall3(1, 1, 2, 3));
+	report_call(want, hyp_kvm_hypercall4(1, 1, 2, 3, 4));
 }
 
 void test_main(void)
@@ -91,8 +95,10 @@ void test_main(void)
 	guest_set_trap_handler(X86_VEC_GP, counting_trap);
 	guest_set_trap_handler(X86_VEC_PF, counting_trap);
 
-	report(all_kvm(HYP_ENOTINIT), "before hyp_init(): every KVM call HYP_ENOTINIT");
-	report(all_xen(HYP_ENOTINIT), "before hyp_init(): every Xen call HYP_ENOTINIT");
+	report_prefix_push("before hyp_init()");
+	each_kvm(HYP_ENOTINIT);
+	each_xen(HYP_ENOTINIT);
+	report_prefix_pop();
 	report(hyp_init(NULL) == HYP_OK, "hyp_init()");
 	info = hyp_get_info();
 	if (!strcmp(expect, "none"))
@@ -101,7 +107,11 @@ void test_main(void)
 	else
 		report(info && info->kind == HYP_KIND_TCG && !info->families,
 		       "QEMU TCG detected, no family libhyp calls");
-	report(all_kvm(HYP_ENOHYP), "every KVM call (typed and raw) HYP_ENOHYP");
-	report(all_xen(HYP_ENOHYP), "every Xen call (typed, raw, page, direct) HYP_ENOHYP");
+	report_prefix_push("no KVM");
+	each_kvm(HYP_ENOHYP);
+	report_prefix_pop();
+	report_prefix_push("no Xen");
+	each_xen(HYP_ENOHYP);
+	report_prefix_pop();
 	report(traps == 0, "zero traps (#UD #GP #PF): no hypercall instruction executed (%u)", traps);
 }

@@ -4,12 +4,36 @@
 
 static unsigned int passed, failed, skipped;
 
+/* "a: b: " for report_prefix_push("a"), report_prefix_push("b"). */
+static char prefix[128];
+static size_t prefix_end[8];
+static unsigned int prefix_depth;
+
+void report_prefix_push(const char *p)
+{
+	size_t len = strlen(prefix);
+
+	if (prefix_depth < sizeof(prefix_end) / sizeof(prefix_end[0]))
+		prefix_end[prefix_depth] = len;
+	prefix_depth++;
+	snprintf(prefix + len, sizeof(prefix) - len, "%s: ", p);
+}
+
+void report_prefix_pop(void)
+{
+	if (!prefix_depth)
+		return;
+	prefix_depth--;
+	if (prefix_depth < sizeof(prefix_end) / sizeof(prefix_end[0]))
+		prefix[prefix_end[prefix_depth]] = '\0';
+}
+
 static void vline(const char *tag, const char *fmt, va_list ap)
 {
 	char buf[256];
 
 	vsnprintf(buf, sizeof(buf), fmt, ap);
-	printf("%s: %s\n", tag, buf);
+	printf("%s: %s%s\n", tag, prefix, buf);
 }
 
 bool report(bool pass, const char *fmt, ...)
@@ -24,6 +48,13 @@ bool report(bool pass, const char *fmt, ...)
 	else
 		failed++;
 	return pass;
+}
+
+bool report_result(long got, long want, const char *what)
+{
+	if (got == want)
+		return report(true, "%s = %ld", what, got);
+	return report(false, "%s = %ld, want %ld", what, got, want);
 }
 
 void report_skip(const char *fmt, ...)

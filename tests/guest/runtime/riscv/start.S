@@ -18,17 +18,17 @@ _start:
 	.option norelax
 	la	sp, __stack_top
 	.option pop
-	la	t0, guest_boot_hartid
-	sd	a0, 0(t0)
-	la	t0, guest_boot_dtb
-	sd	a1, 0(t0)
-	la	t0, __bss_start
+	la	t0, __bss_start         /* a0 (hartid) and a1 (dtb) survive the clear */
 	la	t1, __bss_end
 1:	bgeu	t0, t1, 2f
 	sd	zero, 0(t0)
 	addi	t0, t0, 8
 	j	1b
-2:	csrw	sie, zero
+2:	la	t0, guest_boot_hartid   /* after the clear: these live in .bss */
+	sd	a0, 0(t0)
+	la	t0, guest_boot_dtb
+	sd	a1, 0(t0)
+	csrw	sie, zero
 	csrci	sstatus, 2              /* SIE off: traps only, no interrupts */
 	la	t0, trap_entry
 	csrw	stvec, t0

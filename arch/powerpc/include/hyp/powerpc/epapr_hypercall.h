@@ -6,7 +6,7 @@
  * in r11, arguments in r3-r10, status in r3 (0 or HYP_EV_*), outputs in
  * r4-r11. The instructions that enter the hypervisor are not fixed: the
  * device tree's /hypervisor "hcall-instructions" gives up to four, which
- * hyp_init() copies into hyp_epapr_hypercall_area (lib/powerpc/epapr.c), a
+ * hyp_init() copies into hyp_epapr_hypercall_area (lib/powerpc/epapr_area.c), a
  * 16-byte routine ending in blr. Until then (and where no hypervisor gives
  * instructions) the area answers every call with HYP_EV_UNIMPLEMENTED in r3
  * and changes nothing else: calling it executes no hypercall instruction.
@@ -43,7 +43,7 @@ struct hyp_epapr_out {
 	unsigned long r[8];
 };
 
-/* The patchable routine (lib/powerpc/epapr.c): four instruction slots, blr. */
+/* The patchable routine (lib/powerpc/epapr_area.c): four instruction slots, blr. */
 extern uint32_t hyp_epapr_hypercall_area[];
 
 #ifndef HYP_EPAPR_CALL_INSN

@@ -21,12 +21,15 @@
 #ifndef HYP_POWERPC_OSI_CALL_H
 #define HYP_POWERPC_OSI_CALL_H
 
+#include <hyp/config.h>
 #include <hyp/gate.h>
 #include <hyp/osi_abi.h>
 
 extern unsigned char hyp_osi_gate;
 
+#ifndef HYP_OSI_INSN
 #define HYP_OSI_INSN        "sc"
+#endif
 #define HYP_OSI_CLOBBERS    "r0", "r12", "ctr", "xer", "cr0", "memory"
 
 #define HYP_OSI_DECLS(sel)						\

@@ -33,7 +33,7 @@
  * ebp is the frame pointer and cannot be an asm operand, and no hypercall
  * takes six arguments. A page call passes the stub address in eax (the stub
  * loads op itself), so it needs no register beyond the ABI's; on x86_64 it
- * steps over the 128-byte red zone around the call.
+ * steps over the 128-byte red zone around the call (not with HYP_X86_NO_RED_ZONE).
  */
 #ifndef HYP_X86_XEN_HYPERCALL_H
 #define HYP_X86_XEN_HYPERCALL_H
@@ -47,9 +47,16 @@
 extern "C" {
 #endif
 
-/* The page stub's address is in (r|e)ax; its result comes back there. */
+/*
+ * The page stub's address is in (r|e)ax; its result comes back there. The
+ * x86_64 psABI (3.2.2) lets a function keep data in the 128 bytes below rsp,
+ * which `call` would overwrite: the stub steps over them unless the build
+ * says it has no red zone (HYP_X86_NO_RED_ZONE, <hyp/config.h>).
+ */
 #ifndef HYP_XEN_PAGE_CALL_INSN
-#if defined(__x86_64__)
+#if defined(__x86_64__) && defined(HYP_X86_NO_RED_ZONE)
+#define HYP_XEN_PAGE_CALL_INSN  "call *%%rax"
+#elif defined(__x86_64__)
 #define HYP_XEN_PAGE_CALL_INSN  "lea -128(%%rsp), %%rsp\n\tcall *%%rax\n\tlea 128(%%rsp), %%rsp"
 #else
 #define HYP_XEN_PAGE_CALL_INSN  "call *%%eax"
@@ -108,14 +115,18 @@ extern const void *hyp_xen_call_page;
 /* Result in (r|e)ax; every argument register may change; flags and memory too. */
 #define HYP_XEN_CLOBBERS        "memory", "cc"
 
+/* The transfer itself: one asm statement, operands and clobbers as above. */
+#define HYP_XEN_ASM(insn, n)                                                    \
+	__asm__ __volatile__(insn /* NOLINT(bugprone-macro-parentheses): asm text */ \
+			     : HYP_XEN_IO##n : : HYP_XEN_CLOBBERS)
+
 /* Direct: op in (r|e)ax, the instruction itself. */
 #define HYP_XEN_DIRECT_STUB(name, insn, n)                                      \
 	static inline long name(HYP_XEN_PARAMS##n)                              \
 	{                                                                       \
 		long ret = (long)op;                                            \
 		HYP_XEN_REGS##n                                                 \
-		__asm__ __volatile__(insn /* NOLINT(bugprone-macro-parentheses): asm text */ \
-				     : HYP_XEN_IO##n : : HYP_XEN_CLOBBERS);     \
+		HYP_XEN_ASM(insn, n);                                           \
 		return ret;                                                     \
 	}
 
@@ -125,24 +136,13 @@ extern const void *hyp_xen_call_page;
 	{                                                                       \
 		unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE; \
 		HYP_XEN_REGS##n                                                 \
-		__asm__ __volatile__(HYP_XEN_PAGE_CALL_INSN                     \
-				     : HYP_XEN_IO##n : : HYP_XEN_CLOBBERS);     \
+		HYP_XEN_ASM(HYP_XEN_PAGE_CALL_INSN, n);                         \
 		return (long)ret;                                               \
 	}
 
 /* Which transfer an open gate selects. */
 #define HYP_XEN_USE_PAGE(gate)      ((gate) == HYP_GATE_XEN_PAGE)
 #define HYP_XEN_USE_VMMCALL(gate)   ((gate) == HYP_GATE_XEN_VMMCALL)
-
-/* Numbers no stub may take: iret (jumped to, PV only) and beyond the page. */
-static inline long hyp_xen_op_refused(unsigned int op)
-{
-	if (op == HYP_XEN_HYPERCALL_iret)
-		return HYP_EINVAL;
-	if (op >= HYP_XEN_HYPERCALL_PAGE_SLOTS)
-		return HYP_ENOSYS;
-	return 0;
-}
 
 /*
  * Gated: the mode the gate names. The gate is stored (release) after
@@ -153,15 +153,21 @@ static inline long hyp_xen_op_refused(unsigned int op)
 	static inline long name(HYP_XEN_PARAMS##n)                              \
 	{                                                                       \
 		unsigned int gate = hyp_gate_read(&hyp_xen_gate);               \
-		long refused;                                                   \
                                                                                 \
 		if (gate < HYP_GATE_OPEN)                                       \
 			return hyp_gate_error(gate);                            \
-		refused = hyp_xen_op_refused(op);                               \
-		if (refused)                                                    \
-			return refused;                                         \
-		if (HYP_XEN_USE_PAGE(gate))                                     \
-			return hyp_xen_page_call##n(hyp_xen_call_page, HYP_XEN_ARGS##n); \
+		if (op == HYP_XEN_HYPERCALL_iret)       /* jumped to, PV only */ \
+			return HYP_EINVAL;                                      \
+		if (op >= HYP_XEN_HYPERCALL_PAGE_SLOTS) /* beyond the page */   \
+			return HYP_ENOSYS;                                      \
+		if (HYP_XEN_USE_PAGE(gate)) {                                   \
+			/* op < 128: widened first, shared with the direct path */ \
+			unsigned long ret = (unsigned long)op * HYP_XEN_HYPERCALL_STUB_SIZE + \
+					    (unsigned long)hyp_xen_call_page;   \
+			HYP_XEN_REGS##n                                         \
+			HYP_XEN_ASM(HYP_XEN_PAGE_CALL_INSN, n);                 \
+			return (long)ret;                                       \
+		}                                                               \
 		if (HYP_XEN_USE_VMMCALL(gate))                                  \
 			return hyp_xen_vmmcall##n(HYP_XEN_ARGS##n);              \
 		return hyp_xen_vmcall##n(HYP_XEN_ARGS##n);                       \

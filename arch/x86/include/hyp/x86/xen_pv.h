@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * x86 Xen PV: the hypercall page a PV image provides and the ELF note that
- * names it (seed 003: "XEN_ELFNOTE_HYPERCALL_PAGE ... written as a hypercall
- * page during construction"; xen/include/public/elfnote.h).
+ * names it (Xen docs/guest-guide/x86/hypercall-abi.rst; the note
+ * XEN_ELFNOTE_HYPERCALL_PAGE in xen/include/public/elfnote.h).
  *
  * HYP_XEN_PV_HYPERCALL_PAGE(name), at file scope in one C file of the image,
  * emits a 4 KiB-aligned page `name` in .text, prefilled like

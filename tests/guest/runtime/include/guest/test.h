@@ -21,6 +21,12 @@ void test_main(void);
 bool report(bool pass, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A check that cannot run here: "SKIP: <why>", counted as skipped. */
 void report_skip(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Every report after a push reads "<prefix>: <text>" until the matching pop. */
+void report_prefix_push(const char *prefix);
+void report_prefix_pop(void);
+/* One report per call: "<call> = <got>" passes when it returns `want`. */
+bool report_result(long got, long want, const char *what);
+#define report_call(want, call) report_result((long)(call), (long)(want), #call)
 /* Information only: "INFO: <text>". */
 void report_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints the closing line; returns true if nothing failed and something passed. */

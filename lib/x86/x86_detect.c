@@ -15,7 +15,7 @@
  * only through the forced-emulation prefix (xen.h): detection uses that,
  * and the start_info magic stands in for the hypervisor bit.
  */
-#include "x86_msr.h"
+#include "x86_detect.h"
 #include "xen_internal.h"
 
 #include <hyp/x86/cpuid.h>
@@ -24,9 +24,6 @@
 #define CPUID_HV_LAST       0x40010000u     /* exclusive */
 #define CPUID_HV_STEP       0x100u
 #define CPUID1_ECX_HYPERVISOR (1u << 31)
-
-/* Leaves a Xen base must offer: base+2 holds the hypercall page MSR. */
-#define XEN_MIN_LEAVES      2u
 
 struct signature {
 	char text[13];
@@ -113,36 +110,32 @@ static bool text_empty(const char text[12])
 	return true;
 }
 
-/* Record one valid base; the lowest one names the hypervisor. */
+/*
+ * One row per family: its leaf-base step, its probe after the scan, its gate
+ * step, run in this order (x86_detect.h).
+ */
+static const struct hyp_x86_family families[] = {
+	{ hyp_kvm_x86_base,     NULL,                 hyp_kvm_x86_open_gate },
+	{ hyp_xen_x86_base,     NULL,                 hyp_xen_open_gate },
+	{ NULL,                 hyp_hyperv_probe,     hyp_hyperv_open_gate },
+	{ NULL,                 hyp_vmware_probe,     hyp_vmware_open_gate },
+};
+
+#define FAMILY_COUNT (sizeof(families) / sizeof(families[0]))
+
+/* Record one valid base; the lowest one names the hypervisor; each family looks at it. */
 static void found(const struct hyp_platform *plat, struct hyp_info *info,
 		  enum hyp_kind kind, const char text[12], uint32_t base, uint32_t max)
 {
-	uint32_t regs[4];
-
 	if (info->kind == HYP_KIND_NONE || info->kind == HYP_KIND_UNKNOWN) {
 		info->kind = kind;
 		for (unsigned int i = 0; i < 12; i++)
 			info->signature[i] = text[i];
 		info->signature[12] = '\0';
 	}
-	if (kind == HYP_KIND_KVM && !info->x86_kvm_base) {
-		info->x86_kvm_base = base;
-		info->families |= HYP_FAMILY_KVM;
-		if (max >= base + 1) {
-			cpuid(plat, base + 1, regs);
-			info->kvm_features = regs[0];
-			info->kvm_hints = regs[3];
-		}
-	}
-	if (kind == HYP_KIND_XEN && !info->x86_xen_base && max - base >= XEN_MIN_LEAVES) {
-		info->x86_xen_base = base;
-		info->families |= HYP_FAMILY_XEN;
-		cpuid(plat, base + HYP_XEN_CPUID_LEAF_VERSION, regs);
-		info->xen_version = regs[0];
-		cpuid(plat, base + HYP_XEN_CPUID_LEAF_HYPERCALL, regs);
-		info->x86_xen_hypercall_pages = regs[0];
-		info->x86_xen_hypercall_msr = regs[1];
-	}
+	for (size_t i = 0; i < FAMILY_COUNT; i++)
+		if (families[i].base)
+			families[i].base(plat, info, kind, base, max);
 }
 
 void hyp_x86_platform_cpuid(const struct hyp_platform *plat, uint32_t leaf, uint32_t regs[4])
@@ -189,40 +182,24 @@ static int scan_leaves(const struct hyp_platform *plat, struct hyp_info *info)
 	return HYP_OK;
 }
 
-/* The leaf scan, then one probe per family that needs more than its signature. */
+/* The leaf scan, then each family's probe. */
 int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 {
 	int err = scan_leaves(plat, info);
 
 	if (err < 0)
 		return err;
-	hyp_hyperv_probe(plat, info);
-	hyp_vmware_probe(plat, info);
+	for (size_t i = 0; i < FAMILY_COUNT; i++)
+		if (families[i].probe)
+			families[i].probe(plat, info);
 	return err;
-}
-
-static unsigned int kvm_gate(const struct hyp_info *info)
-{
-	if (!(info->families & HYP_FAMILY_KVM))
-		return HYP_GATE_ABSENT;
-#if defined(HYP_X86_KVM_FORCE_VMCALL)
-	return HYP_GATE_X86_VMCALL;
-#elif defined(HYP_X86_KVM_FORCE_VMMCALL)
-	return HYP_GATE_X86_VMMCALL;
-#else
-	if (info->x86_vendor == HYP_X86_VENDOR_AMD || info->x86_vendor == HYP_X86_VENDOR_HYGON)
-		return HYP_GATE_X86_VMMCALL;
-	return HYP_GATE_X86_VMCALL;
-#endif
 }
 
 void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info *info)
 {
 	(void)plat;
-	hyp_gate_open(&hyp_kvm_gate, kvm_gate(info));
-	hyp_xen_open_gate(info);
-	hyp_hyperv_open_gate(info);
-	hyp_vmware_open_gate(info);
+	for (size_t i = 0; i < FAMILY_COUNT; i++)
+		families[i].open_gate(info);
 }
 
 void hyp_arch_cpu_relax(void)
