@@ -111,19 +111,35 @@ def run(cmd, cwd, log, timeout=1800):
             return 124
 
 
+MARKER = ".libhyp-mutation-scratch"     # only a directory that has it is ever pruned
+
+
 def copy_tree(work):
+    """Make `work` a copy of the tree; True if a file was added or removed."""
     files = subprocess.run(["git", "ls-files", "-z", "-c", "-o", "--exclude-standard"],
                            cwd=SRC, capture_output=True, check=True).stdout.split(b"\0")
-    for rel in files:
-        if not rel:
-            continue
-        rel = rel.decode()
+    wanted = {rel.decode() for rel in files if rel}
+    changed = False
+    # A file the tree no longer has (renamed, deleted) must not linger in the copy:
+    # a glob in the build would still compile it.
+    for root, dirs, names in os.walk(work):
+        if root == work:
+            dirs[:] = [d for d in dirs if d != "build"]
+        for name in names:
+            rel = os.path.relpath(os.path.join(root, name), work)
+            if rel not in (MARKER, "mutation.log") and rel not in wanted:
+                os.remove(os.path.join(root, name))
+                changed = True
+    for rel in sorted(wanted):
         src, dst = os.path.join(SRC, rel), os.path.join(work, rel)
         if not os.path.isfile(src):
             continue
         os.makedirs(os.path.dirname(dst), exist_ok=True)
-        if not os.path.exists(dst) or open(src, "rb").read() != open(dst, "rb").read():
+        new = not os.path.exists(dst)
+        changed = changed or new
+        if new or open(src, "rb").read() != open(dst, "rb").read():
             shutil.copy2(src, dst)
+    return changed
 
 
 def failed_tests(build_dir):
@@ -161,14 +177,18 @@ def main():
     if os.path.commonpath([work, SRC]) == SRC:
         sys.exit("the scratch directory must lie outside the source tree")
     os.makedirs(work, exist_ok=True)
+    if os.listdir(work) and not os.path.exists(os.path.join(work, MARKER)):
+        sys.exit(f"{work} is not empty and not a scratch copy of this tool: choose another --work")
+    open(os.path.join(work, MARKER), "w").close()
     log = os.path.join(work, "mutation.log")
     open(log, "w").close()
     print(f"scratch copy: {work} (log: {log})")
-    copy_tree(work)
+    files_changed = copy_tree(work)
 
     needed = {suites[m["suite"]][0] for m in mutants}
     for build in sorted(needed):
-        if not os.path.exists(os.path.join(work, "build", build, "CMakeCache.txt")):
+        # Configure once; again when files came or went (the build globs lib/).
+        if files_changed or not os.path.exists(os.path.join(work, "build", build, "CMakeCache.txt")):
             if run(BUILDS[build], work, log):
                 sys.exit(f"configuring {build} failed: see {log}")
     for name in sorted({m["suite"] for m in mutants}):
