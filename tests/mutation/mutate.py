@@ -5,9 +5,10 @@
 Usage: tests/mutation/mutate.py [--list FILE] [--work DIR] [ID...]
 
 Each mutant in tests/mutation/mutants.txt is one exact text substitution in
-one file (the list's header says how to write one). The tool copies the working tree (tracked and untracked,
-not ignored) to a scratch directory, configures the builds the suites need
-there once, checks that every suite passes unmutated, then for each mutant:
+one file (the list's header says how to write one). The tool copies the
+working tree (tracked and untracked, not ignored) to a scratch directory
+(dropping files the tree no longer has), configures the builds the suites
+need there (again when files came or went), checks that every suite passes unmutated, then for each mutant:
 applies it to the scratch copy (never to the working tree), rebuilds the
 suite's targets, runs its CTest selection, and puts the file back.
 
