@@ -78,7 +78,7 @@
  * The loader's own hcalls (outside every range LoPAPR and QEMU use), for
  * the tests: the image reads the KVM exit counters, and a PAPR round trip.
  */
-#define H_LOADER_STATS          0xf800  /* -> r4 sum_exits, r5 emulated_inst_exits, r6 papr exits, r7 osi exits */
+#define H_LOADER_STATS          0xf800  /* -> r4 sum_exits, r5 emulated_inst_exits, r6 papr exits, r7 osi exits, r8 dec + ext_intr exits */
 #define H_LOADER_ECHO           0xf801  /* r4..r12 -> r4..r12 = ~arg, r3 = H_SUCCESS */
 
 /* Mac-on-Linux OSI (MOL osi.h: selector in r5, arguments r6..., status r3). */
@@ -348,6 +348,7 @@ static uint64_t load_image(const char *path, uint8_t *ram, bool *big_endian)
 struct stats {
 	int fd;
 	off_t sum_off, emul_off;        /* data offsets, -1 if missing */
+	off_t dec_off, ext_off;         /* exits the host's own events cause */
 };
 
 static void stats_open(int vcpu, struct stats *s)
@@ -356,7 +357,7 @@ static void stats_open(int vcpu, struct stats *s)
 	size_t dsz;
 	char *descs;
 
-	s->sum_off = s->emul_off = -1;
+	s->sum_off = s->emul_off = s->dec_off = s->ext_off = -1;
 	s->fd = ioctl(vcpu, KVM_GET_STATS_FD, NULL);
 	if (s->fd < 0 || pread(s->fd, &h, sizeof(h), 0) != sizeof(h))
 		fail("KVM_GET_STATS_FD: %s", strerror(errno));
@@ -371,10 +372,14 @@ static void stats_open(int vcpu, struct stats *s)
 			s->sum_off = h.data_offset + d->offset;
 		else if (!strcmp(d->name, "emulated_inst_exits"))
 			s->emul_off = h.data_offset + d->offset;
+		else if (!strcmp(d->name, "dec_exits"))
+			s->dec_off = h.data_offset + d->offset;
+		else if (!strcmp(d->name, "ext_intr_exits"))
+			s->ext_off = h.data_offset + d->offset;
 	}
 	free(descs);
-	if (s->sum_off < 0 || s->emul_off < 0)
-		fail("no sum_exits / emulated_inst_exits among the vCPU stats");
+	if (s->sum_off < 0 || s->emul_off < 0 || s->dec_off < 0 || s->ext_off < 0)
+		fail("no sum_exits / emulated_inst_exits / dec_exits / ext_intr_exits among the vCPU stats");
 }
 
 static uint64_t stat_read(const struct stats *s, off_t off)
@@ -459,6 +464,8 @@ static int papr_hcall(int vcpu, struct kvm_run *run, uint8_t *ram, const struct 
 		a[1] = stat_read(st, st->emul_off);
 		a[2] = papr_exits;
 		a[3] = osi_exits;
+		/* Decrementer and host interrupts exit whenever they fire (more under load). */
+		a[4] = stat_read(st, st->dec_off) + stat_read(st, st->ext_off);
 		run->papr_hcall.ret = H_SUCCESS;
 		return -1;
 	case H_LOADER_ECHO:
