@@ -40,6 +40,7 @@
 
 #include <hyp/config.h>
 #include <hyp/gate.h>
+#include <hyp/stub.h>
 #include <hyp/xen_abi.h>
 #include <hyp/x86/insn.h>
 
@@ -66,34 +67,20 @@ extern "C" {
 /* The hypercall page calls go through once the gate says HYP_GATE_XEN_PAGE. */
 extern const void *hyp_xen_call_page;
 
-/* Parameters (op, a1..aN) and the register each argument travels in. */
-#define HYP_XEN_PARAMS0         unsigned int op
-#define HYP_XEN_PARAMS1         HYP_XEN_PARAMS0, unsigned long a1
-#define HYP_XEN_PARAMS2         HYP_XEN_PARAMS1, unsigned long a2
-#define HYP_XEN_PARAMS3         HYP_XEN_PARAMS2, unsigned long a3
-#define HYP_XEN_PARAMS4         HYP_XEN_PARAMS3, unsigned long a4
-#define HYP_XEN_PARAMS5         HYP_XEN_PARAMS4, unsigned long a5
-#define HYP_XEN_PARAMS6         HYP_XEN_PARAMS5, unsigned long a6
-#define HYP_XEN_ARGS0           op
-#define HYP_XEN_ARGS1           HYP_XEN_ARGS0, a1
-#define HYP_XEN_ARGS2           HYP_XEN_ARGS1, a2
-#define HYP_XEN_ARGS3           HYP_XEN_ARGS2, a3
-#define HYP_XEN_ARGS4           HYP_XEN_ARGS3, a4
-#define HYP_XEN_ARGS5           HYP_XEN_ARGS4, a5
-#define HYP_XEN_ARGS6           HYP_XEN_ARGS5, a6
+/* The register each argument travels in. */
 #if defined(__x86_64__)
 #define HYP_XEN_MAX_ARGS        6
 #define HYP_XEN_REGS0
 #define HYP_XEN_REGS1
 #define HYP_XEN_REGS2
 #define HYP_XEN_REGS3
-#define HYP_XEN_REGS4           register unsigned long r10 __asm__("r10") = a4;
-#define HYP_XEN_REGS5           HYP_XEN_REGS4 register unsigned long r8 __asm__("r8") = a5;
-#define HYP_XEN_REGS6           HYP_XEN_REGS5 register unsigned long r9 __asm__("r9") = a6;
+#define HYP_XEN_REGS4           register unsigned long r10 __asm__("r10") = p4;
+#define HYP_XEN_REGS5           HYP_XEN_REGS4 register unsigned long r8 __asm__("r8") = p5;
+#define HYP_XEN_REGS6           HYP_XEN_REGS5 register unsigned long r9 __asm__("r9") = p6;
 #define HYP_XEN_IO0             "+a"(ret)
-#define HYP_XEN_IO1             HYP_XEN_IO0, "+D"(a1)
-#define HYP_XEN_IO2             HYP_XEN_IO1, "+S"(a2)
-#define HYP_XEN_IO3             HYP_XEN_IO2, "+d"(a3)
+#define HYP_XEN_IO1             HYP_XEN_IO0, "+D"(p1)
+#define HYP_XEN_IO2             HYP_XEN_IO1, "+S"(p2)
+#define HYP_XEN_IO3             HYP_XEN_IO2, "+d"(p3)
 #define HYP_XEN_IO4             HYP_XEN_IO3, "+r"(r10)
 #define HYP_XEN_IO5             HYP_XEN_IO4, "+r"(r8)
 #define HYP_XEN_IO6             HYP_XEN_IO5, "+r"(r9)
@@ -106,11 +93,11 @@ extern const void *hyp_xen_call_page;
 #define HYP_XEN_REGS4
 #define HYP_XEN_REGS5
 #define HYP_XEN_IO0             "+a"(ret)
-#define HYP_XEN_IO1             HYP_XEN_IO0, "+b"(a1)
-#define HYP_XEN_IO2             HYP_XEN_IO1, "+c"(a2)
-#define HYP_XEN_IO3             HYP_XEN_IO2, "+d"(a3)
-#define HYP_XEN_IO4             HYP_XEN_IO3, "+S"(a4)
-#define HYP_XEN_IO5             HYP_XEN_IO4, "+D"(a5)
+#define HYP_XEN_IO1             HYP_XEN_IO0, "+b"(p1)
+#define HYP_XEN_IO2             HYP_XEN_IO1, "+c"(p2)
+#define HYP_XEN_IO3             HYP_XEN_IO2, "+d"(p3)
+#define HYP_XEN_IO4             HYP_XEN_IO3, "+S"(p4)
+#define HYP_XEN_IO5             HYP_XEN_IO4, "+D"(p5)
 #endif
 /* Result in (r|e)ax; every argument register may change; flags and memory too. */
 #define HYP_XEN_CLOBBERS        "memory", "cc"
@@ -122,7 +109,7 @@ extern const void *hyp_xen_call_page;
 
 /* Direct: op in (r|e)ax, the instruction itself. */
 #define HYP_XEN_DIRECT_STUB(name, insn, n)                                      \
-	static inline long name(HYP_XEN_PARAMS##n)                              \
+	static inline long name(unsigned int op HYP_STUB_PARAMS##n)                              \
 	{                                                                       \
 		long ret = (long)op;                                            \
 		HYP_XEN_REGS##n                                                 \
@@ -132,7 +119,7 @@ extern const void *hyp_xen_call_page;
 
 /* Page: the stub's address in (r|e)ax, `call` into it. */
 #define HYP_XEN_PAGE_STUB(name, n)                                              \
-	static inline long name(const void *page, HYP_XEN_PARAMS##n)            \
+	static inline long name(const void *page, unsigned int op HYP_STUB_PARAMS##n)            \
 	{                                                                       \
 		unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE; \
 		HYP_XEN_REGS##n                                                 \
@@ -150,12 +137,9 @@ extern const void *hyp_xen_call_page;
  * HYP_GATE_XEN_PAGE also reads the page.
  */
 #define HYP_XEN_GATED(name, n)                                                  \
-	static inline long name(HYP_XEN_PARAMS##n)                              \
+	static inline long name(unsigned int op HYP_STUB_PARAMS##n)                              \
 	{                                                                       \
-		unsigned int gate = hyp_gate_read(&hyp_xen_gate);               \
-                                                                                \
-		if (gate < HYP_GATE_OPEN)                                       \
-			return hyp_gate_error(gate);                            \
+		HYP_GATE_CHECK(hyp_xen_gate);                                   \
 		if (op == HYP_XEN_HYPERCALL_iret)       /* jumped to, PV only */ \
 			return HYP_EINVAL;                                      \
 		if (op >= HYP_XEN_HYPERCALL_PAGE_SLOTS) /* beyond the page */   \
@@ -169,8 +153,8 @@ extern const void *hyp_xen_call_page;
 			return (long)ret;                                       \
 		}                                                               \
 		if (HYP_XEN_USE_VMMCALL(gate))                                  \
-			return hyp_xen_vmmcall##n(HYP_XEN_ARGS##n);              \
-		return hyp_xen_vmcall##n(HYP_XEN_ARGS##n);                       \
+			return hyp_xen_vmmcall##n(op HYP_STUB_ARGS##n);              \
+		return hyp_xen_vmcall##n(op HYP_STUB_ARGS##n);                       \
 	}
 
 HYP_XEN_DIRECT_STUB(hyp_xen_vmcall0, HYP_X86_VMCALL_INSN, 0)
