@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * What every stub header (arch/<arch>/include/hyp/<arch>/) shares: the
- * argument chains. A stub with N arguments takes `first HYP_STUB_PARAMS##N`
- * (p1..pN, unsigned long) and passes them on as `first HYP_STUB_ARGS##N`;
- * the register each pK travels in is the family header's register table.
+ * The stub headers' argument chains: a stub with N arguments takes `first
+ * HYP_STUB_PARAMS##N` (p1..pN) and passes them on as `first HYP_STUB_ARGS##N`.
  */
 #ifndef HYP_STUB_H
 #define HYP_STUB_H

@@ -46,7 +46,7 @@
 
 /* Result in v0; a0-a3 survive; memory is the only clobber. */
 #define HYP_MIPS_KVM_STUB(name, n)                                              \
-	static inline long name(unsigned long nr HYP_STUB_PARAMS##n)        \
+	static inline long name(unsigned long nr HYP_STUB_PARAMS##n)            \
 	{                                                                       \
 		register unsigned long v0 __asm__("$2") = nr;                   \
 		HYP_MIPS_KVM_REGS##n                                            \
@@ -58,10 +58,10 @@
 	}
 
 #define HYP_MIPS_KVM_GATED(name, n)                                             \
-	static inline long name(unsigned int nr HYP_STUB_PARAMS##n)         \
+	static inline long name(unsigned int nr HYP_STUB_PARAMS##n)             \
 	{                                                                       \
 		HYP_GATE_CHECK(hyp_kvm_gate);                                   \
-		return hyp_kvm_hypcall##n(nr HYP_STUB_ARGS##n);              \
+		return hyp_kvm_hypcall##n(nr HYP_STUB_ARGS##n);                 \
 	}
 
 HYP_MIPS_KVM_STUB(hyp_kvm_hypcall0, 0)

@@ -15,15 +15,12 @@
  * call changes LR, and the patched instructions and the hypervisor may
  * change what the ePAPR ABI and Linux's epapr_hcalls.h call volatile across
  * a hypercall: r0 (PR KVM puts its "KVM!" marker there), r12, CTR, XER, and
- * the volatile CR fields of the ELF ABIs (cr0, cr1, cr5-cr7). Those are the
- * clobbers; every argument register is "+r", every other output register
- * "=r", so the compiler keeps nothing live in a register the call may change
- * and saves nothing it need not. "memory": byte channels and the magic page.
+ * the volatile CR fields of the ELF ABIs (cr0, cr1, cr5-cr7): the clobbers,
+ * with "memory" (byte channels, the magic page).
  *
  * hyp_epapr_area_callN:  unconditional call of the area (N arguments).
  * hyp_epapr_hypercallN:  the same through the ePAPR gate: HYP_ENOTINIT
  *                        before hyp_init(), with nothing executed.
- * `out`, if not NULL, receives r4..r11 after the call (out->r[0] = r4).
  */
 #ifndef HYP_POWERPC_EPAPR_HYPERCALL_H
 #define HYP_POWERPC_EPAPR_HYPERCALL_H
@@ -67,7 +64,6 @@ extern uint32_t hyp_epapr_hypercall_area[];
 	HYP_PPC_IO_##c(r5), HYP_PPC_IO_##d(r6), HYP_PPC_IO_##e(r7),            \
 	HYP_PPC_IO_##f(r8), HYP_PPC_IO_##g(r9), HYP_PPC_IO_##h(r10)
 
-/* Status in r3; outputs r4..r11 into `out` (out->r[0] = r4) if it is not NULL. */
 #define HYP_EPAPR_STUB(name, n)                                                 \
 	static inline long name(uint32_t token HYP_STUB_PARAMS##n, struct hyp_epapr_out *out) \
 	HYP_PPC_BODY(HYP_EPAPR, n, HYP_EPAPR_CALL_INSN, HYP_EPAPR_CLOBBERS, HYP_PPC_OUT_R4_R11)

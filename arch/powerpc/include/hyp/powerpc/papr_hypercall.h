@@ -13,7 +13,6 @@
  * hyp_papr_hvscN:       unconditional `sc 1` with N arguments.
  * hyp_papr_hypercallN:  the same through the PAPR gate: HYP_ENOTINIT /
  *                       HYP_ENOHYP with no instruction executed.
- * `out`, if not NULL, receives r4..r12 after the call (out->r[0] = r4).
  */
 #ifndef HYP_POWERPC_PAPR_HYPERCALL_H
 #define HYP_POWERPC_PAPR_HYPERCALL_H
@@ -50,7 +49,6 @@ struct hyp_papr_out {
 	HYP_PPC_IO_##f(r9), HYP_PPC_IO_##g(r10), HYP_PPC_IO_##h(r11),          \
 	HYP_PPC_IO_##i(r12)
 
-/* Status in r3; outputs r4..r12 into `out` (out->r[0] = r4) if it is not NULL. */
 #define HYP_PAPR_STUB(name, n)                                                  \
 	static inline long name(unsigned long opcode HYP_STUB_PARAMS##n, struct hyp_papr_out *out) \
 	HYP_PPC_BODY(HYP_PAPR, n, HYP_PAPR_HVSC_INSN, HYP_PAPR_CLOBBERS, HYP_PPC_OUT_R4_R12)

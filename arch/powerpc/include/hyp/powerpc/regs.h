@@ -3,8 +3,9 @@
  * What the PowerPC stub headers (ePAPR, PAPR, OSI) share. A family's
  * register table lists its argument registers in order; HYP_PPC_MODES##n
  * gives each, for n arguments, P (argument pK, in and out: the hypervisor
- * may change it) or R (output only). Status comes back in r3, outputs from
- * r4 on, copied to out->r[] in register order.
+ * may change it) or R (output only). Status comes back in r3; the outputs
+ * from r4 on are copied to out->r[] in register order (out->r[0] = r4)
+ * when `out` is not NULL.
  */
 #ifndef HYP_POWERPC_REGS_H
 #define HYP_POWERPC_REGS_H
@@ -28,7 +29,6 @@
 #define HYP_PPC_IO_P(r)         "+r"(r)
 #define HYP_PPC_IO_R(r)         "=r"(r)
 
-/* The outputs r4..r11 (and r4..r12). */
 #define HYP_PPC_OUT_R4_R11      out->r[0] = r4; out->r[1] = r5; out->r[2] = r6; out->r[3] = r7; \
 				out->r[4] = r8; out->r[5] = r9; out->r[6] = r10; out->r[7] = r11;
 #define HYP_PPC_OUT_R4_R12      HYP_PPC_OUT_R4_R11 out->r[8] = r12;

@@ -8,11 +8,8 @@
  * arguments 1-6 in r2-r7, result in r2. No other register is changed; the
  * condition code and memory may be (virtio rings, buffers).
  *
- * Subcodes are served by KVM's userspace, except 3 (virtio-ccw notify) which
- * KVM itself may serve through an ioeventfd. A subcode nobody serves raises
- * a specification exception (program interruption code 6) in the guest; see
- * <hyp/hyp.h> (s390 section) for the codes each detected host serves and the
- * checked call that refuses the others.
+ * A subcode nobody serves raises a specification exception in the guest:
+ * <hyp/kvm.h> lists what each host serves and the checked call.
  *
  * hyp_kvm_diag500_N: unconditional, header-only.
  * hyp_kvm_hypercallN: the same instruction if hyp_init() opened the KVM
@@ -56,7 +53,7 @@
 
 /* Result in r2; every other register survives; condition code and memory may change. */
 #define HYP_S390_KVM_STUB(name, n)                                              \
-	static inline long name(unsigned int nr HYP_STUB_PARAMS##n)                         \
+	static inline long name(unsigned int nr HYP_STUB_PARAMS##n)             \
 	{                                                                       \
 		HYP_S390_KVM_REGS##n                                            \
 		__asm__ __volatile__(HYP_S390_DIAG500_INSN                      \
@@ -67,12 +64,12 @@
 	}
 
 #define HYP_S390_KVM_GATED(name, n)                                             \
-	static inline long name(unsigned int nr HYP_STUB_PARAMS##n)                         \
+	static inline long name(unsigned int nr HYP_STUB_PARAMS##n)             \
 	{                                                                       \
 		unsigned int gate = hyp_gate_read(&hyp_kvm_gate);               \
                                                                                 \
 		if (gate >= HYP_GATE_OPEN)      /* open first: 7 instructions less with gcc */ \
-			return hyp_kvm_diag500_##n(nr HYP_STUB_ARGS##n);       \
+			return hyp_kvm_diag500_##n(nr HYP_STUB_ARGS##n);        \
 		return hyp_gate_error(gate);                                    \
 	}
 

@@ -16,14 +16,8 @@
  * HYP_X86_KVM_FORCE_VMCALL / _VMMCALL fix the instruction at compile time
  * (<hyp/config.h>).
  *
- * Hyper-V ownership: a KVM offering Hyper-V enlightenments hands every
- * vmcall/vmmcall to its Hyper-V emulation once the guest OS id is set, so
- * hyp_hyperv_enable() closes hyp_kvm_gate (HYP_ENOHYP, nothing executed)
- * until hyp_hyperv_disable() (<hyp/hyperv.h>). The unconditional stubs
- * below know nothing of that.
- *
- * i386: "b" is an input operand; gcc >= 5 and clang keep it usable with
- * -fPIC (ebx is the GOT pointer there) by saving it around the asm.
+ * hyp_hyperv_enable() closes hyp_kvm_gate until hyp_hyperv_disable()
+ * (<hyp/hyperv.h>: KVM's Hyper-V emulation then owns vmcall/vmmcall).
  */
 #ifndef HYP_X86_KVM_HYPERCALL_H
 #define HYP_X86_KVM_HYPERCALL_H
@@ -42,7 +36,7 @@
 
 /* Result in rax; every input survives; memory is the only clobber. */
 #define HYP_X86_KVM_STUB(name, insn, n)                                         \
-	static inline long name(unsigned int nr HYP_STUB_PARAMS##n)                          \
+	static inline long name(unsigned int nr HYP_STUB_PARAMS##n)             \
 	{                                                                       \
 		long ret;                                                       \
 		__asm__ __volatile__(insn /* NOLINT(bugprone-macro-parentheses): asm text */ \
@@ -71,12 +65,12 @@ HYP_X86_KVM_STUB(hyp_kvm_vmmcall4, HYP_X86_VMMCALL_INSN, 4)
 #endif
 
 #define HYP_X86_KVM_GATED(name, n)                                              \
-	static inline long name(unsigned int nr HYP_STUB_PARAMS##n)                          \
+	static inline long name(unsigned int nr HYP_STUB_PARAMS##n)             \
 	{                                                                       \
 		HYP_GATE_CHECK(hyp_kvm_gate);                                   \
 		if (HYP_X86_KVM_USE_VMMCALL(gate))                              \
-			return hyp_kvm_vmmcall##n(nr HYP_STUB_ARGS##n);          \
-		return hyp_kvm_vmcall##n(nr HYP_STUB_ARGS##n);                   \
+			return hyp_kvm_vmmcall##n(nr HYP_STUB_ARGS##n);         \
+		return hyp_kvm_vmcall##n(nr HYP_STUB_ARGS##n);                  \
 	}
 
 HYP_X86_KVM_GATED(hyp_kvm_hypercall0, 0)

@@ -28,12 +28,8 @@
  * refuses it with HYP_EINVAL. Numbers beyond the page's 128 slots answer
  * HYP_ENOSYS (no such hypercall exists) without executing anything.
  *
- * i386: "+b" stays usable with -fPIC (gcc >= 5 and clang save the GOT
- * pointer around the asm). The sixth argument (ebp) is not offered on i386:
- * ebp is the frame pointer and cannot be an asm operand, and no hypercall
- * takes six arguments. A page call passes the stub address in eax (the stub
- * loads op itself), so it needs no register beyond the ABI's; on x86_64 it
- * steps over the 128-byte red zone around the call (not with HYP_X86_NO_RED_ZONE).
+ * i386: the sixth argument (ebp) is not offered: ebp is the frame pointer
+ * and cannot be an asm operand, and no hypercall takes six arguments.
  */
 #ifndef HYP_X86_XEN_HYPERCALL_H
 #define HYP_X86_XEN_HYPERCALL_H
@@ -49,10 +45,10 @@ extern "C" {
 #endif
 
 /*
- * The page stub's address is in (r|e)ax; its result comes back there. The
- * x86_64 psABI (3.2.2) lets a function keep data in the 128 bytes below rsp,
- * which `call` would overwrite: the stub steps over them unless the build
- * says it has no red zone (HYP_X86_NO_RED_ZONE, <hyp/config.h>).
+ * Page call: the stub's address in (r|e)ax (the stub loads op itself), its
+ * result there. The x86_64 psABI (3.2.2) lets a function keep data in the
+ * 128 bytes below rsp, which `call` would overwrite: stepped over unless
+ * HYP_X86_NO_RED_ZONE (<hyp/config.h>).
  */
 #ifndef HYP_XEN_PAGE_CALL_INSN
 #if defined(__x86_64__) && defined(HYP_X86_NO_RED_ZONE)
@@ -67,13 +63,12 @@ extern "C" {
 /* The hypercall page calls go through once the gate says HYP_GATE_XEN_PAGE. */
 extern const void *hyp_xen_call_page;
 
-/* The register each argument travels in. */
-#if defined(__x86_64__)
-#define HYP_XEN_MAX_ARGS        6
+/* The register each argument travels in (x86_64: r10, r8, r9 need variables). */
 #define HYP_XEN_REGS0
 #define HYP_XEN_REGS1
 #define HYP_XEN_REGS2
 #define HYP_XEN_REGS3
+#if defined(__x86_64__)
 #define HYP_XEN_REGS4           register unsigned long r10 __asm__("r10") = p4;
 #define HYP_XEN_REGS5           HYP_XEN_REGS4 register unsigned long r8 __asm__("r8") = p5;
 #define HYP_XEN_REGS6           HYP_XEN_REGS5 register unsigned long r9 __asm__("r9") = p6;
@@ -85,11 +80,6 @@ extern const void *hyp_xen_call_page;
 #define HYP_XEN_IO5             HYP_XEN_IO4, "+r"(r8)
 #define HYP_XEN_IO6             HYP_XEN_IO5, "+r"(r9)
 #else
-#define HYP_XEN_MAX_ARGS        5
-#define HYP_XEN_REGS0
-#define HYP_XEN_REGS1
-#define HYP_XEN_REGS2
-#define HYP_XEN_REGS3
 #define HYP_XEN_REGS4
 #define HYP_XEN_REGS5
 #define HYP_XEN_IO0             "+a"(ret)
@@ -109,7 +99,7 @@ extern const void *hyp_xen_call_page;
 
 /* Direct: op in (r|e)ax, the instruction itself. */
 #define HYP_XEN_DIRECT_STUB(name, insn, n)                                      \
-	static inline long name(unsigned int op HYP_STUB_PARAMS##n)                              \
+	static inline long name(unsigned int op HYP_STUB_PARAMS##n)             \
 	{                                                                       \
 		long ret = (long)op;                                            \
 		HYP_XEN_REGS##n                                                 \
@@ -119,7 +109,7 @@ extern const void *hyp_xen_call_page;
 
 /* Page: the stub's address in (r|e)ax, `call` into it. */
 #define HYP_XEN_PAGE_STUB(name, n)                                              \
-	static inline long name(const void *page, unsigned int op HYP_STUB_PARAMS##n)            \
+	static inline long name(const void *page, unsigned int op HYP_STUB_PARAMS##n) \
 	{                                                                       \
 		unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE; \
 		HYP_XEN_REGS##n                                                 \
@@ -127,24 +117,20 @@ extern const void *hyp_xen_call_page;
 		return (long)ret;                                               \
 	}
 
-/* Which transfer an open gate selects. */
-#define HYP_XEN_USE_PAGE(gate)      ((gate) == HYP_GATE_XEN_PAGE)
-#define HYP_XEN_USE_VMMCALL(gate)   ((gate) == HYP_GATE_XEN_VMMCALL)
-
 /*
  * Gated: the mode the gate names. The gate is stored (release) after
  * hyp_xen_call_page; x86 keeps loads in order, so a CPU that reads
  * HYP_GATE_XEN_PAGE also reads the page.
  */
 #define HYP_XEN_GATED(name, n)                                                  \
-	static inline long name(unsigned int op HYP_STUB_PARAMS##n)                              \
+	static inline long name(unsigned int op HYP_STUB_PARAMS##n)             \
 	{                                                                       \
 		HYP_GATE_CHECK(hyp_xen_gate);                                   \
 		if (op == HYP_XEN_HYPERCALL_iret)       /* jumped to, PV only */ \
 			return HYP_EINVAL;                                      \
 		if (op >= HYP_XEN_HYPERCALL_PAGE_SLOTS) /* beyond the page */   \
 			return HYP_ENOSYS;                                      \
-		if (HYP_XEN_USE_PAGE(gate)) {                                   \
+		if (gate == HYP_GATE_XEN_PAGE) {                                \
 			/* op < 128: widened first, shared with the direct path */ \
 			unsigned long ret = (unsigned long)op * HYP_XEN_HYPERCALL_STUB_SIZE + \
 					    (unsigned long)hyp_xen_call_page;   \
@@ -152,9 +138,9 @@ extern const void *hyp_xen_call_page;
 			HYP_XEN_ASM(HYP_XEN_PAGE_CALL_INSN, n);                 \
 			return (long)ret;                                       \
 		}                                                               \
-		if (HYP_XEN_USE_VMMCALL(gate))                                  \
-			return hyp_xen_vmmcall##n(op HYP_STUB_ARGS##n);              \
-		return hyp_xen_vmcall##n(op HYP_STUB_ARGS##n);                       \
+		if (gate == HYP_GATE_XEN_VMMCALL)                               \
+			return hyp_xen_vmmcall##n(op HYP_STUB_ARGS##n);         \
+		return hyp_xen_vmcall##n(op HYP_STUB_ARGS##n);                  \
 	}
 
 HYP_XEN_DIRECT_STUB(hyp_xen_vmcall0, HYP_X86_VMCALL_INSN, 0)
@@ -181,7 +167,7 @@ HYP_XEN_GATED(hyp_xen_hypercall2, 2)
 HYP_XEN_GATED(hyp_xen_hypercall3, 3)
 HYP_XEN_GATED(hyp_xen_hypercall4, 4)
 HYP_XEN_GATED(hyp_xen_hypercall5, 5)
-#if HYP_XEN_MAX_ARGS >= 6
+#if defined(__x86_64__)       /* i386: ebp, the sixth, is the frame pointer */
 HYP_XEN_DIRECT_STUB(hyp_xen_vmcall6, HYP_X86_VMCALL_INSN, 6)
 HYP_XEN_DIRECT_STUB(hyp_xen_vmmcall6, HYP_X86_VMMCALL_INSN, 6)
 HYP_XEN_PAGE_STUB(hyp_xen_page_call6, 6)
