@@ -66,7 +66,7 @@ extern uint32_t hyp_epapr_hypercall_area[];
 
 #define HYP_EPAPR_STUB(name, n)                                                 \
 	static inline long name(uint32_t token HYP_STUB_PARAMS##n, struct hyp_epapr_out *out) \
-	HYP_PPC_BODY(HYP_EPAPR, n, HYP_EPAPR_CALL_INSN, HYP_EPAPR_CLOBBERS, HYP_PPC_OUT_R4_R11)
+	HYP_PPC_BODY(HYP_EPAPR, n, HYP_EPAPR_CALL_INSN, HYP_PPC_OUT_R4_R11, HYP_EPAPR_CLOBBERS)
 #define HYP_EPAPR_GATED(name, n)                                                \
 	static inline long name(uint32_t token HYP_STUB_PARAMS##n, struct hyp_epapr_out *out) \
 	HYP_PPC_GATED(hyp_epapr_gate, hyp_epapr_area_call##n(token HYP_STUB_ARGS##n, out))

@@ -51,7 +51,7 @@ struct hyp_papr_out {
 
 #define HYP_PAPR_STUB(name, n)                                                  \
 	static inline long name(unsigned long opcode HYP_STUB_PARAMS##n, struct hyp_papr_out *out) \
-	HYP_PPC_BODY(HYP_PAPR, n, HYP_PAPR_HVSC_INSN, HYP_PAPR_CLOBBERS, HYP_PPC_OUT_R4_R12)
+	HYP_PPC_BODY(HYP_PAPR, n, HYP_PAPR_HVSC_INSN, HYP_PPC_OUT_R4_R12, HYP_PAPR_CLOBBERS)
 #define HYP_PAPR_GATED(name, n)                                                 \
 	static inline long name(unsigned long opcode HYP_STUB_PARAMS##n, struct hyp_papr_out *out) \
 	HYP_PPC_GATED(hyp_papr_gate, hyp_papr_hvsc##n(opcode HYP_STUB_ARGS##n, out))

@@ -34,15 +34,17 @@
 #define HYP_PPC_OUT_R4_R12      HYP_PPC_OUT_R4_R11 out->r[8] = r12;
 
 /* One call: fam##_REGS(n) and fam##_IO(n) are the family's table; status in r3. */
-#define HYP_PPC_BODY(fam, n, insn, clobbers, copy)                              \
+/* NOLINTBEGIN(bugprone-macro-parentheses): asm text and clobber strings */
+#define HYP_PPC_BODY(fam, n, insn, copy, ...)                                   \
 	{                                                                       \
 		fam##_REGS(n)                                                   \
-		__asm__ __volatile__(insn : fam##_IO(n) : : clobbers);          \
+		__asm__ __volatile__(insn : fam##_IO(n) : : __VA_ARGS__);       \
 		if (out) {                                                      \
 			copy                                                    \
 		}                                                               \
 		return (long)r3;                                                \
 	}
 #define HYP_PPC_GATED(gatevar, call)    { HYP_GATE_CHECK(gatevar); return call; }
+/* NOLINTEND(bugprone-macro-parentheses) */
 
 #endif /* HYP_POWERPC_REGS_H */
