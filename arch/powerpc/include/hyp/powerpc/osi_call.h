@@ -47,6 +47,7 @@ extern unsigned char hyp_osi_gate;
 	HYP_PPC_IO_##c(r8), HYP_PPC_IO_##d(r9), HYP_PPC_IO_##e(r10), HYP_PPC_IO_##f(r11)
 
 #define HYP_OSI_SC_BODY(n)      HYP_PPC_BODY(HYP_OSI, n, HYP_OSI_INSN, HYP_PPC_OUT_R4_R11, HYP_OSI_CLOBBERS)
+/* The body inline, not a call of hyp_osi_scN: gcc allocates otherwise (codegen snapshot). */
 #define HYP_OSI_GATED(n)        { HYP_GATE_CHECK(hyp_osi_gate); HYP_OSI_SC_BODY(n) }
 
 static inline long hyp_osi_sc0(unsigned long selector HYP_STUB_PARAMS0, struct hyp_osi_out *out) HYP_OSI_SC_BODY(0)
