@@ -15,9 +15,8 @@
  * same for both endians: it is stored in the instruction endianness.
  *
  * hyp_kvm_hypcallN: unconditional, header-only.
- * hyp_kvm_hypercallN: only through an open KVM gate; HYP_ENOTINIT before
- * hyp_init(), HYP_ENOHYP without a declared hypervisor, and no instruction
- * executed. Outside a VZ guest HYPCALL raises Reserved Instruction.
+ * hyp_kvm_hypercallN: the same through hyp_kvm_gate (<hyp/gate.h>): outside
+ * a VZ guest HYPCALL raises Reserved Instruction.
  */
 #ifndef HYP_MIPS_KVM_HYPERCALL_H
 #define HYP_MIPS_KVM_HYPERCALL_H

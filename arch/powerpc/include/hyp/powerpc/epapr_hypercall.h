@@ -19,8 +19,7 @@
  * with "memory" (byte channels, the magic page).
  *
  * hyp_epapr_area_callN:  unconditional call of the area (N arguments).
- * hyp_epapr_hypercallN:  the same through the ePAPR gate: HYP_ENOTINIT
- *                        before hyp_init(), with nothing executed.
+ * hyp_epapr_hypercallN:  the same through hyp_epapr_gate (<hyp/gate.h>).
  */
 #ifndef HYP_POWERPC_EPAPR_HYPERCALL_H
 #define HYP_POWERPC_EPAPR_HYPERCALL_H

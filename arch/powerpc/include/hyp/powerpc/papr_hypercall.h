@@ -11,8 +11,7 @@
  * there). LR, r1, r2, r13-r31 are preserved.
  *
  * hyp_papr_hvscN:       unconditional `sc 1` with N arguments.
- * hyp_papr_hypercallN:  the same through the PAPR gate: HYP_ENOTINIT /
- *                       HYP_ENOHYP with no instruction executed.
+ * hyp_papr_hypercallN:  the same through hyp_papr_gate (<hyp/gate.h>).
  */
 #ifndef HYP_POWERPC_PAPR_HYPERCALL_H
 #define HYP_POWERPC_PAPR_HYPERCALL_H

@@ -12,8 +12,7 @@
  * <hyp/kvm.h> lists what each host serves and the checked call.
  *
  * hyp_kvm_diag500_N: unconditional, header-only.
- * hyp_kvm_hypercallN: the same instruction if hyp_init() opened the KVM
- * gate, else HYP_ENOTINIT / HYP_ENOHYP with no instruction executed.
+ * hyp_kvm_hypercallN: the same through hyp_kvm_gate (<hyp/gate.h>).
  */
 #ifndef HYP_S390_KVM_HYPERCALL_H
 #define HYP_S390_KVM_HYPERCALL_H

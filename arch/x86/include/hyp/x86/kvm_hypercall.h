@@ -11,8 +11,7 @@
  * the right one.
  *
  * hyp_kvm_vmcallN / hyp_kvm_vmmcallN: unconditional, header-only.
- * hyp_kvm_hypercallN: the instruction hyp_init() chose for this CPU, or
- * HYP_ENOTINIT / HYP_ENOHYP with no instruction executed.
+ * hyp_kvm_hypercallN: through hyp_kvm_gate, the instruction hyp_init() chose.
  * HYP_X86_KVM_FORCE_VMCALL / _VMMCALL fix the instruction at compile time
  * (<hyp/config.h>).
  *

@@ -19,9 +19,8 @@
  *
  *   hyp_xen_vmcallN / hyp_xen_vmmcallN (op, ...)       unconditional, direct
  *   hyp_xen_page_callN (page, op, ...)                 unconditional, through `page`
- *   hyp_xen_hypercallN (op, ...)                       through the mode hyp_init()
- *       and hyp_xen_set_hypercall_page() chose (gate hyp_xen_gate), or
- *       HYP_ENOTINIT / HYP_ENOHYP with no instruction executed.
+ *   hyp_xen_hypercallN (op, ...)                       through hyp_xen_gate, the mode
+ *       hyp_init() and hyp_xen_set_hypercall_page() chose (<hyp/gate.h>).
  *
  * HYPERCALL_iret (23) takes its arguments on the stack and must be jumped
  * to, not called (PV only; an HVM page holds ud2 there): hyp_xen_hypercallN
