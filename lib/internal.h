@@ -43,4 +43,7 @@ static inline void hyp_gate_open(unsigned char *gate, unsigned int value)
 	__atomic_store_n(gate, (unsigned char)value, __ATOMIC_RELEASE);
 }
 
+/* hyp_kvm_gate open where detection found KVM, else absent (every arch but x86). */
+void hyp_kvm_open_gate(const struct hyp_info *info);
+
 #endif /* HYP_LIB_INTERNAL_H */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* KVM, all architectures: error mapping and feature query. */
+/* KVM, all architectures: error mapping, feature query, the gate step. */
 #include "internal.h"
 
 int hyp_kvm_error(long raw)
@@ -26,4 +26,10 @@ bool hyp_kvm_has_feature(unsigned int bit)
 
 	return info && (info->families & HYP_FAMILY_KVM) && bit < 32 &&
 	       (info->kvm_features & (1u << bit));
+}
+
+void hyp_kvm_open_gate(const struct hyp_info *info)
+{
+	hyp_gate_open(&hyp_kvm_gate, (info->families & HYP_FAMILY_KVM) ?
+				     HYP_GATE_OPEN : HYP_GATE_ABSENT);
 }

@@ -9,62 +9,66 @@
 
 #include <hyp/smccc.h>
 
-/* Gate codes are far outside int32_t's negative SMCCC range: they pass unchanged. */
-static bool gate_code(long raw)
-{
-	return raw == HYP_ENOTINIT || raw == HYP_ENOHYP;
-}
+struct status_map {
+	int32_t status;
+	int error;
+};
 
-int hyp_smccc_error(long raw)
+static const struct status_map smccc_codes[] = {
+	{ HYP_SMCCC_RET_NOT_SUPPORTED,          HYP_ENOSYS },
+	{ HYP_SMCCC_RET_NOT_REQUIRED,           HYP_EOPNOTSUPP },
+	{ HYP_SMCCC_RET_INVALID_PARAMETER,      HYP_EINVAL },
+};
+
+static const struct status_map psci_codes[] = {
+	{ HYP_PSCI_RET_NOT_SUPPORTED,           HYP_ENOSYS },
+	{ HYP_PSCI_RET_INVALID_PARAMS,          HYP_EINVAL },
+	{ HYP_PSCI_RET_DENIED,                  HYP_EPERM },
+	{ HYP_PSCI_RET_ALREADY_ON,              HYP_EEXIST },
+	{ HYP_PSCI_RET_ON_PENDING,              HYP_EBUSY },
+	{ HYP_PSCI_RET_INTERNAL_FAILURE,        HYP_EIO },
+	{ HYP_PSCI_RET_NOT_PRESENT,             HYP_ENODEV },
+	{ HYP_PSCI_RET_DISABLED,                HYP_EOPNOTSUPP },
+	{ HYP_PSCI_RET_INVALID_ADDRESS,         HYP_EFAULT },
+};
+
+static const struct status_map trng_codes[] = {
+	{ HYP_TRNG_RET_NOT_SUPPORTED,           HYP_ENOSYS },
+	{ HYP_TRNG_RET_INVALID_PARAMETERS,      HYP_EINVAL },
+	{ HYP_TRNG_RET_NO_ENTROPY,              HYP_EAGAIN },
+};
+
+/*
+ * Gate codes are far outside int32_t's negative SMCCC range: they pass
+ * unchanged. A status >= 0 is the answer; a negative one not in `codes`, HYP_EIO.
+ */
+static int map_status(long raw, const struct status_map *codes, size_t count)
 {
 	int32_t w0 = (int32_t)(uint32_t)(unsigned long)raw;
 
-	if (gate_code(raw))
+	if (raw == HYP_ENOTINIT || raw == HYP_ENOHYP)
 		return (int)raw;
 	if (w0 >= 0)
 		return w0;
-	switch (w0) {
-	case HYP_SMCCC_RET_NOT_SUPPORTED:       return HYP_ENOSYS;
-	case HYP_SMCCC_RET_NOT_REQUIRED:        return HYP_EOPNOTSUPP;
-	case HYP_SMCCC_RET_INVALID_PARAMETER:   return HYP_EINVAL;
-	default:                                return HYP_EIO;
-	}
+	for (size_t i = 0; i < count; i++)
+		if (codes[i].status == w0)
+			return codes[i].error;
+	return HYP_EIO;
+}
+
+#define MAP(raw, codes) map_status((raw), (codes), sizeof(codes) / sizeof((codes)[0]))
+
+int hyp_smccc_error(long raw)
+{
+	return MAP(raw, smccc_codes);
 }
 
 int hyp_psci_error(long raw)
 {
-	int32_t w0 = (int32_t)(uint32_t)(unsigned long)raw;
-
-	if (gate_code(raw))
-		return (int)raw;
-	if (w0 >= 0)
-		return w0;
-	switch (w0) {
-	case HYP_PSCI_RET_NOT_SUPPORTED:        return HYP_ENOSYS;
-	case HYP_PSCI_RET_INVALID_PARAMS:       return HYP_EINVAL;
-	case HYP_PSCI_RET_DENIED:               return HYP_EPERM;
-	case HYP_PSCI_RET_ALREADY_ON:           return HYP_EEXIST;
-	case HYP_PSCI_RET_ON_PENDING:           return HYP_EBUSY;
-	case HYP_PSCI_RET_INTERNAL_FAILURE:     return HYP_EIO;
-	case HYP_PSCI_RET_NOT_PRESENT:          return HYP_ENODEV;
-	case HYP_PSCI_RET_DISABLED:             return HYP_EOPNOTSUPP;
-	case HYP_PSCI_RET_INVALID_ADDRESS:      return HYP_EFAULT;
-	default:                                return HYP_EIO;
-	}
+	return MAP(raw, psci_codes);
 }
 
 int hyp_trng_error(long raw)
 {
-	int32_t w0 = (int32_t)(uint32_t)(unsigned long)raw;
-
-	if (gate_code(raw))
-		return (int)raw;
-	if (w0 >= 0)
-		return w0;
-	switch (w0) {
-	case HYP_TRNG_RET_NOT_SUPPORTED:        return HYP_ENOSYS;
-	case HYP_TRNG_RET_INVALID_PARAMETERS:   return HYP_EINVAL;
-	case HYP_TRNG_RET_NO_ENTROPY:           return HYP_EAGAIN;
-	default:                                return HYP_EIO;
-	}
+	return MAP(raw, trng_codes);
 }

@@ -48,6 +48,12 @@ static inline long hyp_gate_error(unsigned int gate)
 	return gate == HYP_GATE_UNINIT ? HYP_ENOTINIT : HYP_ENOHYP;
 }
 
+/* A gated stub's first statement: `gate` read, a closed gate's error returned. */
+#define HYP_GATE_CHECK(var)                                                     \
+	unsigned int gate = hyp_gate_read(&(var));                              \
+	if (gate < HYP_GATE_OPEN)                                               \
+		return hyp_gate_error(gate)
+
 #ifdef __cplusplus
 }
 #endif

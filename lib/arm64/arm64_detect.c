@@ -53,37 +53,41 @@ int hyp_arm64_read_dt(const struct hyp_platform *plat, struct hyp_arm64_dt *dt)
 	return HYP_OK;
 }
 
+/* In probe order: Xen's tree names the kind before SMCCC's UIDs (which find KVM). */
+static const struct hyp_arm64_family families[] = {
+	{ hyp_xen_arm_probe,    hyp_xen_arm_open_gate },
+	{ hyp_smccc_probe,      hyp_smccc_open_gates },
+	{ NULL,                 hyp_kvm_open_gate },
+};
+
+#define FAMILY_COUNT (sizeof(families) / sizeof(families[0]))
+
 int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 {
 	struct hyp_arm64_dt dt;
-	uint32_t conduit = plat->arm_conduit;
+	struct hyp_arm64_detect ctx = { .plat = plat, .conduit = plat->arm_conduit };
 	int err;
 
 	if ((unsigned int)plat->declared_kind > (unsigned int)HYP_KIND_UNKNOWN ||
-	    conduit > HYP_ARM_CONDUIT_SMC)
+	    ctx.conduit > HYP_ARM_CONDUIT_SMC)
 		return HYP_EINVAL;
 	err = hyp_arm64_read_dt(plat, &dt);
 	if (err < 0)
 		return err;
-	if (conduit == HYP_ARM_CONDUIT_DEFAULT)
-		conduit = dt.conduit;
-	hyp_xen_arm_probe(dt.xen || plat->declared_kind == HYP_KIND_XEN, info);
-	hyp_smccc_probe(conduit, info);
-	if (info->kind == HYP_KIND_NONE && plat->declared_kind == HYP_KIND_KVM &&
-	    (info->families & HYP_FAMILY_KVM)) {
-		info->kind = HYP_KIND_KVM;
-		hyp_arm64_set_signature(info, "KVM");
-	}
+	if (ctx.conduit == HYP_ARM_CONDUIT_DEFAULT)
+		ctx.conduit = dt.conduit;
+	ctx.xen = dt.xen || plat->declared_kind == HYP_KIND_XEN;
+	for (size_t i = 0; i < FAMILY_COUNT; i++)
+		if (families[i].probe)
+			families[i].probe(&ctx, info);
 	return HYP_OK;
 }
 
 void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info *info)
 {
 	(void)plat;
-	hyp_smccc_open_gates(info);
-	hyp_xen_arm_open_gate(info);
-	hyp_gate_open(&hyp_kvm_gate, (info->families & HYP_FAMILY_KVM) ?
-				     HYP_GATE_OPEN : HYP_GATE_ABSENT);
+	for (size_t i = 0; i < FAMILY_COUNT; i++)
+		families[i].open_gate(info);
 }
 
 /* Linux arm64 cpu_relax(): yield. */

@@ -16,13 +16,28 @@ struct hyp_arm64_dt {
 /* Read /psci and /hypervisor; HYP_EBADDT for a malformed blob. */
 int hyp_arm64_read_dt(const struct hyp_platform *plat, struct hyp_arm64_dt *dt);
 
-/* Family probes: fill `info` (hypercalls only on the conduit found). */
-void hyp_smccc_probe(uint32_t conduit, struct hyp_info *info);
-void hyp_xen_arm_probe(bool xen, struct hyp_info *info);
+/* What every family probe starts from: the platform and its word on the conduit and Xen. */
+struct hyp_arm64_detect {
+	const struct hyp_platform *plat;
+	uint32_t conduit;       /* hyp_platform.arm_conduit, else the tree's /psci; DEFAULT: none */
+	bool xen;               /* /hypervisor "xen,xen" or hyp_platform.declared_kind == XEN */
+};
 
-/* Family gates from the detection result. */
-void hyp_smccc_open_gates(const struct hyp_info *info);
+/*
+ * One row of arm64_detect.c's table per family: adding one is adding its
+ * file and that row. probe (optional) fills `info`, with calls only on
+ * ctx->conduit, or Xen's where ctx->xen; open_gate runs at hyp_init().
+ */
+struct hyp_arm64_family {
+	void (*probe)(const struct hyp_arm64_detect *ctx, struct hyp_info *info);
+	void (*open_gate)(const struct hyp_info *info);
+};
+
+/* The families' steps (xen_arm.c, smccc_probe.c; KVM's gate: lib/kvm_common.c). */
+void hyp_xen_arm_probe(const struct hyp_arm64_detect *ctx, struct hyp_info *info);
 void hyp_xen_arm_open_gate(const struct hyp_info *info);
+void hyp_smccc_probe(const struct hyp_arm64_detect *ctx, struct hyp_info *info);
+void hyp_smccc_open_gates(const struct hyp_info *info);
 
 /* hyp_info.signature from a string literal (its NUL included; it fits: 16 bytes). */
 #define hyp_arm64_set_signature(info, lit) hyp_arm64_copy_signature((info), (lit), sizeof(lit))

@@ -48,8 +48,9 @@ static bool uid_is(const uint32_t uid[4], uint32_t u0, uint32_t u1, uint32_t u2,
 	return uid[0] == u0 && uid[1] == u1 && uid[2] == u2 && uid[3] == u3;
 }
 
-void hyp_smccc_probe(uint32_t conduit, struct hyp_info *info)
+void hyp_smccc_probe(const struct hyp_arm64_detect *ctx, struct hyp_info *info)
 {
+	uint32_t conduit = ctx->conduit;
 	int32_t v;
 
 	if (conduit != HYP_ARM_CONDUIT_HVC && conduit != HYP_ARM_CONDUIT_SMC)

@@ -10,11 +10,11 @@
 
 unsigned char hyp_xen_gate = HYP_GATE_UNINIT;
 
-void hyp_xen_arm_probe(bool xen, struct hyp_info *info)
+void hyp_xen_arm_probe(const struct hyp_arm64_detect *ctx, struct hyp_info *info)
 {
 	long v;
 
-	if (!xen)
+	if (!ctx->xen)
 		return;
 	info->families |= HYP_FAMILY_XEN;
 	info->kind = HYP_KIND_XEN;

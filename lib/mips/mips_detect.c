@@ -51,8 +51,7 @@ int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info *info)
 {
 	(void)plat;
-	hyp_gate_open(&hyp_kvm_gate, (info->families & HYP_FAMILY_KVM) ?
-				     HYP_GATE_OPEN : HYP_GATE_ABSENT);
+	hyp_kvm_open_gate(info);
 }
 
 /* Linux's MIPS cpu_relax() is a compiler barrier on generic cores. */

@@ -16,6 +16,7 @@
 #define HYP_ARM64_SMCCC_CALL_H
 
 #include <hyp/smccc.h>
+#include <hyp/stub.h>
 
 #ifndef HYP_ARM64_HVC_INSN              /* a harness may put a trapping instruction here */
 #define HYP_ARM64_HVC_INSN "hvc #0"
@@ -27,13 +28,13 @@
 #define HYP_SMCCC_R(n, v)   register unsigned long r##n __asm__("x" #n) = (v)
 #define HYP_SMCCC_U(n)      register unsigned long r##n __asm__("x" #n)
 #define HYP_SMCCC_DECL0     HYP_SMCCC_R(0, fid); HYP_SMCCC_U(1); HYP_SMCCC_U(2); HYP_SMCCC_U(3)
-#define HYP_SMCCC_DECL1     HYP_SMCCC_R(0, fid); HYP_SMCCC_R(1, a1); HYP_SMCCC_U(2); HYP_SMCCC_U(3)
-#define HYP_SMCCC_DECL2     HYP_SMCCC_R(0, fid); HYP_SMCCC_R(1, a1); HYP_SMCCC_R(2, a2); HYP_SMCCC_U(3)
-#define HYP_SMCCC_DECL3     HYP_SMCCC_R(0, fid); HYP_SMCCC_R(1, a1); HYP_SMCCC_R(2, a2); HYP_SMCCC_R(3, a3)
-#define HYP_SMCCC_DECL4     HYP_SMCCC_DECL3; HYP_SMCCC_R(4, a4)
-#define HYP_SMCCC_DECL5     HYP_SMCCC_DECL4; HYP_SMCCC_R(5, a5)
-#define HYP_SMCCC_DECL6     HYP_SMCCC_DECL5; HYP_SMCCC_R(6, a6)
-#define HYP_SMCCC_DECL7     HYP_SMCCC_DECL6; HYP_SMCCC_R(7, a7)
+#define HYP_SMCCC_DECL1     HYP_SMCCC_R(0, fid); HYP_SMCCC_R(1, p1); HYP_SMCCC_U(2); HYP_SMCCC_U(3)
+#define HYP_SMCCC_DECL2     HYP_SMCCC_R(0, fid); HYP_SMCCC_R(1, p1); HYP_SMCCC_R(2, p2); HYP_SMCCC_U(3)
+#define HYP_SMCCC_DECL3     HYP_SMCCC_R(0, fid); HYP_SMCCC_R(1, p1); HYP_SMCCC_R(2, p2); HYP_SMCCC_R(3, p3)
+#define HYP_SMCCC_DECL4     HYP_SMCCC_DECL3; HYP_SMCCC_R(4, p4)
+#define HYP_SMCCC_DECL5     HYP_SMCCC_DECL4; HYP_SMCCC_R(5, p5)
+#define HYP_SMCCC_DECL6     HYP_SMCCC_DECL5; HYP_SMCCC_R(6, p6)
+#define HYP_SMCCC_DECL7     HYP_SMCCC_DECL6; HYP_SMCCC_R(7, p7)
 #define HYP_SMCCC_OUT0      "+r"(r0), "=r"(r1), "=r"(r2), "=r"(r3)
 #define HYP_SMCCC_OUT1      "+r"(r0), "+r"(r1), "=r"(r2), "=r"(r3)
 #define HYP_SMCCC_OUT2      "+r"(r0), "+r"(r1), "+r"(r2), "=r"(r3)
@@ -53,19 +54,11 @@
 /* NOLINTNEXTLINE(bugprone-macro-parentheses) */
 #define HYP_SMCCC_ASM_4_7(insn, n)  __asm__ __volatile__(insn : HYP_SMCCC_OUT3 : HYP_SMCCC_IN##n : HYP_SMCCC_CLOBBERS)
 
-#define HYP_SMCCC_P0 uint32_t fid
-#define HYP_SMCCC_P1 HYP_SMCCC_P0, unsigned long a1
-#define HYP_SMCCC_P2 HYP_SMCCC_P1, unsigned long a2
-#define HYP_SMCCC_P3 HYP_SMCCC_P2, unsigned long a3
-#define HYP_SMCCC_P4 HYP_SMCCC_P3, unsigned long a4
-#define HYP_SMCCC_P5 HYP_SMCCC_P4, unsigned long a5
-#define HYP_SMCCC_P6 HYP_SMCCC_P5, unsigned long a6
-#define HYP_SMCCC_P7 HYP_SMCCC_P6, unsigned long a7
-#define HYP_SMCCC_LO(name, insn, n) static inline long name(HYP_SMCCC_P##n, struct hyp_smccc_res *res) \
+#define HYP_SMCCC_LO(name, insn, n) static inline long name(uint32_t fid HYP_STUB_PARAMS##n, struct hyp_smccc_res *res) \
 	{ HYP_SMCCC_DECL##n; HYP_SMCCC_ASM_0_3(insn, n, HYP_SMCCC_CLOBBERS); HYP_SMCCC_STORE; }
-#define HYP_SMCCC_HI(name, insn, n) static inline long name(HYP_SMCCC_P##n, struct hyp_smccc_res *res) \
+#define HYP_SMCCC_HI(name, insn, n) static inline long name(uint32_t fid HYP_STUB_PARAMS##n, struct hyp_smccc_res *res) \
 	{ HYP_SMCCC_DECL##n; HYP_SMCCC_ASM_4_7(insn, n); HYP_SMCCC_STORE; }
-#define HYP_SMCCC_V10(name, insn) static inline long name(HYP_SMCCC_P3, struct hyp_smccc_res *res) \
+#define HYP_SMCCC_V10(name, insn) static inline long name(uint32_t fid HYP_STUB_PARAMS3, struct hyp_smccc_res *res) \
 	{ HYP_SMCCC_DECL3; HYP_SMCCC_ASM_0_3(insn, 3, HYP_SMCCC_CLOBBERS_1_0); HYP_SMCCC_STORE; }
 
 HYP_SMCCC_LO(hyp_smccc_hvc0, HYP_ARM64_HVC_INSN, 0)
@@ -88,20 +81,11 @@ HYP_SMCCC_V10(hyp_smccc_hvc_v10, HYP_ARM64_HVC_INSN)
 HYP_SMCCC_V10(hyp_smccc_smc_v10, HYP_ARM64_SMC_INSN)
 
 /* Gated: the conduit the gate names, or the gate's error with nothing executed. */
-#define HYP_SMCCC_A0
-#define HYP_SMCCC_A1 , a1
-#define HYP_SMCCC_A2 HYP_SMCCC_A1, a2
-#define HYP_SMCCC_A3 HYP_SMCCC_A2, a3
-#define HYP_SMCCC_A4 HYP_SMCCC_A3, a4
-#define HYP_SMCCC_A5 HYP_SMCCC_A4, a5
-#define HYP_SMCCC_A6 HYP_SMCCC_A5, a6
-#define HYP_SMCCC_A7 HYP_SMCCC_A6, a7
-#define HYP_SMCCC_GATED(name, gatevar, check, n) static inline long name(HYP_SMCCC_P##n, struct hyp_smccc_res *res) \
-	{ unsigned int gate = hyp_gate_read(&(gatevar)); \
-	  if (gate < HYP_GATE_OPEN) return hyp_gate_error(gate); \
+#define HYP_SMCCC_GATED(name, gatevar, check, n) static inline long name(uint32_t fid HYP_STUB_PARAMS##n, struct hyp_smccc_res *res) \
+	{ HYP_GATE_CHECK(gatevar); \
 	  if (!(check)) return HYP_EINVAL; \
-	  if (gate == HYP_GATE_SMCCC_HVC) return hyp_smccc_hvc##n(fid HYP_SMCCC_A##n, res); \
-	  return hyp_smccc_smc##n(fid HYP_SMCCC_A##n, res); }
+	  if (gate == HYP_GATE_SMCCC_HVC) return hyp_smccc_hvc##n(fid HYP_STUB_ARGS##n, res); \
+	  return hyp_smccc_smc##n(fid HYP_STUB_ARGS##n, res); }
 
 HYP_SMCCC_GATED(hyp_smccc_hypercall0, hyp_smccc_gate, 1, 0)
 HYP_SMCCC_GATED(hyp_smccc_hypercall1, hyp_smccc_gate, 1, 1)

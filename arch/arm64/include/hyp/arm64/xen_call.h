@@ -14,6 +14,7 @@
 #define HYP_ARM64_XEN_CALL_H
 
 #include <hyp/gate.h>
+#include <hyp/stub.h>
 
 #ifndef HYP_ARM64_XEN_INSN              /* a harness may put a trapping instruction here */
 #define HYP_ARM64_XEN_INSN "hvc #0xea1"
@@ -26,16 +27,16 @@ extern unsigned char hyp_xen_gate;
 #define HYP_XEN_ARM_U(n)    register unsigned long r##n __asm__("x" #n)
 #define HYP_XEN_ARM_DECL0   register unsigned long r16 __asm__("x16") = op; HYP_XEN_ARM_U(0); \
 			    HYP_XEN_ARM_U(1); HYP_XEN_ARM_U(2); HYP_XEN_ARM_U(3); HYP_XEN_ARM_U(4)
-#define HYP_XEN_ARM_DECL1   register unsigned long r16 __asm__("x16") = op; HYP_XEN_ARM_R(0, a1); \
+#define HYP_XEN_ARM_DECL1   register unsigned long r16 __asm__("x16") = op; HYP_XEN_ARM_R(0, p1); \
 			    HYP_XEN_ARM_U(1); HYP_XEN_ARM_U(2); HYP_XEN_ARM_U(3); HYP_XEN_ARM_U(4)
-#define HYP_XEN_ARM_DECL2   register unsigned long r16 __asm__("x16") = op; HYP_XEN_ARM_R(0, a1); \
-			    HYP_XEN_ARM_R(1, a2); HYP_XEN_ARM_U(2); HYP_XEN_ARM_U(3); HYP_XEN_ARM_U(4)
-#define HYP_XEN_ARM_DECL3   register unsigned long r16 __asm__("x16") = op; HYP_XEN_ARM_R(0, a1); \
-			    HYP_XEN_ARM_R(1, a2); HYP_XEN_ARM_R(2, a3); HYP_XEN_ARM_U(3); HYP_XEN_ARM_U(4)
-#define HYP_XEN_ARM_DECL4   register unsigned long r16 __asm__("x16") = op; HYP_XEN_ARM_R(0, a1); \
-			    HYP_XEN_ARM_R(1, a2); HYP_XEN_ARM_R(2, a3); HYP_XEN_ARM_R(3, a4); HYP_XEN_ARM_U(4)
-#define HYP_XEN_ARM_DECL5   register unsigned long r16 __asm__("x16") = op; HYP_XEN_ARM_R(0, a1); \
-			    HYP_XEN_ARM_R(1, a2); HYP_XEN_ARM_R(2, a3); HYP_XEN_ARM_R(3, a4); HYP_XEN_ARM_R(4, a5)
+#define HYP_XEN_ARM_DECL2   register unsigned long r16 __asm__("x16") = op; HYP_XEN_ARM_R(0, p1); \
+			    HYP_XEN_ARM_R(1, p2); HYP_XEN_ARM_U(2); HYP_XEN_ARM_U(3); HYP_XEN_ARM_U(4)
+#define HYP_XEN_ARM_DECL3   register unsigned long r16 __asm__("x16") = op; HYP_XEN_ARM_R(0, p1); \
+			    HYP_XEN_ARM_R(1, p2); HYP_XEN_ARM_R(2, p3); HYP_XEN_ARM_U(3); HYP_XEN_ARM_U(4)
+#define HYP_XEN_ARM_DECL4   register unsigned long r16 __asm__("x16") = op; HYP_XEN_ARM_R(0, p1); \
+			    HYP_XEN_ARM_R(1, p2); HYP_XEN_ARM_R(2, p3); HYP_XEN_ARM_R(3, p4); HYP_XEN_ARM_U(4)
+#define HYP_XEN_ARM_DECL5   register unsigned long r16 __asm__("x16") = op; HYP_XEN_ARM_R(0, p1); \
+			    HYP_XEN_ARM_R(1, p2); HYP_XEN_ARM_R(2, p3); HYP_XEN_ARM_R(3, p4); HYP_XEN_ARM_R(4, p5)
 #define HYP_XEN_ARM_OUT0    "+r"(r16), "=r"(r0), "=r"(r1), "=r"(r2), "=r"(r3), "=r"(r4)
 #define HYP_XEN_ARM_OUT1    "+r"(r16), "+r"(r0), "=r"(r1), "=r"(r2), "=r"(r3), "=r"(r4)
 #define HYP_XEN_ARM_OUT2    "+r"(r16), "+r"(r0), "+r"(r1), "=r"(r2), "=r"(r3), "=r"(r4)
@@ -43,26 +44,13 @@ extern unsigned char hyp_xen_gate;
 #define HYP_XEN_ARM_OUT4    "+r"(r16), "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3), "=r"(r4)
 #define HYP_XEN_ARM_OUT5    "+r"(r16), "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3), "+r"(r4)
 #define HYP_XEN_ARM_CLOBBERS "memory"
-#define HYP_XEN_ARM_P0      unsigned int op
-#define HYP_XEN_ARM_P1      HYP_XEN_ARM_P0, unsigned long a1
-#define HYP_XEN_ARM_P2      HYP_XEN_ARM_P1, unsigned long a2
-#define HYP_XEN_ARM_P3      HYP_XEN_ARM_P2, unsigned long a3
-#define HYP_XEN_ARM_P4      HYP_XEN_ARM_P3, unsigned long a4
-#define HYP_XEN_ARM_P5      HYP_XEN_ARM_P4, unsigned long a5
-#define HYP_XEN_ARM_A0
-#define HYP_XEN_ARM_A1      , a1
-#define HYP_XEN_ARM_A2      HYP_XEN_ARM_A1, a2
-#define HYP_XEN_ARM_A3      HYP_XEN_ARM_A2, a3
-#define HYP_XEN_ARM_A4      HYP_XEN_ARM_A3, a4
-#define HYP_XEN_ARM_A5      HYP_XEN_ARM_A4, a5
-#define HYP_XEN_ARM_STUB(name, n) static inline long name(HYP_XEN_ARM_P##n) \
+#define HYP_XEN_ARM_STUB(name, n) static inline long name(unsigned int op HYP_STUB_PARAMS##n) \
 	{ HYP_XEN_ARM_DECL##n; \
 	  __asm__ __volatile__(HYP_ARM64_XEN_INSN : HYP_XEN_ARM_OUT##n : : HYP_XEN_ARM_CLOBBERS); \
 	  (void)r1; (void)r2; (void)r3; (void)r4; (void)r16; return (long)r0; }
-#define HYP_XEN_ARM_GATED(name, n) static inline long name(HYP_XEN_ARM_P##n) \
-	{ unsigned int gate = hyp_gate_read(&hyp_xen_gate); \
-	  if (gate < HYP_GATE_OPEN) return hyp_gate_error(gate); \
-	  return hyp_xen_hvc##n(op HYP_XEN_ARM_A##n); }
+#define HYP_XEN_ARM_GATED(name, n) static inline long name(unsigned int op HYP_STUB_PARAMS##n) \
+	{ HYP_GATE_CHECK(hyp_xen_gate); \
+	  return hyp_xen_hvc##n(op HYP_STUB_ARGS##n); }
 
 HYP_XEN_ARM_STUB(hyp_xen_hvc0, 0)
 HYP_XEN_ARM_STUB(hyp_xen_hvc1, 1)

@@ -15,15 +15,15 @@
  * same for both endians: it is stored in the instruction endianness.
  *
  * hyp_kvm_hypcallN: unconditional, header-only.
- * hyp_kvm_hypercallN: only through an open KVM gate; HYP_ENOTINIT before
- * hyp_init(), HYP_ENOHYP without a declared hypervisor, and no instruction
- * executed. Outside a VZ guest HYPCALL raises Reserved Instruction.
+ * hyp_kvm_hypercallN: the same through hyp_kvm_gate (<hyp/gate.h>): outside
+ * a VZ guest HYPCALL raises Reserved Instruction.
  */
 #ifndef HYP_MIPS_KVM_HYPERCALL_H
 #define HYP_MIPS_KVM_HYPERCALL_H
 
 #include <hyp/config.h>
 #include <hyp/gate.h>
+#include <hyp/stub.h>
 
 #define HYP_MIPS_HYPCALL_WORD   0x42000028u     /* hypcall (code 0) */
 
@@ -31,17 +31,7 @@
 #define HYP_MIPS_HYPCALL_INSN   ".word 0x42000028"
 #endif
 
-/* Arguments p1..pN, and the register each one travels in (nr and the result: v0). */
-#define HYP_MIPS_KVM_PARAMS0
-#define HYP_MIPS_KVM_PARAMS1    , unsigned long p1
-#define HYP_MIPS_KVM_PARAMS2    HYP_MIPS_KVM_PARAMS1, unsigned long p2
-#define HYP_MIPS_KVM_PARAMS3    HYP_MIPS_KVM_PARAMS2, unsigned long p3
-#define HYP_MIPS_KVM_PARAMS4    HYP_MIPS_KVM_PARAMS3, unsigned long p4
-#define HYP_MIPS_KVM_ARGS0
-#define HYP_MIPS_KVM_ARGS1      , p1
-#define HYP_MIPS_KVM_ARGS2      HYP_MIPS_KVM_ARGS1, p2
-#define HYP_MIPS_KVM_ARGS3      HYP_MIPS_KVM_ARGS2, p3
-#define HYP_MIPS_KVM_ARGS4      HYP_MIPS_KVM_ARGS3, p4
+/* The register each argument travels in (nr and the result: v0). */
 #define HYP_MIPS_KVM_REGS0
 #define HYP_MIPS_KVM_REGS1      register unsigned long a0 __asm__("$4") = p1;
 #define HYP_MIPS_KVM_REGS2      HYP_MIPS_KVM_REGS1 register unsigned long a1 __asm__("$5") = p2;
@@ -55,7 +45,7 @@
 
 /* Result in v0; a0-a3 survive; memory is the only clobber. */
 #define HYP_MIPS_KVM_STUB(name, n)                                              \
-	static inline long name(unsigned long nr HYP_MIPS_KVM_PARAMS##n)        \
+	static inline long name(unsigned long nr HYP_STUB_PARAMS##n)            \
 	{                                                                       \
 		register unsigned long v0 __asm__("$2") = nr;                   \
 		HYP_MIPS_KVM_REGS##n                                            \
@@ -67,13 +57,10 @@
 	}
 
 #define HYP_MIPS_KVM_GATED(name, n)                                             \
-	static inline long name(unsigned int nr HYP_MIPS_KVM_PARAMS##n)         \
+	static inline long name(unsigned int nr HYP_STUB_PARAMS##n)             \
 	{                                                                       \
-		unsigned int gate = hyp_gate_read(&hyp_kvm_gate);               \
-                                                                                \
-		if (gate < HYP_GATE_OPEN)                                       \
-			return hyp_gate_error(gate);                            \
-		return hyp_kvm_hypcall##n(nr HYP_MIPS_KVM_ARGS##n);              \
+		HYP_GATE_CHECK(hyp_kvm_gate);                                   \
+		return hyp_kvm_hypcall##n(nr HYP_STUB_ARGS##n);                 \
 	}
 
 HYP_MIPS_KVM_STUB(hyp_kvm_hypcall0, 0)

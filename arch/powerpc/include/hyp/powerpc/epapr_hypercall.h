@@ -15,24 +15,19 @@
  * call changes LR, and the patched instructions and the hypervisor may
  * change what the ePAPR ABI and Linux's epapr_hcalls.h call volatile across
  * a hypercall: r0 (PR KVM puts its "KVM!" marker there), r12, CTR, XER, and
- * the volatile CR fields of the ELF ABIs (cr0, cr1, cr5-cr7). Those are the
- * clobbers; every argument register is "+r", every other output register
- * "=r", so the compiler keeps nothing live in a register the call may change
- * and saves nothing it need not. "memory": byte channels and the magic page.
+ * the volatile CR fields of the ELF ABIs (cr0, cr1, cr5-cr7): the clobbers,
+ * with "memory" (byte channels, the magic page).
  *
  * hyp_epapr_area_callN:  unconditional call of the area (N arguments).
- * hyp_epapr_hypercallN:  the same through the ePAPR gate: HYP_ENOTINIT
- *                        before hyp_init(), with nothing executed.
- * `out`, if not NULL, receives r4..r11 after the call (out->r[0] = r4).
+ * hyp_epapr_hypercallN:  the same through hyp_epapr_gate (<hyp/gate.h>).
  */
 #ifndef HYP_POWERPC_EPAPR_HYPERCALL_H
 #define HYP_POWERPC_EPAPR_HYPERCALL_H
 
 #include <stdint.h>
 
-#include <hyp/config.h>
 #include <hyp/epapr_abi.h>
-#include <hyp/gate.h>
+#include <hyp/powerpc/regs.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -52,88 +47,28 @@ extern uint32_t hyp_epapr_hypercall_area[];
 #define HYP_EPAPR_CLOBBERS      "r0", "r12", "ctr", "xer", "lr", \
 				"cr0", "cr1", "cr5", "cr6", "cr7", "memory"
 
-/* Arguments p1..pN. */
-#define HYP_EPAPR_PARAMS0
-#define HYP_EPAPR_PARAMS1       , unsigned long p1
-#define HYP_EPAPR_PARAMS2       HYP_EPAPR_PARAMS1, unsigned long p2
-#define HYP_EPAPR_PARAMS3       HYP_EPAPR_PARAMS2, unsigned long p3
-#define HYP_EPAPR_PARAMS4       HYP_EPAPR_PARAMS3, unsigned long p4
-#define HYP_EPAPR_PARAMS5       HYP_EPAPR_PARAMS4, unsigned long p5
-#define HYP_EPAPR_PARAMS6       HYP_EPAPR_PARAMS5, unsigned long p6
-#define HYP_EPAPR_PARAMS7       HYP_EPAPR_PARAMS6, unsigned long p7
-#define HYP_EPAPR_PARAMS8       HYP_EPAPR_PARAMS7, unsigned long p8
-#define HYP_EPAPR_ARGS0
-#define HYP_EPAPR_ARGS1         , p1
-#define HYP_EPAPR_ARGS2         HYP_EPAPR_ARGS1, p2
-#define HYP_EPAPR_ARGS3         HYP_EPAPR_ARGS2, p3
-#define HYP_EPAPR_ARGS4         HYP_EPAPR_ARGS3, p4
-#define HYP_EPAPR_ARGS5         HYP_EPAPR_ARGS4, p5
-#define HYP_EPAPR_ARGS6         HYP_EPAPR_ARGS5, p6
-#define HYP_EPAPR_ARGS7         HYP_EPAPR_ARGS6, p7
-#define HYP_EPAPR_ARGS8         HYP_EPAPR_ARGS7, p8
-
-/* Register table: r3..r10 per arity, P = argument pK in and out, R = output only. */
-#define HYP_EPAPR_MODES0       R, R, R, R, R, R, R, R
-#define HYP_EPAPR_MODES1       P, R, R, R, R, R, R, R
-#define HYP_EPAPR_MODES2       P, P, R, R, R, R, R, R
-#define HYP_EPAPR_MODES3       P, P, P, R, R, R, R, R
-#define HYP_EPAPR_MODES4       P, P, P, P, R, R, R, R
-#define HYP_EPAPR_MODES5       P, P, P, P, P, R, R, R
-#define HYP_EPAPR_MODES6       P, P, P, P, P, P, R, R
-#define HYP_EPAPR_MODES7       P, P, P, P, P, P, P, R
-#define HYP_EPAPR_MODES8       P, P, P, P, P, P, P, P
-#define HYP_EPAPR_REG_P(r, p)   register unsigned long r __asm__(#r) = (p); /* NOLINT(bugprone-macro-parentheses): a declarator */
-#define HYP_EPAPR_REG_R(r, p)   register unsigned long r __asm__(#r); /* NOLINT(bugprone-macro-parentheses) */
-#define HYP_EPAPR_IO_P(r)       "+r"(r)
-#define HYP_EPAPR_IO_R(r)       "=r"(r)
-#define HYP_EPAPR_REGS(n)       HYP_EPAPR_REGS_(HYP_EPAPR_MODES##n)
+/* Register table: token r11 (in/out), p1..p8 in r3..r10 (HYP_PPC_MODES). */
+#define HYP_EPAPR_REGS(n)       HYP_EPAPR_REGS_(HYP_PPC_MODES##n)
 #define HYP_EPAPR_REGS_(...)    HYP_EPAPR_REGS__(__VA_ARGS__)
-#define HYP_EPAPR_REGS__(a, b, c, d, e, f, g, h)                                \
+#define HYP_EPAPR_REGS__(a, b, c, d, e, f, g, h, i)                             \
 	register unsigned long r11 __asm__("r11") = token;                      \
-	HYP_EPAPR_REG_##a(r3, p1) HYP_EPAPR_REG_##b(r4, p2)                    \
-	HYP_EPAPR_REG_##c(r5, p3) HYP_EPAPR_REG_##d(r6, p4)                    \
-	HYP_EPAPR_REG_##e(r7, p5) HYP_EPAPR_REG_##f(r8, p6)                    \
-	HYP_EPAPR_REG_##g(r9, p7) HYP_EPAPR_REG_##h(r10, p8)
-#define HYP_EPAPR_IO(n)         HYP_EPAPR_IO_(HYP_EPAPR_MODES##n)
+	HYP_PPC_REG_##a(r3, p1) HYP_PPC_REG_##b(r4, p2)                        \
+	HYP_PPC_REG_##c(r5, p3) HYP_PPC_REG_##d(r6, p4)                        \
+	HYP_PPC_REG_##e(r7, p5) HYP_PPC_REG_##f(r8, p6)                        \
+	HYP_PPC_REG_##g(r9, p7) HYP_PPC_REG_##h(r10, p8)
+#define HYP_EPAPR_IO(n)         HYP_EPAPR_IO_(HYP_PPC_MODES##n)
 #define HYP_EPAPR_IO_(...)      HYP_EPAPR_IO__(__VA_ARGS__)
-#define HYP_EPAPR_IO__(a, b, c, d, e, f, g, h)                                  \
-	"+r"(r11), HYP_EPAPR_IO_##a(r3), HYP_EPAPR_IO_##b(r4),                 \
-	HYP_EPAPR_IO_##c(r5), HYP_EPAPR_IO_##d(r6), HYP_EPAPR_IO_##e(r7),      \
-	HYP_EPAPR_IO_##f(r8), HYP_EPAPR_IO_##g(r9), HYP_EPAPR_IO_##h(r10)
+#define HYP_EPAPR_IO__(a, b, c, d, e, f, g, h, i)                               \
+	"+r"(r11), HYP_PPC_IO_##a(r3), HYP_PPC_IO_##b(r4),                     \
+	HYP_PPC_IO_##c(r5), HYP_PPC_IO_##d(r6), HYP_PPC_IO_##e(r7),            \
+	HYP_PPC_IO_##f(r8), HYP_PPC_IO_##g(r9), HYP_PPC_IO_##h(r10)
 
-/* Status in r3; outputs r4..r11 into `out` (out->r[0] = r4) if it is not NULL. */
 #define HYP_EPAPR_STUB(name, n)                                                 \
-	static inline long name(uint32_t token HYP_EPAPR_PARAMS##n,             \
-				struct hyp_epapr_out *out)                      \
-	{                                                                       \
-		HYP_EPAPR_REGS(n)                                               \
-		__asm__ __volatile__(HYP_EPAPR_CALL_INSN                        \
-				     : HYP_EPAPR_IO(n)                          \
-				     :                                          \
-				     : HYP_EPAPR_CLOBBERS);                     \
-		if (out) {                                                      \
-			out->r[0] = r4;                                         \
-			out->r[1] = r5;                                         \
-			out->r[2] = r6;                                         \
-			out->r[3] = r7;                                         \
-			out->r[4] = r8;                                         \
-			out->r[5] = r9;                                         \
-			out->r[6] = r10;                                        \
-			out->r[7] = r11;                                        \
-		}                                                               \
-		return (long)r3;                                                \
-	}
-
+	static inline long name(uint32_t token HYP_STUB_PARAMS##n, struct hyp_epapr_out *out) \
+	HYP_PPC_BODY(HYP_EPAPR, n, HYP_EPAPR_CALL_INSN, HYP_PPC_OUT_R4_R11, HYP_EPAPR_CLOBBERS)
 #define HYP_EPAPR_GATED(name, n)                                                \
-	static inline long name(uint32_t token HYP_EPAPR_PARAMS##n,             \
-				struct hyp_epapr_out *out)                      \
-	{                                                                       \
-		unsigned int gate = hyp_gate_read(&hyp_epapr_gate);             \
-                                                                                \
-		if (gate < HYP_GATE_OPEN)                                       \
-			return hyp_gate_error(gate);                            \
-		return hyp_epapr_area_call##n(token HYP_EPAPR_ARGS##n, out);    \
-	}
+	static inline long name(uint32_t token HYP_STUB_PARAMS##n, struct hyp_epapr_out *out) \
+	HYP_PPC_GATED(hyp_epapr_gate, hyp_epapr_area_call##n(token HYP_STUB_ARGS##n, out))
 
 HYP_EPAPR_STUB(hyp_epapr_area_call0, 0)
 HYP_EPAPR_STUB(hyp_epapr_area_call1, 1)

@@ -21,9 +21,8 @@
 #ifndef HYP_POWERPC_OSI_CALL_H
 #define HYP_POWERPC_OSI_CALL_H
 
-#include <hyp/config.h>
-#include <hyp/gate.h>
 #include <hyp/osi_abi.h>
+#include <hyp/powerpc/regs.h>
 
 extern unsigned char hyp_osi_gate;
 
@@ -32,84 +31,39 @@ extern unsigned char hyp_osi_gate;
 #endif
 #define HYP_OSI_CLOBBERS    "r0", "r12", "ctr", "xer", "cr0", "memory"
 
-#define HYP_OSI_DECLS(sel)						\
-	register unsigned long __r3 __asm__("r3") = HYP_OSI_SC_MAGIC_R3; \
-	register unsigned long __r4 __asm__("r4") = HYP_OSI_SC_MAGIC_R4; \
-	register unsigned long __r5 __asm__("r5") = (sel);		\
-	register unsigned long __r6 __asm__("r6");			\
-	register unsigned long __r7 __asm__("r7");			\
-	register unsigned long __r8 __asm__("r8");			\
-	register unsigned long __r9 __asm__("r9");			\
-	register unsigned long __r10 __asm__("r10");			\
-	register unsigned long __r11 __asm__("r11")
+/* Register table: magic words r3, r4 and the selector r5 (in/out), p1..p6 in r6..r11. */
+#define HYP_OSI_REGS(n)         HYP_OSI_REGS_(HYP_PPC_MODES##n)
+#define HYP_OSI_REGS_(...)      HYP_OSI_REGS__(__VA_ARGS__)
+#define HYP_OSI_REGS__(a, b, c, d, e, f, g, h, i)                               \
+	register unsigned long r3 __asm__("r3") = HYP_OSI_SC_MAGIC_R3;          \
+	register unsigned long r4 __asm__("r4") = HYP_OSI_SC_MAGIC_R4;          \
+	register unsigned long r5 __asm__("r5") = selector;                     \
+	HYP_PPC_REG_##a(r6, p1) HYP_PPC_REG_##b(r7, p2) HYP_PPC_REG_##c(r8, p3) \
+	HYP_PPC_REG_##d(r9, p4) HYP_PPC_REG_##e(r10, p5) HYP_PPC_REG_##f(r11, p6)
+#define HYP_OSI_IO(n)           HYP_OSI_IO_(HYP_PPC_MODES##n)
+#define HYP_OSI_IO_(...)        HYP_OSI_IO__(__VA_ARGS__)
+#define HYP_OSI_IO__(a, b, c, d, e, f, g, h, i)                                 \
+	"+r"(r3), "+r"(r4), "+r"(r5), HYP_PPC_IO_##a(r6), HYP_PPC_IO_##b(r7),  \
+	HYP_PPC_IO_##c(r8), HYP_PPC_IO_##d(r9), HYP_PPC_IO_##e(r10), HYP_PPC_IO_##f(r11)
 
-/* Operands with N arguments: r3-r5 and the N argument registers in/out. */
-#define HYP_OSI_OPS0 "+r"(__r3), "+r"(__r4), "+r"(__r5), "=r"(__r6), "=r"(__r7), \
-		     "=r"(__r8), "=r"(__r9), "=r"(__r10), "=r"(__r11)
-#define HYP_OSI_OPS1 "+r"(__r3), "+r"(__r4), "+r"(__r5), "+r"(__r6), "=r"(__r7), \
-		     "=r"(__r8), "=r"(__r9), "=r"(__r10), "=r"(__r11)
-#define HYP_OSI_OPS2 "+r"(__r3), "+r"(__r4), "+r"(__r5), "+r"(__r6), "+r"(__r7), \
-		     "=r"(__r8), "=r"(__r9), "=r"(__r10), "=r"(__r11)
-#define HYP_OSI_OPS3 "+r"(__r3), "+r"(__r4), "+r"(__r5), "+r"(__r6), "+r"(__r7), \
-		     "+r"(__r8), "=r"(__r9), "=r"(__r10), "=r"(__r11)
-#define HYP_OSI_OPS4 "+r"(__r3), "+r"(__r4), "+r"(__r5), "+r"(__r6), "+r"(__r7), \
-		     "+r"(__r8), "+r"(__r9), "=r"(__r10), "=r"(__r11)
-#define HYP_OSI_OPS5 "+r"(__r3), "+r"(__r4), "+r"(__r5), "+r"(__r6), "+r"(__r7), \
-		     "+r"(__r8), "+r"(__r9), "+r"(__r10), "=r"(__r11)
-#define HYP_OSI_OPS6 "+r"(__r3), "+r"(__r4), "+r"(__r5), "+r"(__r6), "+r"(__r7), \
-		     "+r"(__r8), "+r"(__r9), "+r"(__r10), "+r"(__r11)
+#define HYP_OSI_SC_BODY(n)      HYP_PPC_BODY(HYP_OSI, n, HYP_OSI_INSN, HYP_PPC_OUT_R4_R11, HYP_OSI_CLOBBERS)
+/* The body inline, not a call of hyp_osi_scN: gcc allocates otherwise (codegen snapshot). */
+#define HYP_OSI_GATED(n)        { HYP_GATE_CHECK(hyp_osi_gate); HYP_OSI_SC_BODY(n) }
 
-/* Argument chains: HYP_OSI_ARGSn sets the first n argument registers. */
-#define HYP_OSI_ARGS0
-#define HYP_OSI_ARGS1 HYP_OSI_ARGS0 __r6 = a1;
-#define HYP_OSI_ARGS2 HYP_OSI_ARGS1 __r7 = a2;
-#define HYP_OSI_ARGS3 HYP_OSI_ARGS2 __r8 = a3;
-#define HYP_OSI_ARGS4 HYP_OSI_ARGS3 __r9 = a4;
-#define HYP_OSI_ARGS5 HYP_OSI_ARGS4 __r10 = a5;
-#define HYP_OSI_ARGS6 HYP_OSI_ARGS5 __r11 = a6;
+static inline long hyp_osi_sc0(unsigned long selector HYP_STUB_PARAMS0, struct hyp_osi_out *out) HYP_OSI_SC_BODY(0)
+static inline long hyp_osi_sc1(unsigned long selector HYP_STUB_PARAMS1, struct hyp_osi_out *out) HYP_OSI_SC_BODY(1)
+static inline long hyp_osi_sc2(unsigned long selector HYP_STUB_PARAMS2, struct hyp_osi_out *out) HYP_OSI_SC_BODY(2)
+static inline long hyp_osi_sc3(unsigned long selector HYP_STUB_PARAMS3, struct hyp_osi_out *out) HYP_OSI_SC_BODY(3)
+static inline long hyp_osi_sc4(unsigned long selector HYP_STUB_PARAMS4, struct hyp_osi_out *out) HYP_OSI_SC_BODY(4)
+static inline long hyp_osi_sc5(unsigned long selector HYP_STUB_PARAMS5, struct hyp_osi_out *out) HYP_OSI_SC_BODY(5)
+static inline long hyp_osi_sc6(unsigned long selector HYP_STUB_PARAMS6, struct hyp_osi_out *out) HYP_OSI_SC_BODY(6)
 
-#define HYP_OSI_SC_BODY(n)						\
-	{								\
-		HYP_OSI_DECLS(selector);				\
-		HYP_OSI_ARGS##n						\
-		__asm__ __volatile__(HYP_OSI_INSN : HYP_OSI_OPS##n : : HYP_OSI_CLOBBERS); \
-		if (out) {						\
-			out->r[0] = __r4; out->r[1] = __r5;		\
-			out->r[2] = __r6; out->r[3] = __r7;		\
-			out->r[4] = __r8; out->r[5] = __r9;		\
-			out->r[6] = __r10; out->r[7] = __r11;		\
-		}							\
-		return (long)__r3;					\
-	}
-
-#define HYP_OSI_GATED(n)						\
-	{								\
-		unsigned int gate = hyp_gate_read(&hyp_osi_gate);	\
-		if (gate < HYP_GATE_OPEN) return hyp_gate_error(gate);	\
-		HYP_OSI_SC_BODY(n)					\
-	}
-
-#define HYP_OSI_P1 unsigned long a1
-#define HYP_OSI_P2 HYP_OSI_P1, unsigned long a2
-#define HYP_OSI_P3 HYP_OSI_P2, unsigned long a3
-#define HYP_OSI_P4 HYP_OSI_P3, unsigned long a4
-#define HYP_OSI_P5 HYP_OSI_P4, unsigned long a5
-#define HYP_OSI_P6 HYP_OSI_P5, unsigned long a6
-
-static inline long hyp_osi_sc0(unsigned long selector, struct hyp_osi_out *out) HYP_OSI_SC_BODY(0)
-static inline long hyp_osi_sc1(unsigned long selector, HYP_OSI_P1, struct hyp_osi_out *out) HYP_OSI_SC_BODY(1)
-static inline long hyp_osi_sc2(unsigned long selector, HYP_OSI_P2, struct hyp_osi_out *out) HYP_OSI_SC_BODY(2)
-static inline long hyp_osi_sc3(unsigned long selector, HYP_OSI_P3, struct hyp_osi_out *out) HYP_OSI_SC_BODY(3)
-static inline long hyp_osi_sc4(unsigned long selector, HYP_OSI_P4, struct hyp_osi_out *out) HYP_OSI_SC_BODY(4)
-static inline long hyp_osi_sc5(unsigned long selector, HYP_OSI_P5, struct hyp_osi_out *out) HYP_OSI_SC_BODY(5)
-static inline long hyp_osi_sc6(unsigned long selector, HYP_OSI_P6, struct hyp_osi_out *out) HYP_OSI_SC_BODY(6)
-
-static inline long hyp_osi_call0(unsigned long selector, struct hyp_osi_out *out) HYP_OSI_GATED(0)
-static inline long hyp_osi_call1(unsigned long selector, HYP_OSI_P1, struct hyp_osi_out *out) HYP_OSI_GATED(1)
-static inline long hyp_osi_call2(unsigned long selector, HYP_OSI_P2, struct hyp_osi_out *out) HYP_OSI_GATED(2)
-static inline long hyp_osi_call3(unsigned long selector, HYP_OSI_P3, struct hyp_osi_out *out) HYP_OSI_GATED(3)
-static inline long hyp_osi_call4(unsigned long selector, HYP_OSI_P4, struct hyp_osi_out *out) HYP_OSI_GATED(4)
-static inline long hyp_osi_call5(unsigned long selector, HYP_OSI_P5, struct hyp_osi_out *out) HYP_OSI_GATED(5)
-static inline long hyp_osi_call6(unsigned long selector, HYP_OSI_P6, struct hyp_osi_out *out) HYP_OSI_GATED(6)
+static inline long hyp_osi_call0(unsigned long selector HYP_STUB_PARAMS0, struct hyp_osi_out *out) HYP_OSI_GATED(0)
+static inline long hyp_osi_call1(unsigned long selector HYP_STUB_PARAMS1, struct hyp_osi_out *out) HYP_OSI_GATED(1)
+static inline long hyp_osi_call2(unsigned long selector HYP_STUB_PARAMS2, struct hyp_osi_out *out) HYP_OSI_GATED(2)
+static inline long hyp_osi_call3(unsigned long selector HYP_STUB_PARAMS3, struct hyp_osi_out *out) HYP_OSI_GATED(3)
+static inline long hyp_osi_call4(unsigned long selector HYP_STUB_PARAMS4, struct hyp_osi_out *out) HYP_OSI_GATED(4)
+static inline long hyp_osi_call5(unsigned long selector HYP_STUB_PARAMS5, struct hyp_osi_out *out) HYP_OSI_GATED(5)
+static inline long hyp_osi_call6(unsigned long selector HYP_STUB_PARAMS6, struct hyp_osi_out *out) HYP_OSI_GATED(6)
 
 #endif /* HYP_POWERPC_OSI_CALL_H */

@@ -20,6 +20,7 @@
 
 #include <hyp/config.h>
 #include <hyp/gate.h>
+#include <hyp/stub.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -36,32 +37,17 @@ struct hyp_sbiret {
 #define HYP_RISCV_ECALL_INSN    "ecall"
 #endif
 
-/* Arguments p0..p(N-1), and the register each one travels in. */
-#define HYP_SBI_PARAMS0
-#define HYP_SBI_PARAMS1     , unsigned long p0
-#define HYP_SBI_PARAMS2     HYP_SBI_PARAMS1, unsigned long p1
-#define HYP_SBI_PARAMS3     HYP_SBI_PARAMS2, unsigned long p2
-#define HYP_SBI_PARAMS4     HYP_SBI_PARAMS3, unsigned long p3
-#define HYP_SBI_PARAMS5     HYP_SBI_PARAMS4, unsigned long p4
-#define HYP_SBI_PARAMS6     HYP_SBI_PARAMS5, unsigned long p5
-#define HYP_SBI_ARGS0
-#define HYP_SBI_ARGS1       , p0
-#define HYP_SBI_ARGS2       HYP_SBI_ARGS1, p1
-#define HYP_SBI_ARGS3       HYP_SBI_ARGS2, p2
-#define HYP_SBI_ARGS4       HYP_SBI_ARGS3, p3
-#define HYP_SBI_ARGS5       HYP_SBI_ARGS4, p4
-#define HYP_SBI_ARGS6       HYP_SBI_ARGS5, p5
-/* a0/a1 carry p0/p1 in and error/value out; a2-a5 carry p2-p5 in only. */
+/* a0/a1 carry p1/p2 in and error/value out; a2-a5 carry p3-p6 in only. */
 #define HYP_SBI_REGS0       register unsigned long a0 __asm__("a0"); \
 			    register unsigned long a1 __asm__("a1");
-#define HYP_SBI_REGS1       register unsigned long a0 __asm__("a0") = p0; \
+#define HYP_SBI_REGS1       register unsigned long a0 __asm__("a0") = p1; \
 			    register unsigned long a1 __asm__("a1");
-#define HYP_SBI_REGS2       register unsigned long a0 __asm__("a0") = p0; \
-			    register unsigned long a1 __asm__("a1") = p1;
-#define HYP_SBI_REGS3       HYP_SBI_REGS2 register unsigned long a2 __asm__("a2") = p2;
-#define HYP_SBI_REGS4       HYP_SBI_REGS3 register unsigned long a3 __asm__("a3") = p3;
-#define HYP_SBI_REGS5       HYP_SBI_REGS4 register unsigned long a4 __asm__("a4") = p4;
-#define HYP_SBI_REGS6       HYP_SBI_REGS5 register unsigned long a5 __asm__("a5") = p5;
+#define HYP_SBI_REGS2       register unsigned long a0 __asm__("a0") = p1; \
+			    register unsigned long a1 __asm__("a1") = p2;
+#define HYP_SBI_REGS3       HYP_SBI_REGS2 register unsigned long a2 __asm__("a2") = p3;
+#define HYP_SBI_REGS4       HYP_SBI_REGS3 register unsigned long a3 __asm__("a3") = p4;
+#define HYP_SBI_REGS5       HYP_SBI_REGS4 register unsigned long a4 __asm__("a4") = p5;
+#define HYP_SBI_REGS6       HYP_SBI_REGS5 register unsigned long a5 __asm__("a5") = p6;
 #define HYP_SBI_OUT0        "=r"(a0), "=r"(a1)
 #define HYP_SBI_OUT1        "+r"(a0), "=r"(a1)
 #define HYP_SBI_OUT2        "+r"(a0), "+r"(a1)
@@ -80,7 +66,7 @@ struct hyp_sbiret {
 /* EID a7 and FID a6 in; error a0, value a1 out; memory the only clobber. */
 #define HYP_SBI_STUB(name, n)                                                   \
 	static inline struct hyp_sbiret name(unsigned long eid, unsigned long fid \
-					     HYP_SBI_PARAMS##n)                 \
+					     HYP_STUB_PARAMS##n)                 \
 	{                                                                       \
 		register unsigned long a7 __asm__("a7") = eid;                  \
 		register unsigned long a6 __asm__("a6") = fid;                  \
@@ -97,7 +83,7 @@ struct hyp_sbiret {
 
 #define HYP_SBI_GATED(name, n)                                                  \
 	static inline struct hyp_sbiret name(unsigned long eid, unsigned long fid \
-					     HYP_SBI_PARAMS##n)                 \
+					     HYP_STUB_PARAMS##n)                 \
 	{                                                                       \
 		unsigned int gate = hyp_gate_read(&hyp_sbi_gate);               \
 		struct hyp_sbiret closed = { 0, 0 };                            \
@@ -106,7 +92,7 @@ struct hyp_sbiret {
 			closed.error = hyp_gate_error(gate);                    \
 			return closed;                                          \
 		}                                                               \
-		return hyp_sbi_ecall##n(eid, fid HYP_SBI_ARGS##n);              \
+		return hyp_sbi_ecall##n(eid, fid HYP_STUB_ARGS##n);              \
 	}
 
 HYP_SBI_STUB(hyp_sbi_ecall0, 0)

@@ -8,41 +8,24 @@
  * arguments 1-6 in r2-r7, result in r2. No other register is changed; the
  * condition code and memory may be (virtio rings, buffers).
  *
- * Subcodes are served by KVM's userspace, except 3 (virtio-ccw notify) which
- * KVM itself may serve through an ioeventfd. A subcode nobody serves raises
- * a specification exception (program interruption code 6) in the guest; see
- * <hyp/hyp.h> (s390 section) for the codes each detected host serves and the
- * checked call that refuses the others.
+ * A subcode nobody serves raises a specification exception in the guest:
+ * <hyp/kvm.h> lists what each host serves and the checked call.
  *
  * hyp_kvm_diag500_N: unconditional, header-only.
- * hyp_kvm_hypercallN: the same instruction if hyp_init() opened the KVM
- * gate, else HYP_ENOTINIT / HYP_ENOHYP with no instruction executed.
+ * hyp_kvm_hypercallN: the same through hyp_kvm_gate (<hyp/gate.h>).
  */
 #ifndef HYP_S390_KVM_HYPERCALL_H
 #define HYP_S390_KVM_HYPERCALL_H
 
 #include <hyp/config.h>
 #include <hyp/gate.h>
+#include <hyp/stub.h>
 
 #ifndef HYP_S390_DIAG500_INSN
 #define HYP_S390_DIAG500_INSN   "diag 0,0,0x500"
 #endif
 
-/* Parameters, and the register each one travels in (r2 carries p1 and the result). */
-#define HYP_S390_KVM_PARAMS0    unsigned int nr
-#define HYP_S390_KVM_PARAMS1    HYP_S390_KVM_PARAMS0, unsigned long p1
-#define HYP_S390_KVM_PARAMS2    HYP_S390_KVM_PARAMS1, unsigned long p2
-#define HYP_S390_KVM_PARAMS3    HYP_S390_KVM_PARAMS2, unsigned long p3
-#define HYP_S390_KVM_PARAMS4    HYP_S390_KVM_PARAMS3, unsigned long p4
-#define HYP_S390_KVM_PARAMS5    HYP_S390_KVM_PARAMS4, unsigned long p5
-#define HYP_S390_KVM_PARAMS6    HYP_S390_KVM_PARAMS5, unsigned long p6
-#define HYP_S390_KVM_ARGS0      nr
-#define HYP_S390_KVM_ARGS1      HYP_S390_KVM_ARGS0, p1
-#define HYP_S390_KVM_ARGS2      HYP_S390_KVM_ARGS1, p2
-#define HYP_S390_KVM_ARGS3      HYP_S390_KVM_ARGS2, p3
-#define HYP_S390_KVM_ARGS4      HYP_S390_KVM_ARGS3, p4
-#define HYP_S390_KVM_ARGS5      HYP_S390_KVM_ARGS4, p5
-#define HYP_S390_KVM_ARGS6      HYP_S390_KVM_ARGS5, p6
+/* The register each argument travels in (r2 carries p1 and the result). */
 #define HYP_S390_KVM_REGS0      register unsigned long r1 __asm__("r1") = nr; \
 				register long r2 __asm__("r2");
 #define HYP_S390_KVM_REGS1      register unsigned long r1 __asm__("r1") = nr; \
@@ -69,7 +52,7 @@
 
 /* Result in r2; every other register survives; condition code and memory may change. */
 #define HYP_S390_KVM_STUB(name, n)                                              \
-	static inline long name(HYP_S390_KVM_PARAMS##n)                         \
+	static inline long name(unsigned int nr HYP_STUB_PARAMS##n)             \
 	{                                                                       \
 		HYP_S390_KVM_REGS##n                                            \
 		__asm__ __volatile__(HYP_S390_DIAG500_INSN                      \
@@ -80,12 +63,12 @@
 	}
 
 #define HYP_S390_KVM_GATED(name, n)                                             \
-	static inline long name(HYP_S390_KVM_PARAMS##n)                         \
+	static inline long name(unsigned int nr HYP_STUB_PARAMS##n)             \
 	{                                                                       \
 		unsigned int gate = hyp_gate_read(&hyp_kvm_gate);               \
                                                                                 \
 		if (gate >= HYP_GATE_OPEN)      /* open first: 7 instructions less with gcc */ \
-			return hyp_kvm_diag500_##n(HYP_S390_KVM_ARGS##n);       \
+			return hyp_kvm_diag500_##n(nr HYP_STUB_ARGS##n);        \
 		return hyp_gate_error(gate);                                    \
 	}
 

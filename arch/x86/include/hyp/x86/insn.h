@@ -3,7 +3,8 @@
  * The x86 hypercall instructions, emitted as bytes so any assembler takes
  * them: vmcall (Intel VMX: Intel, Centaur, Zhaoxin) and vmmcall (AMD SVM:
  * AMD, Hygon). Overridable before inclusion (the host ABI tests replace them
- * with a trapping encoding); see <hyp/config.h>.
+ * with a trapping encoding); see <hyp/config.h>. i386 stubs may bind ebx:
+ * gcc >= 5 and clang keep it usable with -fPIC (the GOT pointer) by saving it.
  */
 #ifndef HYP_X86_INSN_H
 #define HYP_X86_INSN_H

@@ -11,38 +11,22 @@
  * the right one.
  *
  * hyp_kvm_vmcallN / hyp_kvm_vmmcallN: unconditional, header-only.
- * hyp_kvm_hypercallN: the instruction hyp_init() chose for this CPU, or
- * HYP_ENOTINIT / HYP_ENOHYP with no instruction executed.
+ * hyp_kvm_hypercallN: through hyp_kvm_gate, the instruction hyp_init() chose.
  * HYP_X86_KVM_FORCE_VMCALL / _VMMCALL fix the instruction at compile time
  * (<hyp/config.h>).
  *
- * Hyper-V ownership: a KVM offering Hyper-V enlightenments hands every
- * vmcall/vmmcall to its Hyper-V emulation once the guest OS id is set, so
- * hyp_hyperv_enable() closes hyp_kvm_gate (HYP_ENOHYP, nothing executed)
- * until hyp_hyperv_disable() (<hyp/hyperv.h>). The unconditional stubs
- * below know nothing of that.
- *
- * i386: "b" is an input operand; gcc >= 5 and clang keep it usable with
- * -fPIC (ebx is the GOT pointer there) by saving it around the asm.
+ * hyp_hyperv_enable() closes hyp_kvm_gate until hyp_hyperv_disable()
+ * (<hyp/hyperv.h>: KVM's Hyper-V emulation then owns vmcall/vmmcall).
  */
 #ifndef HYP_X86_KVM_HYPERCALL_H
 #define HYP_X86_KVM_HYPERCALL_H
 
 #include <hyp/config.h>
 #include <hyp/gate.h>
+#include <hyp/stub.h>
 #include <hyp/x86/insn.h>
 
-/* Parameters, and the register each one travels in. */
-#define HYP_X86_KVM_PARAMS0     unsigned int nr
-#define HYP_X86_KVM_PARAMS1     HYP_X86_KVM_PARAMS0, unsigned long p1
-#define HYP_X86_KVM_PARAMS2     HYP_X86_KVM_PARAMS1, unsigned long p2
-#define HYP_X86_KVM_PARAMS3     HYP_X86_KVM_PARAMS2, unsigned long p3
-#define HYP_X86_KVM_PARAMS4     HYP_X86_KVM_PARAMS3, unsigned long p4
-#define HYP_X86_KVM_ARGS0       nr
-#define HYP_X86_KVM_ARGS1       HYP_X86_KVM_ARGS0, p1
-#define HYP_X86_KVM_ARGS2       HYP_X86_KVM_ARGS1, p2
-#define HYP_X86_KVM_ARGS3       HYP_X86_KVM_ARGS2, p3
-#define HYP_X86_KVM_ARGS4       HYP_X86_KVM_ARGS3, p4
+/* The register each argument travels in. */
 #define HYP_X86_KVM_IN0         "a"(nr)
 #define HYP_X86_KVM_IN1         HYP_X86_KVM_IN0, "b"(p1)
 #define HYP_X86_KVM_IN2         HYP_X86_KVM_IN1, "c"(p2)
@@ -51,7 +35,7 @@
 
 /* Result in rax; every input survives; memory is the only clobber. */
 #define HYP_X86_KVM_STUB(name, insn, n)                                         \
-	static inline long name(HYP_X86_KVM_PARAMS##n)                          \
+	static inline long name(unsigned int nr HYP_STUB_PARAMS##n)             \
 	{                                                                       \
 		long ret;                                                       \
 		__asm__ __volatile__(insn /* NOLINT(bugprone-macro-parentheses): asm text */ \
@@ -80,15 +64,12 @@ HYP_X86_KVM_STUB(hyp_kvm_vmmcall4, HYP_X86_VMMCALL_INSN, 4)
 #endif
 
 #define HYP_X86_KVM_GATED(name, n)                                              \
-	static inline long name(HYP_X86_KVM_PARAMS##n)                          \
+	static inline long name(unsigned int nr HYP_STUB_PARAMS##n)             \
 	{                                                                       \
-		unsigned int gate = hyp_gate_read(&hyp_kvm_gate);               \
-                                                                                \
-		if (gate < HYP_GATE_OPEN)                                       \
-			return hyp_gate_error(gate);                            \
+		HYP_GATE_CHECK(hyp_kvm_gate);                                   \
 		if (HYP_X86_KVM_USE_VMMCALL(gate))                              \
-			return hyp_kvm_vmmcall##n(HYP_X86_KVM_ARGS##n);          \
-		return hyp_kvm_vmcall##n(HYP_X86_KVM_ARGS##n);                   \
+			return hyp_kvm_vmmcall##n(nr HYP_STUB_ARGS##n);         \
+		return hyp_kvm_vmcall##n(nr HYP_STUB_ARGS##n);                  \
 	}
 
 HYP_X86_KVM_GATED(hyp_kvm_hypercall0, 0)

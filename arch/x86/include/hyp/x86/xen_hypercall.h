@@ -19,27 +19,23 @@
  *
  *   hyp_xen_vmcallN / hyp_xen_vmmcallN (op, ...)       unconditional, direct
  *   hyp_xen_page_callN (page, op, ...)                 unconditional, through `page`
- *   hyp_xen_hypercallN (op, ...)                       through the mode hyp_init()
- *       and hyp_xen_set_hypercall_page() chose (gate hyp_xen_gate), or
- *       HYP_ENOTINIT / HYP_ENOHYP with no instruction executed.
+ *   hyp_xen_hypercallN (op, ...)                       through hyp_xen_gate, the mode
+ *       hyp_init() and hyp_xen_set_hypercall_page() chose (<hyp/gate.h>).
  *
  * HYPERCALL_iret (23) takes its arguments on the stack and must be jumped
  * to, not called (PV only; an HVM page holds ud2 there): hyp_xen_hypercallN
  * refuses it with HYP_EINVAL. Numbers beyond the page's 128 slots answer
  * HYP_ENOSYS (no such hypercall exists) without executing anything.
  *
- * i386: "+b" stays usable with -fPIC (gcc >= 5 and clang save the GOT
- * pointer around the asm). The sixth argument (ebp) is not offered on i386:
- * ebp is the frame pointer and cannot be an asm operand, and no hypercall
- * takes six arguments. A page call passes the stub address in eax (the stub
- * loads op itself), so it needs no register beyond the ABI's; on x86_64 it
- * steps over the 128-byte red zone around the call (not with HYP_X86_NO_RED_ZONE).
+ * i386: the sixth argument (ebp) is not offered: ebp is the frame pointer
+ * and cannot be an asm operand, and no hypercall takes six arguments.
  */
 #ifndef HYP_X86_XEN_HYPERCALL_H
 #define HYP_X86_XEN_HYPERCALL_H
 
 #include <hyp/config.h>
 #include <hyp/gate.h>
+#include <hyp/stub.h>
 #include <hyp/xen_abi.h>
 #include <hyp/x86/insn.h>
 
@@ -48,10 +44,10 @@ extern "C" {
 #endif
 
 /*
- * The page stub's address is in (r|e)ax; its result comes back there. The
- * x86_64 psABI (3.2.2) lets a function keep data in the 128 bytes below rsp,
- * which `call` would overwrite: the stub steps over them unless the build
- * says it has no red zone (HYP_X86_NO_RED_ZONE, <hyp/config.h>).
+ * Page call: the stub's address in (r|e)ax (the stub loads op itself), its
+ * result there. The x86_64 psABI (3.2.2) lets a function keep data in the
+ * 128 bytes below rsp, which `call` would overwrite: stepped over unless
+ * HYP_X86_NO_RED_ZONE (<hyp/config.h>).
  */
 #ifndef HYP_XEN_PAGE_CALL_INSN
 #if defined(__x86_64__) && defined(HYP_X86_NO_RED_ZONE)
@@ -66,51 +62,31 @@ extern "C" {
 /* The hypercall page calls go through once the gate says HYP_GATE_XEN_PAGE. */
 extern const void *hyp_xen_call_page;
 
-/* Parameters (op, a1..aN) and the register each argument travels in. */
-#define HYP_XEN_PARAMS0         unsigned int op
-#define HYP_XEN_PARAMS1         HYP_XEN_PARAMS0, unsigned long a1
-#define HYP_XEN_PARAMS2         HYP_XEN_PARAMS1, unsigned long a2
-#define HYP_XEN_PARAMS3         HYP_XEN_PARAMS2, unsigned long a3
-#define HYP_XEN_PARAMS4         HYP_XEN_PARAMS3, unsigned long a4
-#define HYP_XEN_PARAMS5         HYP_XEN_PARAMS4, unsigned long a5
-#define HYP_XEN_PARAMS6         HYP_XEN_PARAMS5, unsigned long a6
-#define HYP_XEN_ARGS0           op
-#define HYP_XEN_ARGS1           HYP_XEN_ARGS0, a1
-#define HYP_XEN_ARGS2           HYP_XEN_ARGS1, a2
-#define HYP_XEN_ARGS3           HYP_XEN_ARGS2, a3
-#define HYP_XEN_ARGS4           HYP_XEN_ARGS3, a4
-#define HYP_XEN_ARGS5           HYP_XEN_ARGS4, a5
-#define HYP_XEN_ARGS6           HYP_XEN_ARGS5, a6
-#if defined(__x86_64__)
-#define HYP_XEN_MAX_ARGS        6
+/* The register each argument travels in (x86_64: r10, r8, r9 need variables). */
 #define HYP_XEN_REGS0
 #define HYP_XEN_REGS1
 #define HYP_XEN_REGS2
 #define HYP_XEN_REGS3
-#define HYP_XEN_REGS4           register unsigned long r10 __asm__("r10") = a4;
-#define HYP_XEN_REGS5           HYP_XEN_REGS4 register unsigned long r8 __asm__("r8") = a5;
-#define HYP_XEN_REGS6           HYP_XEN_REGS5 register unsigned long r9 __asm__("r9") = a6;
+#if defined(__x86_64__)
+#define HYP_XEN_REGS4           register unsigned long r10 __asm__("r10") = p4;
+#define HYP_XEN_REGS5           HYP_XEN_REGS4 register unsigned long r8 __asm__("r8") = p5;
+#define HYP_XEN_REGS6           HYP_XEN_REGS5 register unsigned long r9 __asm__("r9") = p6;
 #define HYP_XEN_IO0             "+a"(ret)
-#define HYP_XEN_IO1             HYP_XEN_IO0, "+D"(a1)
-#define HYP_XEN_IO2             HYP_XEN_IO1, "+S"(a2)
-#define HYP_XEN_IO3             HYP_XEN_IO2, "+d"(a3)
+#define HYP_XEN_IO1             HYP_XEN_IO0, "+D"(p1)
+#define HYP_XEN_IO2             HYP_XEN_IO1, "+S"(p2)
+#define HYP_XEN_IO3             HYP_XEN_IO2, "+d"(p3)
 #define HYP_XEN_IO4             HYP_XEN_IO3, "+r"(r10)
 #define HYP_XEN_IO5             HYP_XEN_IO4, "+r"(r8)
 #define HYP_XEN_IO6             HYP_XEN_IO5, "+r"(r9)
 #else
-#define HYP_XEN_MAX_ARGS        5
-#define HYP_XEN_REGS0
-#define HYP_XEN_REGS1
-#define HYP_XEN_REGS2
-#define HYP_XEN_REGS3
 #define HYP_XEN_REGS4
 #define HYP_XEN_REGS5
 #define HYP_XEN_IO0             "+a"(ret)
-#define HYP_XEN_IO1             HYP_XEN_IO0, "+b"(a1)
-#define HYP_XEN_IO2             HYP_XEN_IO1, "+c"(a2)
-#define HYP_XEN_IO3             HYP_XEN_IO2, "+d"(a3)
-#define HYP_XEN_IO4             HYP_XEN_IO3, "+S"(a4)
-#define HYP_XEN_IO5             HYP_XEN_IO4, "+D"(a5)
+#define HYP_XEN_IO1             HYP_XEN_IO0, "+b"(p1)
+#define HYP_XEN_IO2             HYP_XEN_IO1, "+c"(p2)
+#define HYP_XEN_IO3             HYP_XEN_IO2, "+d"(p3)
+#define HYP_XEN_IO4             HYP_XEN_IO3, "+S"(p4)
+#define HYP_XEN_IO5             HYP_XEN_IO4, "+D"(p5)
 #endif
 /* Result in (r|e)ax; every argument register may change; flags and memory too. */
 #define HYP_XEN_CLOBBERS        "memory", "cc"
@@ -122,7 +98,7 @@ extern const void *hyp_xen_call_page;
 
 /* Direct: op in (r|e)ax, the instruction itself. */
 #define HYP_XEN_DIRECT_STUB(name, insn, n)                                      \
-	static inline long name(HYP_XEN_PARAMS##n)                              \
+	static inline long name(unsigned int op HYP_STUB_PARAMS##n)             \
 	{                                                                       \
 		long ret = (long)op;                                            \
 		HYP_XEN_REGS##n                                                 \
@@ -132,7 +108,7 @@ extern const void *hyp_xen_call_page;
 
 /* Page: the stub's address in (r|e)ax, `call` into it. */
 #define HYP_XEN_PAGE_STUB(name, n)                                              \
-	static inline long name(const void *page, HYP_XEN_PARAMS##n)            \
+	static inline long name(const void *page, unsigned int op HYP_STUB_PARAMS##n) \
 	{                                                                       \
 		unsigned long ret = (unsigned long)page + op * HYP_XEN_HYPERCALL_STUB_SIZE; \
 		HYP_XEN_REGS##n                                                 \
@@ -140,27 +116,20 @@ extern const void *hyp_xen_call_page;
 		return (long)ret;                                               \
 	}
 
-/* Which transfer an open gate selects. */
-#define HYP_XEN_USE_PAGE(gate)      ((gate) == HYP_GATE_XEN_PAGE)
-#define HYP_XEN_USE_VMMCALL(gate)   ((gate) == HYP_GATE_XEN_VMMCALL)
-
 /*
  * Gated: the mode the gate names. The gate is stored (release) after
  * hyp_xen_call_page; x86 keeps loads in order, so a CPU that reads
  * HYP_GATE_XEN_PAGE also reads the page.
  */
 #define HYP_XEN_GATED(name, n)                                                  \
-	static inline long name(HYP_XEN_PARAMS##n)                              \
+	static inline long name(unsigned int op HYP_STUB_PARAMS##n)             \
 	{                                                                       \
-		unsigned int gate = hyp_gate_read(&hyp_xen_gate);               \
-                                                                                \
-		if (gate < HYP_GATE_OPEN)                                       \
-			return hyp_gate_error(gate);                            \
+		HYP_GATE_CHECK(hyp_xen_gate);                                   \
 		if (op == HYP_XEN_HYPERCALL_iret)       /* jumped to, PV only */ \
 			return HYP_EINVAL;                                      \
 		if (op >= HYP_XEN_HYPERCALL_PAGE_SLOTS) /* beyond the page */   \
 			return HYP_ENOSYS;                                      \
-		if (HYP_XEN_USE_PAGE(gate)) {                                   \
+		if (gate == HYP_GATE_XEN_PAGE) {                                \
 			/* op < 128: widened first, shared with the direct path */ \
 			unsigned long ret = (unsigned long)op * HYP_XEN_HYPERCALL_STUB_SIZE + \
 					    (unsigned long)hyp_xen_call_page;   \
@@ -168,9 +137,9 @@ extern const void *hyp_xen_call_page;
 			HYP_XEN_ASM(HYP_XEN_PAGE_CALL_INSN, n);                 \
 			return (long)ret;                                       \
 		}                                                               \
-		if (HYP_XEN_USE_VMMCALL(gate))                                  \
-			return hyp_xen_vmmcall##n(HYP_XEN_ARGS##n);              \
-		return hyp_xen_vmcall##n(HYP_XEN_ARGS##n);                       \
+		if (gate == HYP_GATE_XEN_VMMCALL)                               \
+			return hyp_xen_vmmcall##n(op HYP_STUB_ARGS##n);         \
+		return hyp_xen_vmcall##n(op HYP_STUB_ARGS##n);                  \
 	}
 
 HYP_XEN_DIRECT_STUB(hyp_xen_vmcall0, HYP_X86_VMCALL_INSN, 0)
@@ -197,7 +166,7 @@ HYP_XEN_GATED(hyp_xen_hypercall2, 2)
 HYP_XEN_GATED(hyp_xen_hypercall3, 3)
 HYP_XEN_GATED(hyp_xen_hypercall4, 4)
 HYP_XEN_GATED(hyp_xen_hypercall5, 5)
-#if HYP_XEN_MAX_ARGS >= 6
+#if defined(__x86_64__)       /* i386: ebp, the sixth, is the frame pointer */
 HYP_XEN_DIRECT_STUB(hyp_xen_vmcall6, HYP_X86_VMCALL_INSN, 6)
 HYP_XEN_DIRECT_STUB(hyp_xen_vmmcall6, HYP_X86_VMMCALL_INSN, 6)
 HYP_XEN_PAGE_STUB(hyp_xen_page_call6, 6)
