@@ -221,8 +221,25 @@ static void raw_calls(const char *mode, unsigned char insn)
 #endif
 	for (int i = 0; i < NARGS; i++)
 		check(seen.a[i] == v[i], "argument in %s as the ABI says", arg_name[i]);
-	check(hyp_xen_version() == 0x40011, "%s: typed xen_version through the stub", mode);
+	check(hyp_xen_version() == 0x40011 && seen.insn == insn, "%s: typed xen_version through the stub", mode);
+	check(hyp_xen_sched_yield() == HYP_ENOSYS && seen.op == HYP_XEN_HYPERCALL_sched_op &&
+	      seen.a[0] == HYP_XEN_SCHEDOP_yield && seen.a[1] == 0 && seen.insn == insn,
+	      "%s: typed sched_yield: sched_op, SCHEDOP_yield, -ENOSYS mapped", mode);
+	check(hyp_xen_sched_block() == HYP_ENOSYS && seen.op == HYP_XEN_HYPERCALL_sched_op &&
+	      seen.a[0] == HYP_XEN_SCHEDOP_block && seen.a[1] == 0 && seen.insn == insn,
+	      "%s: typed sched_block: sched_op, SCHEDOP_block, -ENOSYS mapped", mode);
 	check(hyp_xen_error(hyp_xen_hypercall2(47, 0, 0)) == HYP_ENOSYS, "%s: -ENOSYS mapped", mode);
+}
+
+/* Every typed call without a buffer through a closed gate: its code, nothing executed. */
+static void typed_closed(const char *what, int want)
+{
+	unsigned int traps = seen.traps;
+
+	check(hyp_xen_version() == want && hyp_xen_sched_yield() == want &&
+	      hyp_xen_sched_block() == want && seen.traps == traps,
+	      want == HYP_ENOTINIT ? "%s: typed calls before hyp_init: HYP_ENOTINIT, no trap"
+				   : "%s: typed calls with no page: HYP_ENOHYP, no trap", what);
 }
 
 /* console_io write: every partial count continues where Xen stopped. */
@@ -299,6 +316,7 @@ int main(int argc, char **argv)
 
 	check(hyp_xen_hypercall2(0x70, 1, 2) == HYP_ENOTINIT && seen.traps == 0,
 	      "%s: before hyp_init: HYP_ENOTINIT, no trap", what);
+	typed_closed(what, HYP_ENOTINIT);
 	cpuid_script_cpu(&script, amd ? "AuthenticAMD" : "GenuineIntel", !pv);
 	cpuid_script_hv(&script, 0x40000000, 0x40000005, "XenVMMXenVMM");
 	cpuid_script_set(&script, 0x40000001, 0x40011, 0, 0, 0);
@@ -316,6 +334,7 @@ int main(int argc, char **argv)
 		      "%s: detected through start_info and the forced-emulation cpuid", what);
 		check(hyp_xen_hypercall2(0x70, 1, 2) == HYP_ENOHYP && seen.traps == 0,
 		      "%s: no page yet: HYP_ENOHYP, no trap", what);
+		typed_closed(what, HYP_ENOHYP);
 		hyp_xen_hypercall_page_fill(page);
 		check(hyp_xen_set_hypercall_page(page) == HYP_EIO && hyp_xen_mode() == HYP_XEN_MODE_NONE,
 		      "%s: a page Xen did not write is refused", what);
