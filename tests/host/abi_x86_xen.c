@@ -206,18 +206,18 @@ static void raw_calls(const char *mode, unsigned char insn)
 	r = hyp_xen_hypercall0(0x70);
 	check(args_are(0x70, 0, v) && answered(r) && seen.insn == insn, "%s: hypercall0: op in rax/eax", mode);
 	r = hyp_xen_hypercall1(0x71, v[0]);
-	check(args_are(0x71, 1, v) && answered(r), "%s: hypercall1", mode);
+	check(args_are(0x71, 1, v) && answered(r) && seen.insn == insn, "%s: hypercall1", mode);
 	r = hyp_xen_hypercall2(0x72, v[0], v[1]);
-	check(args_are(0x72, 2, v) && answered(r), "%s: hypercall2", mode);
+	check(args_are(0x72, 2, v) && answered(r) && seen.insn == insn, "%s: hypercall2", mode);
 	r = hyp_xen_hypercall3(0x73, v[0], v[1], v[2]);
-	check(args_are(0x73, 3, v) && answered(r), "%s: hypercall3", mode);
+	check(args_are(0x73, 3, v) && answered(r) && seen.insn == insn, "%s: hypercall3", mode);
 	r = hyp_xen_hypercall4(0x74, v[0], v[1], v[2], v[3]);
-	check(args_are(0x74, 4, v) && answered(r), "%s: hypercall4", mode);
+	check(args_are(0x74, 4, v) && answered(r) && seen.insn == insn, "%s: hypercall4", mode);
 	r = hyp_xen_hypercall5(0x75, v[0], v[1], v[2], v[3], v[4]);
-	check(args_are(0x75, 5, v) && answered(r), "%s: hypercall5", mode);
+	check(args_are(0x75, 5, v) && answered(r) && seen.insn == insn, "%s: hypercall5", mode);
 #ifdef __x86_64__
 	r = hyp_xen_hypercall6(0x76, v[0], v[1], v[2], v[3], v[4], v[5]);
-	check(args_are(0x76, 6, v) && answered(r), "%s: hypercall6 (r9)", mode);
+	check(args_are(0x76, 6, v) && answered(r) && seen.insn == insn, "%s: hypercall6 (r9)", mode);
 #endif
 	for (int i = 0; i < NARGS; i++)
 		check(seen.a[i] == v[i], "argument in %s as the ABI says", arg_name[i]);
