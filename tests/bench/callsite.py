@@ -253,10 +253,11 @@ def measure(target, cc):
 IRREDUCIBLE_DOC = "docs/PERFORMANCE.md"
 # A fifth field names a witness row (re.sub replacement of the item): the row
 # is irreducible only while the witness, the same call built with the option
-# that removes the cost, meets its goal.
+# that removes the cost (I1) or compared with the API's own types (I2), meets
+# its goal.
 IRREDUCIBLE = (
     ("x86_64", "*", r"hyp_xen_(page_call|hypercall)(\d)", "I1", r"hyp_xen_\1_norz\2"),
-    ("mips64", "gcc", r"hyp_kvm_hypercall[0-4]", "I2", None),
+    ("mips64", "gcc", r"hyp_kvm_hypercall([0-4])", "I2", r"hyp_kvm_hypercall_uint\1"),
 )
 
 
@@ -295,8 +296,12 @@ def irreducible(target, cc, item, items=()):
         row = next((e for e in items if e["item"] == item and not e.get("missing")), None)
         for e in items:
             if e["item"] == name and not e.get("missing"):
+                # I1: the row is its witness plus the red-zone steps; I2: the
+                # row is no longer than its witness (the reference with the
+                # API's types meets libhyp).
                 if all(goal is None or lib <= ref * goal for _, lib, ref, goal in comparisons(e)) \
-                        and (note != "I1" or row is None or steps_only(row, e)):
+                        and (row is None or (steps_only(row, e) if note == "I1"
+                                             else len(row["lib"]) <= len(e["lib"]))):
                     return note
                 # A witness above its goal by alignment padding alone (I3)
                 # still proves the row, if the row is the witness plus the
