@@ -316,6 +316,10 @@ int main(int argc, char **argv)
 
 	check(hyp_xen_hypercall2(0x70, 1, 2) == HYP_ENOTINIT && seen.traps == 0,
 	      "%s: before hyp_init: HYP_ENOTINIT, no trap", what);
+#ifdef __x86_64__
+	check(hyp_xen_hypercall6(0x76, 1, 2, 3, 4, 5, 6) == HYP_ENOTINIT && seen.traps == 0,
+	      "%s: hypercall6 before hyp_init: HYP_ENOTINIT, no trap", what);
+#endif
 	typed_closed(what, HYP_ENOTINIT);
 	cpuid_script_cpu(&script, amd ? "AuthenticAMD" : "GenuineIntel", !pv);
 	cpuid_script_hv(&script, 0x40000000, 0x40000005, "XenVMMXenVMM");
