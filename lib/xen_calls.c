@@ -17,10 +17,38 @@ static unsigned long arg(const void *p)
 	return (unsigned long)(uintptr_t)p;
 }
 
+/*
+ * A two-argument call whose result is only the mapped status. The gate is
+ * tested here and a closed gate's code returned as it is (hyp_xen_error()
+ * would pass it through unchanged), so the mapping is called on the open
+ * path only and the closed path needs no stack frame. The open half is
+ * hyp_xen_hypercall2's transfer for the mode the gate names; `op` is a
+ * constant below the page's slots and not iret, which hyp_xen_hypercall2
+ * would refuse.
+ */
+static inline int status2(unsigned int op, unsigned long a1, unsigned long a2)
+{
+	unsigned int gate = hyp_gate_read(&hyp_xen_gate);
+	long raw;
+
+	if (gate < HYP_GATE_OPEN)
+		return (int)hyp_gate_error(gate);
+#if defined(__aarch64__)
+	raw = hyp_xen_hvc2(op, a1, a2);
+#else
+	if (HYP_XEN_USE_PAGE(gate))
+		raw = hyp_xen_page_call2(hyp_xen_call_page, op, a1, a2);
+	else if (HYP_XEN_USE_VMMCALL(gate))
+		raw = hyp_xen_vmmcall2(op, a1, a2);
+	else
+		raw = hyp_xen_vmcall2(op, a1, a2);
+#endif
+	return hyp_xen_error(raw);
+}
+
 int hyp_xen_version(void)
 {
-	return hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_xen_version,
-						HYP_XEN_XENVER_version, 0));
+	return status2(HYP_XEN_HYPERCALL_xen_version, HYP_XEN_XENVER_version, 0);
 }
 
 int hyp_xen_extraversion(char *out)
@@ -101,14 +129,12 @@ int hyp_xen_console_read(char *buf, size_t len)
 
 int hyp_xen_sched_yield(void)
 {
-	return hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_sched_op,
-						HYP_XEN_SCHEDOP_yield, 0));
+	return status2(HYP_XEN_HYPERCALL_sched_op, HYP_XEN_SCHEDOP_yield, 0);
 }
 
 int hyp_xen_sched_block(void)
 {
-	return hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_sched_op,
-						HYP_XEN_SCHEDOP_block, 0));
+	return status2(HYP_XEN_HYPERCALL_sched_op, HYP_XEN_SCHEDOP_block, 0);
 }
 
 int hyp_xen_sched_shutdown(unsigned int reason)

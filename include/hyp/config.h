@@ -19,6 +19,8 @@
  *     lets the page stub's `call` overwrite up to 8 bytes of the caller's
  *     red-zone data. CMake: -DHYP_X86_NO_RED_ZONE=ON adds it together with
  *     -mno-red-zone to everything that links hyp, so the two cannot part.
+ *     libhyp's own objects are always built with both (lib/CMakeLists.txt):
+ *     its typed Xen calls carry no step whatever the kernel defines.
  * HYP_X86_VMCALL_INSN, HYP_X86_VMMCALL_INSN       (<hyp/x86/insn.h>)
  * HYP_XEN_PAGE_CALL_INSN                          (<hyp/x86/xen_hypercall.h>)
  * HYP_HYPERV_PAGE_CALL_INSN                       (<hyp/x86/hyperv_call.h>)

@@ -44,14 +44,24 @@ static bool unmapped_range(const char *buf, size_t len)
 	return len - 1 <= ~0ul - first && unmapped_segment(first + (len - 1)) == seg;
 }
 
+/*
+ * The gate is tested here and a closed gate's code returned as it is
+ * (hyp_kvm_error() would pass it through unchanged); hyp_kvm_hypcall3 is the
+ * open half of hyp_kvm_hypercall3.
+ */
 int hyp_kvm_mips_console_output(uint32_t vterm, const char *buf, size_t len)
 {
+	unsigned int gate;
+
 	if ((!buf && len) || len > (size_t)__INT_MAX__)
 		return HYP_EINVAL;
 	if (buf && !unmapped_range(buf, len))
 		return HYP_EFAULT;
-	return hyp_kvm_error(hyp_kvm_hypercall3(HYP_KVM_HC_MIPS_CONSOLE_OUTPUT, vterm,
-						(unsigned long)buf, len));
+	gate = hyp_gate_read(&hyp_kvm_gate);
+	if (gate < HYP_GATE_OPEN)
+		return (int)hyp_gate_error(gate);
+	return hyp_kvm_error(hyp_kvm_hypcall3(HYP_KVM_HC_MIPS_CONSOLE_OUTPUT, vterm,
+					      (unsigned long)buf, len));
 }
 
 int hyp_kvm_mips_console_write(uint32_t vterm, const char *buf, size_t len)

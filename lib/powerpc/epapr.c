@@ -17,6 +17,22 @@ static uint32_t magic_page_features; /* its HYP_KVM_PPC_MAGIC_FEAT_* answer */
 
 #define EPAPR(nr)   HYP_EPAPR_TOKEN(HYP_EPAPR_VENDOR_EPAPR, nr)
 
+/*
+ * The calls that only pass their arguments through test the gate here and
+ * return a closed gate's code as it is (hyp_epapr_error() would pass it
+ * through unchanged): the error mapping is called on the open path only, so
+ * the closed path needs no stack frame. hyp_epapr_area_callN is the open
+ * half of hyp_epapr_hypercallN.
+ */
+#define EPAPR_PASS(n, nr, ...)                                                  \
+	do {                                                                    \
+		unsigned int gate = hyp_gate_read(&hyp_epapr_gate);             \
+                                                                                \
+		if (gate < HYP_GATE_OPEN)                                       \
+			return (int)hyp_gate_error(gate);                       \
+		return hyp_epapr_error(hyp_epapr_area_call##n(EPAPR(nr), __VA_ARGS__, NULL)); \
+	} while (0)
+
 /* Byte-channel data: up to 16 bytes as four big-endian words (r5-r8). */
 static void pack_be32(uint32_t words[4], const char *buf, unsigned int count)
 {
@@ -119,8 +135,7 @@ int hyp_epapr_idle(void)
 
 int hyp_epapr_int_set_config(uint32_t irq, uint32_t config, uint32_t priority, uint32_t destination)
 {
-	return hyp_epapr_error(hyp_epapr_hypercall4(EPAPR(HYP_EPAPR_INT_SET_CONFIG),
-						    irq, config, priority, destination, NULL));
+	EPAPR_PASS(4, HYP_EPAPR_INT_SET_CONFIG, irq, config, priority, destination);
 }
 
 int hyp_epapr_int_get_config(uint32_t irq, uint32_t *config, uint32_t *priority, uint32_t *destination)
@@ -141,7 +156,7 @@ int hyp_epapr_int_get_config(uint32_t irq, uint32_t *config, uint32_t *priority,
 
 int hyp_epapr_int_set_mask(uint32_t irq, uint32_t mask)
 {
-	return hyp_epapr_error(hyp_epapr_hypercall2(EPAPR(HYP_EPAPR_INT_SET_MASK), irq, mask, NULL));
+	EPAPR_PASS(2, HYP_EPAPR_INT_SET_MASK, irq, mask);
 }
 
 /* One output word (r4) of a call that succeeded. */
@@ -170,18 +185,17 @@ int hyp_epapr_int_iack(uint32_t handle, uint32_t *vector)
 
 int hyp_epapr_int_eoi(uint32_t irq)
 {
-	return hyp_epapr_error(hyp_epapr_hypercall1(EPAPR(HYP_EPAPR_INT_EOI), irq, NULL));
+	EPAPR_PASS(1, HYP_EPAPR_INT_EOI, irq);
 }
 
 int hyp_epapr_int_send_ipi(uint32_t ipi)
 {
-	return hyp_epapr_error(hyp_epapr_hypercall1(EPAPR(HYP_EPAPR_INT_SEND_IPI), ipi, NULL));
+	EPAPR_PASS(1, HYP_EPAPR_INT_SEND_IPI, ipi);
 }
 
 int hyp_epapr_int_set_task_priority(uint32_t priority)
 {
-	return hyp_epapr_error(hyp_epapr_hypercall1(EPAPR(HYP_EPAPR_INT_SET_TASK_PRIORITY),
-						    priority, NULL));
+	EPAPR_PASS(1, HYP_EPAPR_INT_SET_TASK_PRIORITY, priority);
 }
 
 int hyp_epapr_int_get_task_priority(uint32_t *priority)
@@ -194,7 +208,7 @@ int hyp_epapr_int_get_task_priority(uint32_t *priority)
 
 int hyp_epapr_doorbell_send(uint32_t handle)
 {
-	return hyp_epapr_error(hyp_epapr_hypercall1(EPAPR(HYP_EPAPR_DOORBELL_SEND), handle, NULL));
+	EPAPR_PASS(1, HYP_EPAPR_DOORBELL_SEND, handle);
 }
 
 /* KVM's calls need the KVM gate too: /hypervisor said "linux,kvm". */

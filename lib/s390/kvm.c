@@ -10,17 +10,22 @@ bool hyp_kvm_s390_serves(unsigned int nr)
 	       (info->s390_diag500_codes & (1u << nr));
 }
 
-/* Inline in each wrapper, so the subcode test folds to one bit for a constant nr. */
+/*
+ * Inline in each wrapper, so the subcode test folds to one bit for a constant
+ * nr. The open gate is tested first, as the s390 gated stubs do (<hyp/gate.h>):
+ * gcc and clang then keep the closed path to its two constants.
+ */
 static inline int s390_call(unsigned int nr, unsigned long p1, unsigned long p2,
 			    unsigned long p3)
 {
 	unsigned int gate = hyp_gate_read(&hyp_kvm_gate);
 
-	if (gate < HYP_GATE_OPEN)
-		return (int)hyp_gate_error(gate);
-	if (!hyp_kvm_s390_serves(nr))
-		return HYP_ENOSYS;
-	return hyp_kvm_error(hyp_kvm_diag500_3(nr, p1, p2, p3));   /* gate checked above */
+	if (gate >= HYP_GATE_OPEN) {
+		if (!hyp_kvm_s390_serves(nr))
+			return HYP_ENOSYS;
+		return hyp_kvm_error(hyp_kvm_diag500_3(nr, p1, p2, p3));   /* gate checked above */
+	}
+	return (int)hyp_gate_error(gate);
 }
 
 int hyp_kvm_s390_call(unsigned int nr, unsigned long p1, unsigned long p2,

@@ -171,6 +171,12 @@ static void typed_wrappers(unsigned char insn)
 	traps = seen.traps;
 	check(hyp_kvm_map_gpa_range(1ull << 32, 1, 0) == HYP_EINVAL && seen.traps == traps,
 	      "map_gpa_range above 4 GiB on i386: HYP_EINVAL, no trap");
+	check(hyp_kvm_map_gpa_range(0x3000, 1ull << 32, 0) == HYP_EINVAL &&
+	      hyp_kvm_map_gpa_range(0x3000, 1, 1ull << 63) == HYP_EINVAL && seen.traps == traps,
+	      "map_gpa_range npages or attrs beyond 32 bits on i386: HYP_EINVAL, no trap");
+	check(hyp_kvm_map_gpa_range(0xfffff000ull, 0xffffffffull, 0xffffffffull) == 0 &&
+	      args_are(HYP_KVM_HC_MAP_GPA_RANGE, 3, 0xfffff000ul, 0xfffffffful, 0xfffffffful, 0),
+	      "map_gpa_range with every value at 32 bits on i386: passed through");
 #endif
 	check(hyp_kvm_error(hyp_kvm_hypercall1(0x6fff, 0)) == HYP_ENOSYS,
 	      "unknown nr: -KVM_ENOSYS mapped to HYP_ENOSYS");

@@ -206,23 +206,40 @@ static void raw_calls(const char *mode, unsigned char insn)
 	r = hyp_xen_hypercall0(0x70);
 	check(args_are(0x70, 0, v) && answered(r) && seen.insn == insn, "%s: hypercall0: op in rax/eax", mode);
 	r = hyp_xen_hypercall1(0x71, v[0]);
-	check(args_are(0x71, 1, v) && answered(r), "%s: hypercall1", mode);
+	check(args_are(0x71, 1, v) && answered(r) && seen.insn == insn, "%s: hypercall1", mode);
 	r = hyp_xen_hypercall2(0x72, v[0], v[1]);
-	check(args_are(0x72, 2, v) && answered(r), "%s: hypercall2", mode);
+	check(args_are(0x72, 2, v) && answered(r) && seen.insn == insn, "%s: hypercall2", mode);
 	r = hyp_xen_hypercall3(0x73, v[0], v[1], v[2]);
-	check(args_are(0x73, 3, v) && answered(r), "%s: hypercall3", mode);
+	check(args_are(0x73, 3, v) && answered(r) && seen.insn == insn, "%s: hypercall3", mode);
 	r = hyp_xen_hypercall4(0x74, v[0], v[1], v[2], v[3]);
-	check(args_are(0x74, 4, v) && answered(r), "%s: hypercall4", mode);
+	check(args_are(0x74, 4, v) && answered(r) && seen.insn == insn, "%s: hypercall4", mode);
 	r = hyp_xen_hypercall5(0x75, v[0], v[1], v[2], v[3], v[4]);
-	check(args_are(0x75, 5, v) && answered(r), "%s: hypercall5", mode);
+	check(args_are(0x75, 5, v) && answered(r) && seen.insn == insn, "%s: hypercall5", mode);
 #ifdef __x86_64__
 	r = hyp_xen_hypercall6(0x76, v[0], v[1], v[2], v[3], v[4], v[5]);
-	check(args_are(0x76, 6, v) && answered(r), "%s: hypercall6 (r9)", mode);
+	check(args_are(0x76, 6, v) && answered(r) && seen.insn == insn, "%s: hypercall6 (r9)", mode);
 #endif
 	for (int i = 0; i < NARGS; i++)
 		check(seen.a[i] == v[i], "argument in %s as the ABI says", arg_name[i]);
-	check(hyp_xen_version() == 0x40011, "%s: typed xen_version through the stub", mode);
+	check(hyp_xen_version() == 0x40011 && seen.insn == insn, "%s: typed xen_version through the stub", mode);
+	check(hyp_xen_sched_yield() == HYP_ENOSYS && seen.op == HYP_XEN_HYPERCALL_sched_op &&
+	      seen.a[0] == HYP_XEN_SCHEDOP_yield && seen.a[1] == 0 && seen.insn == insn,
+	      "%s: typed sched_yield: sched_op, SCHEDOP_yield, -ENOSYS mapped", mode);
+	check(hyp_xen_sched_block() == HYP_ENOSYS && seen.op == HYP_XEN_HYPERCALL_sched_op &&
+	      seen.a[0] == HYP_XEN_SCHEDOP_block && seen.a[1] == 0 && seen.insn == insn,
+	      "%s: typed sched_block: sched_op, SCHEDOP_block, -ENOSYS mapped", mode);
 	check(hyp_xen_error(hyp_xen_hypercall2(47, 0, 0)) == HYP_ENOSYS, "%s: -ENOSYS mapped", mode);
+}
+
+/* Every typed call without a buffer through a closed gate: its code, nothing executed. */
+static void typed_closed(const char *what, int want)
+{
+	unsigned int traps = seen.traps;
+
+	check(hyp_xen_version() == want && hyp_xen_sched_yield() == want &&
+	      hyp_xen_sched_block() == want && seen.traps == traps,
+	      want == HYP_ENOTINIT ? "%s: typed calls before hyp_init: HYP_ENOTINIT, no trap"
+				   : "%s: typed calls with no page: HYP_ENOHYP, no trap", what);
 }
 
 /* console_io write: every partial count continues where Xen stopped. */
@@ -299,6 +316,11 @@ int main(int argc, char **argv)
 
 	check(hyp_xen_hypercall2(0x70, 1, 2) == HYP_ENOTINIT && seen.traps == 0,
 	      "%s: before hyp_init: HYP_ENOTINIT, no trap", what);
+#ifdef __x86_64__
+	check(hyp_xen_hypercall6(0x76, 1, 2, 3, 4, 5, 6) == HYP_ENOTINIT && seen.traps == 0,
+	      "%s: hypercall6 before hyp_init: HYP_ENOTINIT, no trap", what);
+#endif
+	typed_closed(what, HYP_ENOTINIT);
 	cpuid_script_cpu(&script, amd ? "AuthenticAMD" : "GenuineIntel", !pv);
 	cpuid_script_hv(&script, 0x40000000, 0x40000005, "XenVMMXenVMM");
 	cpuid_script_set(&script, 0x40000001, 0x40011, 0, 0, 0);
@@ -316,6 +338,7 @@ int main(int argc, char **argv)
 		      "%s: detected through start_info and the forced-emulation cpuid", what);
 		check(hyp_xen_hypercall2(0x70, 1, 2) == HYP_ENOHYP && seen.traps == 0,
 		      "%s: no page yet: HYP_ENOHYP, no trap", what);
+		typed_closed(what, HYP_ENOHYP);
 		hyp_xen_hypercall_page_fill(page);
 		check(hyp_xen_set_hypercall_page(page) == HYP_EIO && hyp_xen_mode() == HYP_XEN_MODE_NONE,
 		      "%s: a page Xen did not write is refused", what);

@@ -115,6 +115,8 @@ static void test_before_init(void **state)
 	/* No instruction runs through a closed gate. */
 	assert_int_equal(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_xen_version, 0, 0), HYP_ENOTINIT);
 	assert_int_equal(hyp_xen_version(), HYP_ENOTINIT);
+	assert_int_equal(hyp_xen_sched_yield(), HYP_ENOTINIT);
+	assert_int_equal(hyp_xen_sched_block(), HYP_ENOTINIT);
 	assert_int_equal(hyp_xen_set_hypercall_page(page), HYP_ENOTINIT);
 	assert_int_equal(hyp_xen_mode(), HYP_XEN_MODE_NONE);
 	assert_int_equal(hyp_xen_sched_shutdown(HYP_XEN_SHUTDOWN_MAX + 1), HYP_EINVAL);

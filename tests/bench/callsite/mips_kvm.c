@@ -60,6 +60,35 @@ REF(hypercall, 0) REF(hypercall, 1) REF(hypercall, 2) REF(hypercall, 3) REF(hype
 	}
 GREF(0) GREF(1) GREF(2) GREF(3) GREF(4)
 
+/*
+ * I2's witness (docs/PERFORMANCE.md, "Irreducible rows"): the same gated call
+ * with the API's `unsigned int nr` on both sides, libhyp against the gate by
+ * hand.
+ */
+#define U0 (unsigned int nr)
+#define U1 (unsigned int nr, unsigned long p1)
+#define U2 (unsigned int nr, unsigned long p1, unsigned long p2)
+#define U3 (unsigned int nr, unsigned long p1, unsigned long p2, unsigned long p3)
+#define U4 (unsigned int nr, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4)
+#define UV0 (nr)
+#define UV1 (nr, p1)
+#define UV2 (nr, p1, p2)
+#define UV3 (nr, p1, p2, p3)
+#define UV4 (nr, p1, p2, p3, p4)
+#define UWITNESS(n) \
+	long lib__hyp_kvm_hypercall_uint##n U##n { return hyp_kvm_hypercall##n UV##n; } \
+	long ref__hyp_kvm_hypercall_uint##n U##n { REGS##n; ASM(n); return (long)v0; } \
+	long gref__hyp_kvm_hypercall_uint##n U##n \
+	{ \
+		unsigned char g = __atomic_load_n(&hyp_kvm_gate, __ATOMIC_RELAXED); \
+		if (g < 2) \
+			return g ? HYP_ENOHYP : HYP_ENOTINIT; \
+		REGS##n; \
+		ASM(n); \
+		return (long)v0; \
+	}
+UWITNESS(0) UWITNESS(1) UWITNESS(2) UWITNESS(3) UWITNESS(4)
+
 /* ---- typed wrappers (lib/mips/kvm.c) ---- */
 #define BARE(n, nr_) ({ unsigned long nr = (nr_); REGS##n; ASM(n); (long)v0; })
 #define GATED(n, nr_) ({ \

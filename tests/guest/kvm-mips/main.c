@@ -185,6 +185,7 @@ static void test_before_init(void)
 	report(hyp_kvm_hypercall0(HARNESS_HC_ECHO) == HYP_ENOTINIT &&
 	       hyp_kvm_hypercall4(HARNESS_HC_ECHO, 1, 2, 3, 4) == HYP_ENOTINIT &&
 	       hyp_kvm_mips_get_clock_freq() == HYP_ENOTINIT &&
+	       hyp_kvm_mips_console_output(0, "x", 1) == HYP_ENOTINIT &&
 	       hyp_kvm_mips_console_write(0, "x", 1) == HYP_ENOTINIT,
 	       "before hyp_init: calls return HYP_ENOTINIT");
 	report(hv.traps == 0, "before hyp_init: no trap (%u)", hv.traps);

@@ -25,6 +25,10 @@ static void before_init(void)
 	       "PAPR raw call before hyp_init: HYP_ENOTINIT");
 	report(hyp_papr_random(&r) == HYP_ENOTINIT, "hyp_papr_random before hyp_init: HYP_ENOTINIT");
 	report(hyp_kvm_ppc_features(NULL) == HYP_ENOTINIT, "KVM features before hyp_init: HYP_ENOTINIT");
+	report(hyp_epapr_int_set_config(1, 0, 1, 0) == HYP_ENOTINIT && hyp_epapr_int_set_mask(1, 1) == HYP_ENOTINIT &&
+	       hyp_epapr_int_eoi(1) == HYP_ENOTINIT && hyp_epapr_int_send_ipi(0) == HYP_ENOTINIT &&
+	       hyp_epapr_int_set_task_priority(0) == HYP_ENOTINIT && hyp_epapr_doorbell_send(0) == HYP_ENOTINIT,
+	       "ePAPR pass-through calls before hyp_init: HYP_ENOTINIT");
 }
 
 static void detection(void)

@@ -116,6 +116,9 @@ static void test_detection(void)
 	       "raw call before hyp_init(): HYP_ENOTINIT, nothing executed");
 	report(hyp_kvm_virtio_ccw_notify(RNG_SCHID, 0, 0) == HYP_ENOTINIT,
 	       "notify before hyp_init(): HYP_ENOTINIT");
+	report(hyp_kvm_virtio_notify(0x10000) == HYP_ENOTINIT &&
+	       hyp_kvm_s390_call(HYP_KVM_S390_VIRTIO_CCW_NOTIFY, RNG_SCHID, 0, 0) == HYP_ENOTINIT &&
+	       trap.traps == 0, "virtio_notify, s390_call before hyp_init(): HYP_ENOTINIT, nothing executed");
 
 	report(hyp_detect(NULL, &info) == HYP_OK, "hyp_detect");
 	report_info("STSI: kind %s, CPI \"%s\", VM name \"%s\", subcodes 0x%x",
