@@ -36,9 +36,9 @@ static inline int status2(unsigned int op, unsigned long a1, unsigned long a2)
 #if defined(__aarch64__)
 	raw = hyp_xen_hvc2(op, a1, a2);
 #else
-	if (HYP_XEN_USE_PAGE(gate))
+	if (gate == HYP_GATE_XEN_PAGE)
 		raw = hyp_xen_page_call2(hyp_xen_call_page, op, a1, a2);
-	else if (HYP_XEN_USE_VMMCALL(gate))
+	else if (gate == HYP_GATE_XEN_VMMCALL)
 		raw = hyp_xen_vmmcall2(op, a1, a2);
 	else
 		raw = hyp_xen_vmcall2(op, a1, a2);

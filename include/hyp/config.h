@@ -10,17 +10,17 @@
  *     neither, chosen at run time. CMake: -DHYP_X86_KVM_INSN=vmcall|vmmcall.
  * HYP_X86_NO_RED_ZONE
  *     x86_64: the code that includes libhyp's headers is compiled with
- *     -mno-red-zone (as every x86_64 kernel is), so a Xen hypercall-page call
- *     is a bare `call` instead of stepping rsp over the psABI's 128-byte red
+ *     -mno-red-zone (as every x86_64 kernel is), so a Xen or Hyper-V
+ *     hypercall-page call is a bare `call` instead of stepping rsp over the psABI's 128-byte red
  *     zone (2 instructions less per page call). Default: undefined, the step
  *     stays. No check is possible: neither gcc (12) nor clang (14) predefines
  *     any macro for -mno-red-zone (compare `cc -dM -E` with and without it),
  *     so defining this in a build that keeps its red zone is not rejected and
- *     lets the page stub's `call` overwrite up to 8 bytes of the caller's
+ *     lets a page stub's `call` overwrite up to 8 bytes of the caller's
  *     red-zone data. CMake: -DHYP_X86_NO_RED_ZONE=ON adds it together with
  *     -mno-red-zone to everything that links hyp, so the two cannot part.
  *     libhyp's own objects are always built with both (lib/CMakeLists.txt):
- *     its typed Xen calls carry no step whatever the kernel defines.
+ *     its typed Xen and Hyper-V calls carry no step whatever the kernel defines.
  * HYP_X86_VMCALL_INSN, HYP_X86_VMMCALL_INSN       (<hyp/x86/insn.h>)
  * HYP_XEN_PAGE_CALL_INSN                          (<hyp/x86/xen_hypercall.h>)
  * HYP_HYPERV_PAGE_CALL_INSN                       (<hyp/x86/hyperv_call.h>)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # libhyp.a for x86_64 is built with -mno-red-zone and HYP_X86_NO_RED_ZONE
-# (lib/CMakeLists.txt): its Xen page calls are a bare `call *%rax`, with no
+# (lib/CMakeLists.txt): its Xen and Hyper-V page calls are a bare `call *%rax`, with no
 # step over the psABI red zone (include/hyp/config.h). Checked in the
 # libraries the host build made for x86_64 with each compiler.
 # Usage: check-lib-red-zone.sh BUILD_DIR (the host build's binary dir).
@@ -11,15 +11,17 @@ for cc in gcc clang; do
   lib=$build/targets/x86_64-$cc/lib/libhyp.a
   [ -f "$lib" ] || continue
   seen=$((seen + 1))
-  # The Xen functions only: their page calls, and any rsp step among them.
-  xen=$(objdump -d "$lib" | awk '/^[0-9a-f]+ <.*>:$/ { on = ($2 ~ /^<hyp_xen_/) } on')
-  calls=$(grep -c 'call  *\*%rax' <<<"$xen" || true)
-  steps=$(grep -c '[-]*0x80(%rsp),%rsp' <<<"$xen" || true)
-  if [ "$calls" -gt 0 ] && [ "$steps" -eq 0 ]; then
-    echo "PASS: x86_64-$cc libhyp.a: $calls Xen page calls, no red-zone step"; passed=$((passed + 1))
-  else
-    echo "FAIL: x86_64-$cc libhyp.a: $calls Xen page calls, $steps rsp steps (want > 0 and 0)"; failed=$((failed + 1))
-  fi
+  for fam in xen hyperv; do
+    # The family's functions only: their page calls, and any rsp step among them.
+    code=$(objdump -d "$lib" | awk -v f="^<hyp_${fam}_" '/^[0-9a-f]+ <.*>:$/ { on = ($2 ~ f) } on')
+    calls=$(grep -c 'call  *\*%rax' <<<"$code" || true)
+    steps=$(grep -c '[-]*0x80(%rsp),%rsp' <<<"$code" || true)
+    if [ "$calls" -gt 0 ] && [ "$steps" -eq 0 ]; then
+      echo "PASS: x86_64-$cc libhyp.a: $calls $fam page calls, no red-zone step"; passed=$((passed + 1))
+    else
+      echo "FAIL: x86_64-$cc libhyp.a: $calls $fam page calls, $steps rsp steps (want > 0 and 0)"; failed=$((failed + 1))
+    fi
+  done
 done
 if [ "$seen" -eq 0 ]; then
   echo "SKIP: no x86_64 libhyp.a under $build/targets"; exit 77

@@ -11,7 +11,7 @@
  * Changed by the page (clobbers, stated once in HYP_HYPERV_*_CLOBBERS):
  * x86_64 rax rcx rdx r8 r9 r10 r11, flags, memory; i386 eax ecx edx, flags,
  * memory. Every other register survives. The page address travels in rax
- * (x86_64, stepping over the 128-byte red zone) or in a memory operand
+ * (x86_64; the red-zone rule in <hyp/x86/insn.h>) or in a memory operand
  * (i386: all six usable registers carry the call).
  *
  *   hyp_hyperv_page_call(page, control, in, out)   unconditional, through `page`
@@ -28,6 +28,7 @@
 
 #include <hyp/gate.h>
 #include <hyp/hyperv_abi.h>
+#include <hyp/x86/insn.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -38,9 +39,9 @@ extern const void *hyp_hyperv_call_page;    /* valid when the gate is open */
 
 #ifndef HYP_HYPERV_PAGE_CALL_INSN
 #if defined(__x86_64__)
-#define HYP_HYPERV_PAGE_CALL_INSN "lea -128(%%rsp), %%rsp\n\tcall *%%rax\n\tlea 128(%%rsp), %%rsp"
+#define HYP_HYPERV_PAGE_CALL_INSN HYP_X86_ASM_CALL("%%rax")
 #else
-#define HYP_HYPERV_PAGE_CALL_INSN "call *%[page]"
+#define HYP_HYPERV_PAGE_CALL_INSN HYP_X86_ASM_CALL("%[page]")
 #endif
 #endif
 

@@ -43,19 +43,12 @@
 extern "C" {
 #endif
 
-/*
- * Page call: the stub's address in (r|e)ax (the stub loads op itself), its
- * result there. The x86_64 psABI (3.2.2) lets a function keep data in the
- * 128 bytes below rsp, which `call` would overwrite: stepped over unless
- * HYP_X86_NO_RED_ZONE (<hyp/config.h>).
- */
+/* Page call: the stub's address in (r|e)ax (the stub loads op itself), its result there. */
 #ifndef HYP_XEN_PAGE_CALL_INSN
-#if defined(__x86_64__) && defined(HYP_X86_NO_RED_ZONE)
-#define HYP_XEN_PAGE_CALL_INSN  "call *%%rax"
-#elif defined(__x86_64__)
-#define HYP_XEN_PAGE_CALL_INSN  "lea -128(%%rsp), %%rsp\n\tcall *%%rax\n\tlea 128(%%rsp), %%rsp"
+#if defined(__x86_64__)
+#define HYP_XEN_PAGE_CALL_INSN  HYP_X86_ASM_CALL("%%rax")
 #else
-#define HYP_XEN_PAGE_CALL_INSN  "call *%%eax"
+#define HYP_XEN_PAGE_CALL_INSN  HYP_X86_ASM_CALL("%%eax")
 #endif
 #endif
 
@@ -116,6 +109,13 @@ extern const void *hyp_xen_call_page;
 		return (long)ret;                                               \
 	}
 
+/* Refused without a call: iret is jumped to (PV only); the page has 128 slots. */
+#define HYP_XEN_CHECK_OP(op)                                                    \
+	if ((op) == HYP_XEN_HYPERCALL_iret)                                     \
+		return HYP_EINVAL;                                              \
+	if ((op) >= HYP_XEN_HYPERCALL_PAGE_SLOTS)                               \
+		return HYP_ENOSYS
+
 /*
  * Gated: the mode the gate names. The gate is stored (release) after
  * hyp_xen_call_page; x86 keeps loads in order, so a CPU that reads
@@ -125,10 +125,7 @@ extern const void *hyp_xen_call_page;
 	static inline long name(unsigned int op HYP_STUB_PARAMS##n)             \
 	{                                                                       \
 		HYP_GATE_CHECK(hyp_xen_gate);                                   \
-		if (op == HYP_XEN_HYPERCALL_iret)       /* jumped to, PV only */ \
-			return HYP_EINVAL;                                      \
-		if (op >= HYP_XEN_HYPERCALL_PAGE_SLOTS) /* beyond the page */   \
-			return HYP_ENOSYS;                                      \
+		HYP_XEN_CHECK_OP(op);                                           \
 		if (gate == HYP_GATE_XEN_PAGE) {                                \
 			/* op < 128: widened first, shared with the direct path */ \
 			unsigned long ret = (unsigned long)op * HYP_XEN_HYPERCALL_STUB_SIZE + \
@@ -143,32 +140,24 @@ extern const void *hyp_xen_call_page;
 	}
 
 /*
- * Six arguments (x86_64): the sixth comes from the caller's stack. Its
- * registers are set once before the mode choice, so gcc loads it once (the
- * form above loads it on the page and the direct path: one instruction more);
- * for fewer arguments the form above is the shorter one.
+ * Six arguments (x86_64): registers set once before the mode choice, so gcc
+ * loads the sixth from the stack once; with fewer, the form above is shorter.
  */
-#define HYP_XEN_GATED6(name, n)                                                 \
-	static inline long name(HYP_XEN_PARAMS##n)                              \
+#define HYP_XEN_GATED6(name)                                                    \
+	static inline long name(unsigned int op HYP_STUB_PARAMS6)               \
 	{                                                                       \
-		unsigned int gate = hyp_gate_read(&hyp_xen_gate);               \
+		HYP_GATE_CHECK(hyp_xen_gate);                                   \
 		long ret = (long)op;                                            \
-                                                                                \
-		if (gate < HYP_GATE_OPEN)                                       \
-			return hyp_gate_error(gate);                            \
-		if (op == HYP_XEN_HYPERCALL_iret)       /* jumped to, PV only */ \
-			return HYP_EINVAL;                                      \
-		if (op >= HYP_XEN_HYPERCALL_PAGE_SLOTS) /* beyond the page */   \
-			return HYP_ENOSYS;                                      \
-		HYP_XEN_REGS##n                                                 \
-		if (HYP_XEN_USE_PAGE(gate)) {                                   \
+		HYP_XEN_CHECK_OP(op);                                           \
+		HYP_XEN_REGS6                                                   \
+		if (gate == HYP_GATE_XEN_PAGE) {                                \
 			ret = (long)((unsigned long)op * HYP_XEN_HYPERCALL_STUB_SIZE + \
 				     (unsigned long)hyp_xen_call_page);         \
-			HYP_XEN_ASM(HYP_XEN_PAGE_CALL_INSN, n);                 \
-		} else if (HYP_XEN_USE_VMMCALL(gate)) {                         \
-			HYP_XEN_ASM(HYP_X86_VMMCALL_INSN, n);                   \
+			HYP_XEN_ASM(HYP_XEN_PAGE_CALL_INSN, 6);                 \
+		} else if (gate == HYP_GATE_XEN_VMMCALL) {                      \
+			HYP_XEN_ASM(HYP_X86_VMMCALL_INSN, 6);                   \
 		} else {                                                        \
-			HYP_XEN_ASM(HYP_X86_VMCALL_INSN, n);                    \
+			HYP_XEN_ASM(HYP_X86_VMCALL_INSN, 6);                    \
 		}                                                               \
 		return ret;                                                     \
 	}
@@ -201,7 +190,7 @@ HYP_XEN_GATED(hyp_xen_hypercall5, 5)
 HYP_XEN_DIRECT_STUB(hyp_xen_vmcall6, HYP_X86_VMCALL_INSN, 6)
 HYP_XEN_DIRECT_STUB(hyp_xen_vmmcall6, HYP_X86_VMMCALL_INSN, 6)
 HYP_XEN_PAGE_STUB(hyp_xen_page_call6, 6)
-HYP_XEN_GATED6(hyp_xen_hypercall6, 6)
+HYP_XEN_GATED6(hyp_xen_hypercall6)
 #endif
 
 #ifdef __cplusplus
