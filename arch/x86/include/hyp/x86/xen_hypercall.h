@@ -1,34 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * x86 Xen hypercall stubs (32- and 64-bit).
- *
- * ABI (Xen's docs/guest-guide/x86/hypercall-abi.rst):
+ * x86 Xen hypercall stubs (Xen's docs/guest-guide/x86/hypercall-abi.rst):
  *   64-bit: op in rax; arguments rdi rsi rdx r10 r8 r9; result in rax.
- *   32-bit: op in eax; arguments ebx ecx edx esi edi ebp; result in eax.
+ *   32-bit: op in eax; arguments ebx ecx edx esi edi (ebp, the sixth, is
+ *           the frame pointer: not offered; no hypercall takes six).
  * Xen may change every argument register of a call (a debug Xen poisons
- * them), so each stub passes them as in/out ("+") operands. No other register
- * changes: Xen's page stubs for 64-bit PV save rcx and r11 around syscall.
- * The ABI allows six arguments; Xen's public headers use five at most today
- * (argo_op; most calls take two: cmd and a pointer). A call must be made
- * with at least as many arguments as Xen's hypercall takes.
- *
- * Transfer: HVM/PVH executes vmcall (Intel) or vmmcall (AMD)
- * directly, as modern Linux does, or calls the hypercall page, where Xen
- * wrote a 32-byte stub per hypercall number (`call page + op * 32`); PV
- * guests always use the page (its stubs use syscall / int $0x82).
- *
- *   hyp_xen_vmcallN / hyp_xen_vmmcallN (op, ...)       unconditional, direct
- *   hyp_xen_page_callN (page, op, ...)                 unconditional, through `page`
- *   hyp_xen_hypercallN (op, ...)                       through hyp_xen_gate, the mode
+ * them): each is an in/out operand, so a call must pass at least as many
+ * arguments as its hypercall takes. No other register changes (the 64-bit
+ * PV page stubs save rcx and r11 around syscall).
+ * Transfer: HVM/PVH may execute vmcall (Intel) or vmmcall (AMD) directly, as
+ * modern Linux does; PV always calls the hypercall page, where Xen wrote a
+ * 32-byte stub per hypercall number (`call page + op * 32`).
+ *   hyp_xen_vmcallN / hyp_xen_vmmcallN (op, ...)  unconditional, direct
+ *   hyp_xen_page_callN (page, op, ...)            unconditional, through `page`
+ *   hyp_xen_hypercallN (op, ...)                  through hyp_xen_gate: the mode
  *       hyp_init() and hyp_xen_set_hypercall_page() chose (<hyp/gate.h>).
- *
- * HYPERCALL_iret (23) takes its arguments on the stack and must be jumped
- * to, not called (PV only; an HVM page holds ud2 there): hyp_xen_hypercallN
- * refuses it with HYP_EINVAL. Numbers beyond the page's 128 slots answer
- * HYP_ENOSYS (no such hypercall exists) without executing anything.
- *
- * i386: the sixth argument (ebp) is not offered: ebp is the frame pointer
- * and cannot be an asm operand, and no hypercall takes six arguments.
  */
 #ifndef HYP_X86_XEN_HYPERCALL_H
 #define HYP_X86_XEN_HYPERCALL_H
@@ -109,7 +95,11 @@ extern const void *hyp_xen_call_page;
 		return (long)ret;                                               \
 	}
 
-/* Refused without a call: iret is jumped to (PV only); the page has 128 slots. */
+/*
+ * Refused without a call: HYPERCALL_iret takes its arguments on the stack and
+ * is jumped to (PV only; an HVM page holds ud2 there); past the page's 128
+ * slots no hypercall exists.
+ */
 #define HYP_XEN_CHECK_OP(op)                                                    \
 	if ((op) == HYP_XEN_HYPERCALL_iret)                                     \
 		return HYP_EINVAL;                                              \
