@@ -60,7 +60,7 @@ static unsigned int harness_take(unsigned int count)
 	return 1 + (r >> 8) % (count - 1);
 }
 
-static bool harness_sc(struct guest_ppc_frame *f)
+static bool harness_sc(struct guest_frame *f)
 {
 	unsigned int count = (unsigned int)f->gpr[4], n;
 	uint8_t bytes[16];

@@ -61,7 +61,7 @@ static unsigned long harness_take(unsigned long len)
 	return 1 + (r >> 8) % (cap < len ? cap : len - 1);
 }
 
-static bool harness_hypcall(struct mips_frame *f)
+static bool harness_hypcall(struct guest_frame *f)
 {
 	const uint8_t *p = (const uint8_t *)f->regs[MIPS_REG_A1];
 	unsigned long len = f->regs[MIPS_REG_A2], n;

@@ -59,7 +59,7 @@ static unsigned long send(unsigned long handle, unsigned long count, const unsig
 	return HYP_EV_SUCCESS;
 }
 
-static void map_magic(struct guest_ppc_frame *f, unsigned long ea)
+static void map_magic(struct guest_frame *f, unsigned long ea)
 {
 	volatile struct hyp_kvm_ppc_magic_page *mp = (void *)hv_magic_backing;
 	unsigned long v;
@@ -86,7 +86,7 @@ static void map_magic(struct guest_ppc_frame *f, unsigned long ea)
 	hv.magic_mapped = true;
 }
 
-bool hv_syscall(struct guest_ppc_frame *f)
+bool hv_syscall(struct guest_frame *f)
 {
 	unsigned long *r = f->gpr, in[8], out[8], status = HYP_EV_SUCCESS;
 	unsigned long irq;

@@ -41,7 +41,7 @@ extern uint8_t hv_magic_backing[4096];
 #define HV_RX_TEXT          "from the hypervisor, via receive"
 extern const char hv_rx_text[sizeof(HV_RX_TEXT)];
 
-bool hv_syscall(struct guest_ppc_frame *frame);
+bool hv_syscall(struct guest_frame *frame);
 
 /* The harness stores each call's token here (pressure.c re-reads it). */
 extern unsigned long hv_mem_probe;

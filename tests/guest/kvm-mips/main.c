@@ -74,7 +74,7 @@ static long harness_console(unsigned long vterm, unsigned long buf, unsigned lon
 	return (long)n;
 }
 
-static bool harness_hypcall(struct mips_frame *f)
+static bool harness_hypcall(struct guest_frame *f)
 {
 	uint32_t word;
 	long ret;

@@ -60,14 +60,6 @@ void arch_exit(bool pass)
 		;
 }
 
-static guest_trap_handler_t trap_handlers[32];
-
-void guest_set_trap_handler(unsigned int exccode, guest_trap_handler_t fn)
-{
-	if (exccode < 32)
-		trap_handlers[exccode] = fn;
-}
-
 static const char *exc_name(unsigned int code)
 {
 	switch (code) {
@@ -87,13 +79,12 @@ static const char *exc_name(unsigned int code)
 }
 
 /* Called by exc_entry (start.S) with the saved frame. */
-void mips_exception(struct mips_frame *frame);
-void mips_exception(struct mips_frame *frame)
+void mips_exception(struct guest_frame *frame);
+void mips_exception(struct guest_frame *frame)
 {
 	unsigned int code = (unsigned int)(frame->cause >> 2) & 31;
-	guest_trap_handler_t fn = trap_handlers[code];
 
-	if (fn && fn(frame))
+	if (guest_trap_handled(code, frame))
 		return;
 	report_abort("unexpected exception: vector 0x180 ExcCode %u (%s) EPC 0x%lx Cause 0x%lx BadVAddr 0x%lx",
 		     code, exc_name(code), frame->epc, frame->cause, frame->badvaddr);

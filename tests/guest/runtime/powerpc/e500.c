@@ -32,10 +32,9 @@
 const void *guest_ppc_fdt;
 unsigned long guest_ppc_fdt_size;
 
-static guest_trap_fn handlers[GUEST_PPC_IVORS];
 
 void guest_e500_setup(const void *fdt);
-void guest_e500_exception(unsigned long vector, struct guest_ppc_frame *frame);
+void guest_e500_exception(unsigned long vector, struct guest_frame *frame);
 
 #define mtspr(n, v) __asm__ __volatile__("mtspr %0, %1" : : "i"(n), "r"(v))
 
@@ -72,18 +71,12 @@ void guest_e500_setup(const void *fdt)
 		guest_ppc_fdt_size = be32((const uint8_t *)fdt + 4);
 }
 
-void guest_set_trap_handler(unsigned int vector, guest_trap_fn fn)
-{
-	if (vector < GUEST_PPC_IVORS)
-		handlers[vector] = fn;
-}
-
-void guest_e500_exception(unsigned long vector, struct guest_ppc_frame *frame)
+void guest_e500_exception(unsigned long vector, struct guest_frame *frame)
 {
 	static bool aborting;
 
 	frame->vector = vector;
-	if (vector < GUEST_PPC_IVORS && handlers[vector] && handlers[vector](frame))
+	if (vector < GUEST_PPC_IVORS && guest_trap_handled((unsigned int)vector, frame))
 		return;
 	if (aborting)                   /* a fault while reporting one: stop */
 		arch_exit(false);

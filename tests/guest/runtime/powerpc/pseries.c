@@ -66,13 +66,6 @@ void guest_pseries_exception(unsigned long vector, unsigned long srr0, unsigned 
 		     vector, srr0, srr1);
 }
 
-void guest_set_trap_handler(unsigned int vector, guest_trap_fn fn)
-{
-	(void)vector;
-	(void)fn;
-	report_abort("pseries runtime: exception hooks are not supported");
-}
-
 void arch_putchar(char c)
 {
 	long rc;

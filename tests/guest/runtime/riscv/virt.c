@@ -57,29 +57,18 @@ void arch_exit(bool pass)
 		__asm__ __volatile__("wfi");
 }
 
-static guest_trap_handler_t trap_handlers[16];
-
-void guest_set_trap_handler(unsigned int code, guest_trap_handler_t fn)
-{
-	if (code < 16)
-		trap_handlers[code] = fn;
-}
-
 void guest_user_return(long result) __attribute__((noreturn));
 
 /* Called by trap_entry (start.S) with the saved frame. */
-void riscv_trap(struct rv_frame *frame);
-void riscv_trap(struct rv_frame *frame)
+void riscv_trap(struct guest_frame *frame);
+void riscv_trap(struct guest_frame *frame)
 {
 	unsigned long cause = frame->scause;
-	guest_trap_handler_t fn = NULL;
 
 	guest_trap_count++;
 	if (cause == RV_EXC_ECALL_U && frame->regs[RV_REG_A7] == GUEST_USER_EXIT)
 		guest_user_return((long)frame->regs[RV_REG_A0]);
-	if (!(cause >> 63) && cause < 16)
-		fn = trap_handlers[cause];
-	if (fn && fn(frame))
+	if (!(cause >> 63) && cause < 16 && guest_trap_handled((unsigned int)cause, frame))
 		return;
 	report_abort("unexpected trap: scause 0x%lx sepc 0x%lx stval 0x%lx",
 		     cause, frame->sepc, frame->stval);
