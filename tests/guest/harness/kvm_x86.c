@@ -87,6 +87,7 @@ long harness_kvm_answer(const struct harness_call *c)
 static bool ud_handler(struct guest_frame *r)
 {
 	const unsigned char *ip = (const unsigned char *)r->ip;
+	struct harness_call call;
 
 	if (ip[0] != 0x0f || ip[1] != 0x01 || (ip[2] != 0xc1 && ip[2] != 0xd9)) {
 		printf("harness: #UD at %lx is not a hypercall (%x %x %x)\n", r->ip, ip[0], ip[1], ip[2]);
@@ -95,8 +96,9 @@ static bool ud_handler(struct guest_frame *r)
 	__atomic_fetch_add(&harness.traps, 1, __ATOMIC_RELAXED);   /* any CPU (smp-x86) */
 	if (ip[2] != harness.expected_insn)
 		__atomic_fetch_add(&harness.wrong_insn, 1, __ATOMIC_RELAXED);
-	harness.last = (struct harness_call){ r->ax, r->bx, r->cx, r->dx, r->si, ip[2] };
-	r->ax = (unsigned long)harness_answer(&harness.last);
+	call = (struct harness_call){ r->ax, r->bx, r->cx, r->dx, r->si, ip[2] };
+	harness.last = call;
+	r->ax = (unsigned long)harness_answer(&call);
 	r->flags ^= X86_FLAGS_ARITH;
 	r->ip += 3;
 	return true;
