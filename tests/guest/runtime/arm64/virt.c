@@ -119,9 +119,8 @@ void arm64_exception(struct guest_frame *frame, unsigned int index)
 	guest_arm64_traps++;
 	if (index % 4 == 0 && guest_trap_handled(ec, frame))
 		return;
-	report_abort("unexpected exception: vector %u ESR 0x%lx (EC 0x%x) ELR 0x%lx FAR 0x%lx",
-		     index, (unsigned long)frame->esr, ec, (unsigned long)frame->elr,
-		     (unsigned long)frame->far);
+	guest_trap_unhandled(ec, (unsigned long)frame->elr, "vector %u ESR 0x%lx (EC 0x%x) FAR 0x%lx",
+			     index, (unsigned long)frame->esr, ec, (unsigned long)frame->far);
 }
 
 static uint32_t be32(const void *p)

@@ -86,6 +86,6 @@ void mips_exception(struct guest_frame *frame)
 
 	if (guest_trap_handled(code, frame))
 		return;
-	report_abort("unexpected exception: vector 0x180 ExcCode %u (%s) EPC 0x%lx Cause 0x%lx BadVAddr 0x%lx",
-		     code, exc_name(code), frame->epc, frame->cause, frame->badvaddr);
+	guest_trap_unhandled(code, frame->epc, "vector 0x180 ExcCode %u (%s) Cause 0x%lx BadVAddr 0x%lx",
+			     code, exc_name(code), frame->cause, frame->badvaddr);
 }

@@ -81,8 +81,8 @@ void guest_e500_exception(unsigned long vector, struct guest_frame *frame)
 	if (aborting)                   /* a fault while reporting one: stop */
 		arch_exit(false);
 	aborting = true;
-	report_abort("unexpected exception IVOR%lu at SRR0 0x%lx (SRR1 0x%lx, LR 0x%lx)",
-		     vector, frame->srr0, frame->srr1, frame->lr);
+	guest_trap_unhandled(vector, frame->srr0, "IVOR%lu, SRR1 0x%lx, LR 0x%lx", vector,
+			     frame->srr1, frame->lr);
 }
 
 void arch_putchar(char c)

@@ -70,6 +70,5 @@ void riscv_trap(struct guest_frame *frame)
 		guest_user_return((long)frame->regs[RV_REG_A0]);
 	if (!(cause >> 63) && cause < 16 && guest_trap_handled((unsigned int)cause, frame))
 		return;
-	report_abort("unexpected trap: scause 0x%lx sepc 0x%lx stval 0x%lx",
-		     cause, frame->sepc, frame->stval);
+	guest_trap_unhandled(cause, frame->sepc, "scause 0x%lx stval 0x%lx", cause, frame->stval);
 }

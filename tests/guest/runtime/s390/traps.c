@@ -48,9 +48,10 @@ void guest_s390_program_check(void)
 			     frame.pgm_code, (unsigned long long)frame.psw_addr);
 	in_handler = true;
 	if (!guest_trap_handled(frame.pgm_code, &frame))
-		report_abort("unexpected program interruption code 0x%x at PSW %016llx %016llx (ilen %u)",
-			     frame.pgm_code, (unsigned long long)frame.psw_mask,
-			     (unsigned long long)frame.psw_addr, frame.ilen);
+		guest_trap_unhandled(frame.pgm_code, frame.psw_addr,
+				     "program interruption code 0x%x, PSW %016llx %016llx (ilen %u)",
+				     frame.pgm_code, (unsigned long long)frame.psw_mask,
+				     (unsigned long long)frame.psw_addr, frame.ilen);
 	in_handler = false;
 	for (unsigned int i = 0; i < 16; i++)
 		gprs[i] = frame.gprs[i];

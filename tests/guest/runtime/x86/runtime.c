@@ -65,8 +65,8 @@ void x86_trap(struct guest_frame *regs)
 {
 	if (guest_trap_handled((unsigned int)regs->vector, regs))
 		return;
-	report_abort("unexpected exception %lu at ip %lx, error %lx", regs->vector,
-		     regs->ip, regs->error);
+	guest_trap_unhandled(regs->vector, regs->ip, "vector %lu, error 0x%lx", regs->vector,
+			     regs->error);
 }
 
 void arch_putchar(char c)

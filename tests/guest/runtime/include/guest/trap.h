@@ -31,4 +31,9 @@ void guest_set_trap_handler(unsigned int cause, guest_trap_fn fn);
 /* For the vector code: whether a hook for `cause` took the trap. */
 bool guest_trap_handled(unsigned int cause, struct guest_frame *frame);
 
+/* For the vector code, on a trap no hook took: ends the run as a failure,
+ * "ABORT: unexpected trap: cause 0x<cause> at pc 0x<pc>: <details>". */
+void guest_trap_unhandled(unsigned long cause, unsigned long pc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4), noreturn));
+
 #endif /* GUEST_TRAP_H */
