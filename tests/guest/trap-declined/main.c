@@ -33,7 +33,7 @@
 #elif defined(__s390x__)
 #include <guest/s390.h>
 #define CAUSE   GUEST_PGM_OPERATION
-#define RAISE() __asm__ __volatile__(".hword 0")
+#define RAISE() __asm__ __volatile__(".short 0")
 #endif
 
 static volatile unsigned int declined;
