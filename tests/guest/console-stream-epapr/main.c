@@ -11,14 +11,13 @@
  */
 #include <guest/powerpc.h>
 #include <guest/test.h>
+#include <guest/uart16550.h>
 #include <harness/console_stream.h>
 #include <harness/epapr.h>
 #include <hyp/hyp.h>
 
 #define CCSR_EA         0xe0000000u     /* mapped by the runtime */
-#define UART1_THR       (CCSR_EA + 0x4600)
-#define UART1_LSR       (CCSR_EA + 0x4605)
-#define UART_LSR_THRE   0x20
+#define UART1_BASE      (CCSR_EA + 0x4600)
 #define RETRIES         16u
 #define HANDLE          7
 #define STR(x)          #x
@@ -26,9 +25,7 @@
 
 static void uart1_put(uint8_t c)
 {
-	while (!(*(volatile uint8_t *)UART1_LSR & UART_LSR_THRE))
-		;
-	*(volatile uint8_t *)UART1_THR = c;
+	uart16550_put(UART1_BASE, c, 0);
 }
 
 static struct console_stream cs = {

@@ -10,21 +10,17 @@
  */
 #include <guest/mips.h>
 #include <guest/test.h>
+#include <guest/uart16550.h>
 #include <harness/console_stream.h>
 #include <harness/kvm_mips.h>
 #include <hyp/hyp.h>
 
 #define KSEG1_ADDR(a)       ((uintptr_t)(intptr_t)(int32_t)(a))
 #define COM2_BASE           KSEG1_ADDR(0xb80002f8u)    /* ISA 0x2f8: QEMU's second -serial */
-#define UART_THR            0
-#define UART_LSR            5
-#define UART_LSR_THRE       0x20
 
 static void com2_put(uint8_t c)
 {
-	while (!(*(volatile uint8_t *)(COM2_BASE + UART_LSR) & UART_LSR_THRE))
-		;
-	*(volatile uint8_t *)(COM2_BASE + UART_THR) = c;
+	uart16550_put(COM2_BASE, c, 0);
 }
 
 static struct console_stream cs = {

@@ -8,6 +8,7 @@
  */
 #include <guest/test.h>
 #include <guest/powerpc.h>
+#include <guest/uart16550.h>
 
 #define SPR_MAS0    624
 #define SPR_MAS1    625
@@ -17,9 +18,7 @@
 
 #define CCSR_EA         0xe0000000u
 #define CCSR_PA         0xfe0000000ull
-#define UART_THR        (CCSR_EA + 0x4500)
-#define UART_LSR        (CCSR_EA + 0x4505)
-#define UART_LSR_THRE   0x20
+#define UART_BASE       (CCSR_EA + 0x4500)
 #define GUTS_RSTCR      (CCSR_EA + 0xe00b0)
 #define RSTCR_RESET     2
 
@@ -87,9 +86,7 @@ void guest_e500_exception(unsigned long vector, struct guest_frame *frame)
 
 void arch_putchar(char c)
 {
-	while (!(*(volatile uint8_t *)UART_LSR & UART_LSR_THRE))
-		;
-	*(volatile uint8_t *)UART_THR = (uint8_t)c;
+	uart16550_put(UART_BASE, (uint8_t)c, 0);
 }
 
 void arch_exit(bool pass)

@@ -9,11 +9,9 @@
  */
 #include <guest/riscv.h>
 #include <guest/test.h>
+#include <guest/uart16550.h>
 
 #define UART_BASE       0x10000000ul
-#define UART_THR        0
-#define UART_LSR        5
-#define UART_LSR_THRE   0x20
 #define SIFIVE_TEST     0x100000ul
 #define SIFIVE_FAIL     0x3333u
 #define GUEST_USER_EXIT 0x0A0DEAD0ul
@@ -22,30 +20,9 @@ unsigned long guest_boot_hartid;
 unsigned long guest_boot_dtb;
 volatile unsigned long guest_trap_count;
 
-static inline void mmio_write8(unsigned long addr, uint8_t v)
-{
-	*(volatile uint8_t *)addr = v;
-}
-
-static inline uint8_t mmio_read8(unsigned long addr)
-{
-	return *(volatile uint8_t *)addr;
-}
-
-static void uart_put(char c)
-{
-	unsigned int spins = 100000;
-
-	while (!(mmio_read8(UART_BASE + UART_LSR) & UART_LSR_THRE) && --spins)
-		;
-	mmio_write8(UART_BASE + UART_THR, (uint8_t)c);
-}
-
 void arch_putchar(char c)
 {
-	if (c == '\n')
-		uart_put('\r');
-	uart_put(c);
+	uart16550_putchar(UART_BASE, c);
 }
 
 void arch_exit(bool pass)
