@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Trap hooks, one shape on every architecture (runtime/common/trap.c).
+ * Trap hooks, one shape on every architecture (runtime/common/trap.c, in
+ * the runtimes built with TRAPS; pseries and x86 Xen PV have no hooks, and
+ * an image that sets one there does not link).
  *
  * Each runtime's header defines struct guest_frame: the state its vector
  * code saved (registers, the pc to resume at, the cause), which a handler may
