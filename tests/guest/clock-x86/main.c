@@ -24,6 +24,7 @@
 #ifdef CLOCK_XEN_PV
 #include <guest/xen_pv.h>
 #else
+#include <guest/smp.h>
 #include <guest/x86.h>
 #endif
 

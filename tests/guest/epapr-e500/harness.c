@@ -1,20 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The image's System Call interrupt (IVOR8) plays the ePAPR/KVM hypervisor
- * behind `sc 1` (0x44000022): it checks that the trap came from that
- * instruction, records the token (r11) and arguments (r3-r10), answers in r3
- * and r4-r11, and poisons everything else the ePAPR ABI lets a hypervisor
- * change (the r4-r11 it does not answer in, r0, r12, CTR, XER, CR0/1/5-7).
- * LR and the non-volatile registers stay. KVM_HC_PPC_MAP_MAGIC_PAGE really
- * maps a page at -4096 (TLB1 entry 2) and fills it with shadow state.
+ * The answer hook of the ePAPR/KVM hypervisor the image plays behind `sc 1`
+ * (harness/epapr.c checks the instruction and poisons what the ABI lets a
+ * hypervisor change): it records the token (r11) and arguments (r3-r10) and
+ * answers. KVM_HC_PPC_MAP_MAGIC_PAGE really maps a page at -4096 (TLB1
+ * entry 2) and fills it with shadow state.
  */
 #include "harness.h"
 
 #include <guest/test.h>
 
-#define SC1             0x44000022u
 #define EPAPR(nr)       HYP_EPAPR_TOKEN(HYP_EPAPR_VENDOR_EPAPR, nr)
-#define CR_KEPT         0x00fff000u     /* cr2 cr3 cr4 (cr0 is the top nibble) */
 #define TSIZE_4K        2
 #define MAS3_SW         0x04
 #define MAS3_SR         0x01
@@ -59,7 +55,7 @@ static unsigned long send(unsigned long handle, unsigned long count, const unsig
 	return HYP_EV_SUCCESS;
 }
 
-static void map_magic(struct guest_ppc_frame *f, unsigned long ea)
+static void map_magic(struct guest_frame *f, unsigned long ea)
 {
 	volatile struct hyp_kvm_ppc_magic_page *mp = (void *)hv_magic_backing;
 	unsigned long v;
@@ -86,13 +82,12 @@ static void map_magic(struct guest_ppc_frame *f, unsigned long ea)
 	hv.magic_mapped = true;
 }
 
-bool hv_syscall(struct guest_ppc_frame *f)
+unsigned long hv_answer(struct epapr_call *c)
 {
-	unsigned long *r = f->gpr, in[8], out[8], status = HYP_EV_SUCCESS;
+	struct guest_frame *f = c->frame;
+	unsigned long *r = f->gpr, *in = c->in, *out = c->out, status = HYP_EV_SUCCESS;
 	unsigned long irq;
 
-	if (*(const uint32_t *)(f->srr0 - 4) != SC1)
-		return false;                   /* a plain sc: not ours */
 	hv.calls++;
 	if (r[3] == HV_PAPR_ECHO) {
 		/* PAPR's shape (LoPAPR): opcode r3, arguments r4..r12, outputs r4..r12. */
@@ -101,19 +96,14 @@ bool hv_syscall(struct guest_ppc_frame *f)
 		for (unsigned int i = 4; i <= 12; i++)
 			r[i] += 0x2000;
 		r[3] = 0;
-		r[0] = HV_POISON(0x00);
-		f->ctr = HV_POISON(0xc7);
-		f->cr = (f->cr & CR_KEPT) | (0x5a5a5a5au & ~CR_KEPT);
-		return true;
+		c->own_shape = true;
+		return 0;
 	}
-	hv.token = r[11];
-	hv_mem_probe = r[11];
+	hv.token = c->token;
+	hv_mem_probe = c->token;
 	hv.call_site = f->srr0 - 4;
-	for (unsigned int i = 0; i < 8; i++) {
-		in[i] = r[3 + i];
+	for (unsigned int i = 0; i < 8; i++)
 		hv.args[i] = in[i];
-		out[i] = HV_POISON(4 + i);      /* r4..r11 not answered: poisoned */
-	}
 	irq = in[0];
 
 	switch (hv.token) {
@@ -210,13 +200,5 @@ bool hv_syscall(struct guest_ppc_frame *f)
 		break;
 	}
 
-	r[3] = status;
-	for (unsigned int i = 0; i < 8; i++)
-		r[4 + i] = out[i];
-	r[0] = HV_POISON(0x00);
-	r[12] = HV_POISON(0x12);
-	f->ctr = HV_POISON(0xc7);
-	f->xer = 0xe000007f;                    /* SO OV CA and a byte count */
-	f->cr = (f->cr & CR_KEPT) | (0x5a5a5a5au & ~CR_KEPT);
-	return true;                            /* resume after the sc */
+	return status;
 }

@@ -7,9 +7,9 @@
 #include <stdint.h>
 
 #include <guest/powerpc.h>
+#include <harness/epapr.h>
 #include <hyp/hyp.h>
 
-#define HV_POISON(n)        (0xdead0000ul | (n))
 #define HV_PAPR_ECHO        0xf3ecul    /* r3 of a PAPR-shaped call: r4..r12 answered + 0x2000 */
 #define HV_ECHO_TOKEN       HYP_EPAPR_TOKEN(0, 0x7e)   /* outputs r4..r11 = r3..r10 + 0x1000 */
 #define HV_CHAN_CONSOLE     0   /* takes everything */
@@ -41,7 +41,7 @@ extern uint8_t hv_magic_backing[4096];
 #define HV_RX_TEXT          "from the hypervisor, via receive"
 extern const char hv_rx_text[sizeof(HV_RX_TEXT)];
 
-bool hv_syscall(struct guest_ppc_frame *frame);
+unsigned long hv_answer(struct epapr_call *c);
 
 /* The harness stores each call's token here (pressure.c re-reads it). */
 extern unsigned long hv_mem_probe;

@@ -11,7 +11,6 @@
 
 #include "harness.h"
 
-#define SC1     0x44000022u
 #define NOP     0x60000000u
 #define BLR     0x4e800020u
 #define EPAPR(nr)   HYP_EPAPR_TOKEN(HYP_EPAPR_VENDOR_EPAPR, nr)
@@ -40,7 +39,7 @@ static void detection(const struct hyp_info *info)
 	report(info->families == (HYP_FAMILY_EPAPR | HYP_FAMILY_KVM), "families: ePAPR + KVM (0x%x)",
 	       info->families);
 	report(info->ppc_hypervisor_node && info->ppc_hcall_valid && info->ppc_hcall_len == 4 &&
-	       info->ppc_hcall[0] == SC1, "hcall-instructions: 0x%08x (%u bytes)",
+	       info->ppc_hcall[0] == EPAPR_SC1, "hcall-instructions: 0x%08x (%u bytes)",
 	       info->ppc_hcall[0], info->ppc_hcall_len);
 	report(info->ppc_has_idle, "has-idle");
 }
@@ -321,12 +320,12 @@ static void magic_patching(void)
 
 static void patching(void)
 {
-	static const uint32_t five[5] = { SC1, NOP, NOP, NOP, NOP };
+	static const uint32_t five[5] = { EPAPR_SC1, NOP, NOP, NOP, NOP };
 	unsigned int calls;
 
-	report(hyp_epapr_patch_area(five, 5) == HYP_EINVAL && area_is(SC1),
+	report(hyp_epapr_patch_area(five, 5) == HYP_EINVAL && area_is(EPAPR_SC1),
 	       "patch with 5 words: refused, area unchanged");
-	report(hyp_epapr_patch_area(five, 0) == HYP_EINVAL && area_is(SC1),
+	report(hyp_epapr_patch_area(five, 0) == HYP_EINVAL && area_is(EPAPR_SC1),
 	       "patch with 0 words: refused");
 	hyp_epapr_restore_fallback();
 	calls = hv.calls;
@@ -359,7 +358,7 @@ void test_main(void)
 	struct hyp_info info;
 	int rc;
 
-	guest_set_trap_handler(GUEST_PPC_IVOR_SYSCALL, hv_syscall);
+	epapr_harness_install(hv_answer);
 	report(guest_ppc_fdt && guest_ppc_fdt_size > 0, "device tree from r3: %p, %lu bytes",
 	       guest_ppc_fdt, guest_ppc_fdt_size);
 	rc = hyp_detect(&plat, &info);
@@ -371,7 +370,7 @@ void test_main(void)
 	detection(&info);
 	report(hyp_epapr_hypercall0(HV_ECHO_TOKEN, NULL) == HYP_ENOTINIT && hv.calls == 0,
 	       "before hyp_init: HYP_ENOTINIT, nothing executed");
-	report(hyp_init(&plat) == 0 && hyp_epapr_patched() && area_is(SC1), "hyp_init");
+	report(hyp_init(&plat) == 0 && hyp_epapr_patched() && area_is(EPAPR_SC1), "hyp_init");
 	report_info("ePAPR area patched: sc 1 at %p", (void *)hyp_epapr_hypercall_area);
 	raw_stubs();
 	papr_stubs();

@@ -1,14 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * MIPS KVM hypercalls under TCG with a trap-and-emulate harness.
- *
- * No QEMU CPU model implements the VZ ASE, so HYPCALL raises Reserved
- * Instruction (ExcCode 10, EPC at the instruction). The RI handler below
- * plays the KVM host: it checks the word at EPC is HYPCALL code 0, reads
- * v0 (nr) and a0-a3, answers in v0, poisons k0/k1 (what any exception may
- * change; the ABI lets the hypervisor change nothing else: KVM writes v0
- * only, Linux's stubs clobber only v0), keeps every other register and
- * resumes at EPC + 4.
+ * MIPS KVM hypercalls under TCG with a trap-and-emulate harness: the RI
+ * handler of harness/kvm_mips.c plays the KVM host, answer() below answers.
  *
  * KVM_MIPS_DECLARED=1: hyp_init() is told KVM is there; every wrapper and
  * raw call is checked against what the harness saw and answered.
@@ -17,13 +10,13 @@
  */
 #include <guest/mips.h>
 #include <guest/test.h>
+#include <harness/kvm_mips.h>
 #include <hyp/hyp.h>
 
 #ifndef KVM_MIPS_DECLARED
 #define KVM_MIPS_DECLARED 1
 #endif
 
-#define POISON              ((unsigned long)0xdeadbeefdeadbeefull)
 #define HARNESS_CLOCK_HZ    100000000l          /* answer to GET_CLOCK_FREQ */
 #define HARNESS_HC_ECHO     0x7e57u             /* a test-only number */
 #define HARNESS_ECHO_RESULT 0x600dl             /* its answer */
@@ -74,24 +67,14 @@ static long harness_console(unsigned long vterm, unsigned long buf, unsigned lon
 	return (long)n;
 }
 
-static bool harness_hypcall(struct mips_frame *f)
+static long answer(unsigned long nr, const unsigned long args[4])
 {
-	uint32_t word;
 	long ret;
 
-	if (f->cause & MIPS_CAUSE_BD) {
-		printf("harness: RI in a branch delay slot at 0x%lx\n", f->epc);
-		return false;
-	}
-	word = *(const volatile uint32_t *)f->epc;
-	if (word != HYP_MIPS_HYPCALL_WORD) {
-		printf("harness: RI at 0x%lx is 0x%08x, not HYPCALL code 0\n", f->epc, word);
-		return false;
-	}
 	hv.traps++;
-	hv.nr = f->regs[MIPS_REG_V0];
+	hv.nr = nr;
 	for (unsigned int i = 0; i < 4; i++)
-		hv.args[i] = f->regs[MIPS_REG_A0 + i];
+		hv.args[i] = args[i];
 
 	switch (hv.nr) {
 	case HYP_KVM_HC_MIPS_GET_CLOCK_FREQ:
@@ -111,11 +94,7 @@ static bool harness_hypcall(struct mips_frame *f)
 		ret = -HYP_KVM_ENOSYS;
 		break;
 	}
-	f->regs[MIPS_REG_V0] = (unsigned long)ret;
-	f->regs[MIPS_REG_K0] = POISON;
-	f->regs[MIPS_REG_K1] = POISON;
-	f->epc += 4;
-	return true;
+	return ret;
 }
 
 static void harness_console_reset(unsigned long chunk)
@@ -175,7 +154,7 @@ static void test_register_contract(void)
 	}
 	report(hv.traps == t + 1 && bad == 0 && regs[MIPS_REG_V0] == HARNESS_ECHO_RESULT,
 	       "HYPCALL keeps $1, $3-$25, $28, $30, $31; v0 = 0x%lx", regs[MIPS_REG_V0]);
-	report(regs[MIPS_REG_K0] == POISON && regs[MIPS_REG_K1] == POISON,
+	report(regs[MIPS_REG_K0] == KVM_MIPS_POISON && regs[MIPS_REG_K1] == KVM_MIPS_POISON,
 	       "harness poisons k0/k1 (0x%lx, 0x%lx)", regs[MIPS_REG_K0], regs[MIPS_REG_K1]);
 }
 
@@ -365,7 +344,7 @@ void test_main(void)
 	struct hyp_platform plat = { 0 };
 	int ret;
 
-	guest_set_trap_handler(MIPS_EXC_RI, harness_hypcall);
+	kvm_mips_harness_install(answer);
 	harness_console_reset(5);
 	report_info("%s, %u-bit, %s-endian", KVM_MIPS_DECLARED ? "KVM declared" : "nothing declared",
 		    (unsigned int)(sizeof(long) * 8),

@@ -2,7 +2,7 @@
 /*
  * x86 KVM hypercalls, proven in three places by one image; the command line
  * says which (expect=tcg|none|kvm vendor=intel|amd):
- *   tcg   QEMU TCG: the #UD handler plays KVM (harness.c), KVM leaves at 0x40000100
+ *   tcg   QEMU TCG: the #UD handler plays KVM (harness/kvm_x86.c), KVM leaves at 0x40000100
  *   none  QEMU TCG with -hypervisor: nothing detected, no instruction executed
  *   kvm   a real Linux KVM (tests/guest/kvm-host/): the real answers
  */
@@ -10,7 +10,7 @@
 #include <guest/x86.h>
 #include <hyp/hyp.h>
 
-#include "harness.h"
+#include <harness/kvm_x86.h>
 
 static char expect[16] = "?", vendor[16] = "?";
 
@@ -286,7 +286,7 @@ void test_main(void)
 	guest_cmdline_get("vendor", vendor, sizeof(vendor));
 	report_info("expect=%s vendor=%s", expect, vendor);
 	if (strcmp(expect, "kvm"))
-		harness_install(amd());
+		harness_install(amd(), harness_kvm_answer);
 
 	test_before_init();
 	test_detection();

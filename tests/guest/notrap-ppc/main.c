@@ -13,7 +13,7 @@
 
 static unsigned int traps;
 
-static bool counting_trap(struct guest_ppc_frame *f)
+static bool counting_trap(struct guest_frame *f)
 {
 	traps++;
 	if (f->vector == GUEST_PPC_IVOR_SYSCALL) {

@@ -36,7 +36,7 @@ static struct {
 	long answer;
 } trap;
 
-static bool on_specification(struct guest_s390_frame *f)
+static bool on_specification(struct guest_frame *f)
 {
 	const uint8_t *insn = (const uint8_t *)(uintptr_t)(f->psw_addr - f->ilen);
 

@@ -24,7 +24,7 @@ static unsigned long ecalls;
 static unsigned long last[8];           /* a0..a7 of the last ecall */
 static bool dbcn_stall;
 
-static bool fake_sbi(struct rv_frame *f)
+static bool fake_sbi(struct guest_frame *f)
 {
 	unsigned long eid = f->regs[RV_REG_A7], fid = f->regs[RV_REG_A6];
 	unsigned long *a = &f->regs[RV_REG_A0];

@@ -45,7 +45,7 @@ static const struct expected known[] = {
 
 static unsigned long user_ecalls;
 
-static bool count_user_ecall(struct rv_frame *f)
+static bool count_user_ecall(struct guest_frame *f)
 {
 	user_ecalls++;
 	f->regs[RV_REG_A0] = (unsigned long)HYP_SBI_ERR_NOT_SUPPORTED;

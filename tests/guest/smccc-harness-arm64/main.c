@@ -30,7 +30,7 @@ static unsigned int seen_imm, calls;
 static volatile bool regs_mode;      /* the next call is SMCCC 1.2 (_regs) */
 static volatile bool v10_mode;       /* the next call is SMCCC 1.0 (_v10) */
 
-static bool svc_harness(struct arm64_frame *f)
+static bool svc_harness(struct guest_frame *f)
 {
 	unsigned int imm = ARM64_ISS_IMM16(f->esr);
 

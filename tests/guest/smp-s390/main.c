@@ -10,6 +10,7 @@
  * smp-x86 proves the one-time detection through its CPUID hook.)
  */
 #include <guest/s390.h>
+#include <guest/smp.h>
 #include <guest/test.h>
 #include <hyp/hyp.h>
 

@@ -9,15 +9,16 @@
  * instruction, and every call on every CPU got the answer for its own
  * arguments. The command line says where it runs (expect=tcg|kvm
  * vendor=intel|amd cpus=N):
- *   tcg   QEMU TCG, the #UD handler of tests/guest/kvm-x86/harness.c plays KVM
+ *   tcg   QEMU TCG, the #UD handler of tests/guest/harness/kvm_x86.c plays KVM
  *   kvm   a real Linux KVM (tests/guest/kvm-host/)
  */
+#include <guest/smp.h>
 #include <guest/test.h>
 #include <guest/x86.h>
 #include <hyp/hyp.h>
 #include <hyp/x86/cpuid.h>
 
-#include "../kvm-x86/harness.h"
+#include <harness/kvm_x86.h>
 
 #define ROUNDS          64          /* call rounds per CPU after the first */
 #define HOLD_SPINS      50000000u   /* how long the first detection waits for the others */
@@ -152,7 +153,7 @@ void test_main(void)
 	if (nr_cpus < 2 || nr_cpus > GUEST_SMP_MAX_CPUS)
 		report_abort("cpus=%s: need 2..%u", cpus, GUEST_SMP_MAX_CPUS);
 	if (!under_kvm)
-		harness_install(!strcmp(vendor, "amd"));
+		harness_install(!strcmp(vendor, "amd"), harness_kvm_answer);
 
 	online = guest_smp_start(nr_cpus, racer);
 	report(online == nr_cpus, "%u of %u CPUs started and ran the race", online, nr_cpus);

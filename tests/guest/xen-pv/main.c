@@ -9,7 +9,7 @@
 #include <guest/xen_pv.h>
 #include <hyp/hyp.h>
 
-#include "../xen-common/xen_checks.h"
+#include <harness/xen_checks.h>
 
 /* A page Xen never wrote: setup must refuse it. */
 static _Alignas(4096) unsigned char unwritten_page[4096];

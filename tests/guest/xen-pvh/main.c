@@ -11,7 +11,7 @@
 #include <guest/x86.h>
 #include <hyp/hyp.h>
 
-#include "../xen-common/xen_checks.h"
+#include <harness/xen_checks.h>
 
 static _Alignas(4096) unsigned char hypercall_page[4096];
 /* The page, then bytes Xen must not touch (the next page begins there). */

@@ -111,26 +111,16 @@ void arch_exit(bool pass)
 		__asm__ __volatile__("wfi");
 }
 
-static guest_trap_handler_t trap_handlers[64];
-
-void guest_set_trap_handler(unsigned int ec, guest_trap_handler_t fn)
-{
-	if (ec < 64)
-		trap_handlers[ec] = fn;
-}
-
-void arm64_exception(struct arm64_frame *frame, unsigned int index);
-void arm64_exception(struct arm64_frame *frame, unsigned int index)
+void arm64_exception(struct guest_frame *frame, unsigned int index);
+void arm64_exception(struct guest_frame *frame, unsigned int index)
 {
 	unsigned int ec = ARM64_EC(frame->esr);
-	guest_trap_handler_t fn = trap_handlers[ec];
 
 	guest_arm64_traps++;
-	if (index % 4 == 0 && fn && fn(frame))
+	if (index % 4 == 0 && guest_trap_handled(ec, frame))
 		return;
-	report_abort("unexpected exception: vector %u ESR 0x%lx (EC 0x%x) ELR 0x%lx FAR 0x%lx",
-		     index, (unsigned long)frame->esr, ec, (unsigned long)frame->elr,
-		     (unsigned long)frame->far);
+	guest_trap_unhandled(ec, (unsigned long)frame->elr, "vector %u ESR 0x%lx (EC 0x%x) FAR 0x%lx",
+			     index, (unsigned long)frame->esr, ec, (unsigned long)frame->far);
 }
 
 static uint32_t be32(const void *p)

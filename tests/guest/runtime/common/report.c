@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* report(): kvm-unit-tests style checks with one closing line. */
 #include <guest/test.h>
+#include <guest/trap.h>
 
 static unsigned int passed, failed, skipped;
 
@@ -92,6 +93,17 @@ void report_abort(const char *fmt, ...)
 	failed++;
 	report_summary();
 	arch_exit(false);
+}
+
+void guest_trap_unhandled(unsigned long cause, unsigned long pc, const char *fmt, ...)
+{
+	char details[192];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(details, sizeof(details), fmt, ap);
+	va_end(ap);
+	report_abort("unexpected trap: cause 0x%lx at pc 0x%lx: %s", cause, pc, details);
 }
 
 /* Called by each architecture's entry code once the machine is set up. */

@@ -11,42 +11,19 @@
  */
 #include <guest/mips.h>
 #include <guest/test.h>
+#include <guest/uart16550.h>
 
 /* KSEG1 (uncached) addresses, sign-extended for 64-bit. */
 #define KSEG1_ADDR(a)       ((uintptr_t)(intptr_t)(int32_t)(a))
 #define UART_BASE           KSEG1_ADDR(0xb80003f8u)
-#define UART_THR            0
-#define UART_LSR            5
-#define UART_LSR_THRE       0x20
 #define MALTA_SOFTRES       KSEG1_ADDR(0xbf000500u)
 #define MALTA_GORESET       0x42
 
 #define UHI_EXIT            1
 
-static inline void mmio_write8(uintptr_t addr, uint8_t v)
-{
-	*(volatile uint8_t *)addr = v;
-}
-
-static inline uint8_t mmio_read8(uintptr_t addr)
-{
-	return *(volatile uint8_t *)addr;
-}
-
-static void uart_put(char c)
-{
-	unsigned int spins = 100000;
-
-	while (!(mmio_read8(UART_BASE + UART_LSR) & UART_LSR_THRE) && --spins)
-		;
-	mmio_write8(UART_BASE + UART_THR, (uint8_t)c);
-}
-
 void arch_putchar(char c)
 {
-	if (c == '\n')
-		uart_put('\r');
-	uart_put(c);
+	uart16550_putchar(UART_BASE, c);
 }
 
 void arch_exit(bool pass)
@@ -55,17 +32,9 @@ void arch_exit(bool pass)
 	register unsigned long t9 __asm__("$25") = UHI_EXIT;
 
 	__asm__ __volatile__("sdbbp 1" : : "r"(a0), "r"(t9) : "memory");
-	mmio_write8(MALTA_SOFTRES, MALTA_GORESET);
+	*(volatile uint8_t *)MALTA_SOFTRES = MALTA_GORESET;
 	for (;;)
 		;
-}
-
-static guest_trap_handler_t trap_handlers[32];
-
-void guest_set_trap_handler(unsigned int exccode, guest_trap_handler_t fn)
-{
-	if (exccode < 32)
-		trap_handlers[exccode] = fn;
 }
 
 static const char *exc_name(unsigned int code)
@@ -87,14 +56,13 @@ static const char *exc_name(unsigned int code)
 }
 
 /* Called by exc_entry (start.S) with the saved frame. */
-void mips_exception(struct mips_frame *frame);
-void mips_exception(struct mips_frame *frame)
+void mips_exception(struct guest_frame *frame);
+void mips_exception(struct guest_frame *frame)
 {
 	unsigned int code = (unsigned int)(frame->cause >> 2) & 31;
-	guest_trap_handler_t fn = trap_handlers[code];
 
-	if (fn && fn(frame))
+	if (guest_trap_handled(code, frame))
 		return;
-	report_abort("unexpected exception: vector 0x180 ExcCode %u (%s) EPC 0x%lx Cause 0x%lx BadVAddr 0x%lx",
-		     code, exc_name(code), frame->epc, frame->cause, frame->badvaddr);
+	guest_trap_unhandled(code, frame->epc, "vector 0x180 ExcCode %u (%s) Cause 0x%lx BadVAddr 0x%lx",
+			     code, exc_name(code), frame->cause, frame->badvaddr);
 }

@@ -6,7 +6,7 @@
  * (BEV = 0: vectors at EBase 0x80000000; EXL/ERL/IE = 0), set a stack,
  * clear .bss, copy a four-word trampoline to EBase + 0x180 and call
  * guest_main(). The trampoline jumps to exc_entry, which saves a
- * struct mips_frame (include/guest/mips.h), calls mips_exception(frame),
+ * struct guest_frame (include/guest/mips.h), calls mips_exception(frame),
  * restores the frame (a handler may have changed it) and erets.
  */
 #if defined(__mips64) && _MIPS_SIM == _ABI64

@@ -8,6 +8,7 @@
  */
 #include <guest/test.h>
 #include <guest/powerpc.h>
+#include <guest/uart16550.h>
 
 #define SPR_MAS0    624
 #define SPR_MAS1    625
@@ -17,9 +18,7 @@
 
 #define CCSR_EA         0xe0000000u
 #define CCSR_PA         0xfe0000000ull
-#define UART_THR        (CCSR_EA + 0x4500)
-#define UART_LSR        (CCSR_EA + 0x4505)
-#define UART_LSR_THRE   0x20
+#define UART_BASE       (CCSR_EA + 0x4500)
 #define GUTS_RSTCR      (CCSR_EA + 0xe00b0)
 #define RSTCR_RESET     2
 
@@ -32,10 +31,9 @@
 const void *guest_ppc_fdt;
 unsigned long guest_ppc_fdt_size;
 
-static guest_trap_fn handlers[GUEST_PPC_IVORS];
 
 void guest_e500_setup(const void *fdt);
-void guest_e500_exception(unsigned long vector, struct guest_ppc_frame *frame);
+void guest_e500_exception(unsigned long vector, struct guest_frame *frame);
 
 #define mtspr(n, v) __asm__ __volatile__("mtspr %0, %1" : : "i"(n), "r"(v))
 
@@ -72,31 +70,23 @@ void guest_e500_setup(const void *fdt)
 		guest_ppc_fdt_size = be32((const uint8_t *)fdt + 4);
 }
 
-void guest_set_trap_handler(unsigned int vector, guest_trap_fn fn)
-{
-	if (vector < GUEST_PPC_IVORS)
-		handlers[vector] = fn;
-}
-
-void guest_e500_exception(unsigned long vector, struct guest_ppc_frame *frame)
+void guest_e500_exception(unsigned long vector, struct guest_frame *frame)
 {
 	static bool aborting;
 
 	frame->vector = vector;
-	if (vector < GUEST_PPC_IVORS && handlers[vector] && handlers[vector](frame))
+	if (vector < GUEST_PPC_IVORS && guest_trap_handled((unsigned int)vector, frame))
 		return;
 	if (aborting)                   /* a fault while reporting one: stop */
 		arch_exit(false);
 	aborting = true;
-	report_abort("unexpected exception IVOR%lu at SRR0 0x%lx (SRR1 0x%lx, LR 0x%lx)",
-		     vector, frame->srr0, frame->srr1, frame->lr);
+	guest_trap_unhandled(vector, frame->srr0, "IVOR%lu, SRR1 0x%lx, LR 0x%lx", vector,
+			     frame->srr1, frame->lr);
 }
 
 void arch_putchar(char c)
 {
-	while (!(*(volatile uint8_t *)UART_LSR & UART_LSR_THRE))
-		;
-	*(volatile uint8_t *)UART_THR = (uint8_t)c;
+	uart16550_put(UART_BASE, (uint8_t)c, 0);
 }
 
 void arch_exit(bool pass)

@@ -12,7 +12,7 @@
 #define SPR_MAS3	627
 #define SPR_MAS7	944
 
-#define FRAME		176		/* 8 header + struct guest_ppc_frame (39 words), 16-aligned */
+#define FRAME		176		/* 8 header + struct guest_frame (39 words), 16-aligned */
 #define F_GPR		8
 #define F_CR		(F_GPR + 32 * 4)
 #define F_LR		(F_CR + 4)

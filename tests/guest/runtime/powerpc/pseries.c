@@ -62,15 +62,7 @@ void guest_pseries_setup(unsigned long r3, unsigned long r6, unsigned long r7)
 
 void guest_pseries_exception(unsigned long vector, unsigned long srr0, unsigned long srr1)
 {
-	report_abort("unexpected exception at vector 0x%lx, SRR0 0x%lx, SRR1 0x%lx",
-		     vector, srr0, srr1);
-}
-
-void guest_set_trap_handler(unsigned int vector, guest_trap_fn fn)
-{
-	(void)vector;
-	(void)fn;
-	report_abort("pseries runtime: exception hooks are not supported");
+	guest_trap_unhandled(vector, srr0, "vector 0x%lx, SRR1 0x%lx", vector, srr1);
 }
 
 void arch_putchar(char c)

@@ -9,11 +9,9 @@
  */
 #include <guest/riscv.h>
 #include <guest/test.h>
+#include <guest/uart16550.h>
 
 #define UART_BASE       0x10000000ul
-#define UART_THR        0
-#define UART_LSR        5
-#define UART_LSR_THRE   0x20
 #define SIFIVE_TEST     0x100000ul
 #define SIFIVE_FAIL     0x3333u
 #define GUEST_USER_EXIT 0x0A0DEAD0ul
@@ -22,30 +20,9 @@ unsigned long guest_boot_hartid;
 unsigned long guest_boot_dtb;
 volatile unsigned long guest_trap_count;
 
-static inline void mmio_write8(unsigned long addr, uint8_t v)
-{
-	*(volatile uint8_t *)addr = v;
-}
-
-static inline uint8_t mmio_read8(unsigned long addr)
-{
-	return *(volatile uint8_t *)addr;
-}
-
-static void uart_put(char c)
-{
-	unsigned int spins = 100000;
-
-	while (!(mmio_read8(UART_BASE + UART_LSR) & UART_LSR_THRE) && --spins)
-		;
-	mmio_write8(UART_BASE + UART_THR, (uint8_t)c);
-}
-
 void arch_putchar(char c)
 {
-	if (c == '\n')
-		uart_put('\r');
-	uart_put(c);
+	uart16550_putchar(UART_BASE, c);
 }
 
 void arch_exit(bool pass)
@@ -57,30 +34,18 @@ void arch_exit(bool pass)
 		__asm__ __volatile__("wfi");
 }
 
-static guest_trap_handler_t trap_handlers[16];
-
-void guest_set_trap_handler(unsigned int code, guest_trap_handler_t fn)
-{
-	if (code < 16)
-		trap_handlers[code] = fn;
-}
-
 void guest_user_return(long result) __attribute__((noreturn));
 
 /* Called by trap_entry (start.S) with the saved frame. */
-void riscv_trap(struct rv_frame *frame);
-void riscv_trap(struct rv_frame *frame)
+void riscv_trap(struct guest_frame *frame);
+void riscv_trap(struct guest_frame *frame)
 {
 	unsigned long cause = frame->scause;
-	guest_trap_handler_t fn = NULL;
 
 	guest_trap_count++;
 	if (cause == RV_EXC_ECALL_U && frame->regs[RV_REG_A7] == GUEST_USER_EXIT)
 		guest_user_return((long)frame->regs[RV_REG_A0]);
-	if (!(cause >> 63) && cause < 16)
-		fn = trap_handlers[cause];
-	if (fn && fn(frame))
+	if (!(cause >> 63) && cause < 16 && guest_trap_handled((unsigned int)cause, frame))
 		return;
-	report_abort("unexpected trap: scause 0x%lx sepc 0x%lx stval 0x%lx",
-		     cause, frame->sepc, frame->stval);
+	guest_trap_unhandled(cause, frame->sepc, "scause 0x%lx stval 0x%lx", cause, frame->stval);
 }

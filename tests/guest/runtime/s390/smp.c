@@ -9,6 +9,7 @@
  * QEMU numbers CPU addresses 0..n-1.
  */
 #include <guest/s390.h>
+#include <guest/smp.h>
 #include <guest/test.h>
 
 #define SIGP_STOP               0x05

@@ -15,7 +15,6 @@
 #define PSW_ADDR_SHUTDOWN       0xfffull
 #define PSW_ADDR_PANIC          0xbadull
 
-static guest_trap_fn handlers[GUEST_PGM_CODES];
 static bool in_handler;
 
 void sclp_flush(void);
@@ -31,18 +30,11 @@ static void *lowcore(unsigned long addr)
 	return p;
 }
 
-void guest_set_trap_handler(unsigned int code, guest_trap_fn fn)
-{
-	if (code < GUEST_PGM_CODES)
-		handlers[code] = fn;
-}
-
 void guest_s390_program_check(void)
 {
 	volatile uint64_t *gprs = lowcore(LC_SAVED_GPRS);
 	volatile uint64_t *psw = lowcore(LC_PGM_OLD_PSW);
-	struct guest_s390_frame frame;
-	guest_trap_fn fn;
+	struct guest_frame frame;
 
 	for (unsigned int i = 0; i < 16; i++)
 		frame.gprs[i] = gprs[i];
@@ -51,15 +43,15 @@ void guest_s390_program_check(void)
 	frame.pgm_code = *(volatile uint16_t *)lowcore(LC_PGM_CODE);
 	frame.ilen = *(volatile uint16_t *)lowcore(LC_PGM_ILEN) & 6;
 
-	fn = frame.pgm_code < GUEST_PGM_CODES ? handlers[frame.pgm_code] : NULL;
 	if (in_handler)
 		report_abort("program interruption code 0x%x inside a handler at PSW %016llx",
 			     frame.pgm_code, (unsigned long long)frame.psw_addr);
 	in_handler = true;
-	if (!fn || !fn(&frame))
-		report_abort("unexpected program interruption code 0x%x at PSW %016llx %016llx (ilen %u)",
-			     frame.pgm_code, (unsigned long long)frame.psw_mask,
-			     (unsigned long long)frame.psw_addr, frame.ilen);
+	if (!guest_trap_handled(frame.pgm_code, &frame))
+		guest_trap_unhandled(frame.pgm_code, frame.psw_addr,
+				     "program interruption code 0x%x, PSW %016llx %016llx (ilen %u)",
+				     frame.pgm_code, (unsigned long long)frame.psw_mask,
+				     (unsigned long long)frame.psw_addr, frame.ilen);
 	in_handler = false;
 	for (unsigned int i = 0; i < 16; i++)
 		gprs[i] = frame.gprs[i];

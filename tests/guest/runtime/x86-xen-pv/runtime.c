@@ -6,6 +6,7 @@
  * unconditional page stubs), so the runtime works before hyp_init().
  */
 #include <guest/test.h>
+#include <guest/trap.h>
 #include <guest/xen_pv.h>
 #include <hyp/hyp.h>
 #include <hyp/x86/xen_pv.h>
@@ -88,7 +89,7 @@ void xen_pv_trap(unsigned long vector, const unsigned long *frame)
 
 	if (exiting)
 		give_up();
-	report_abort("unexpected exception %lu at ip %lx, error %lx", vector, ip, error);
+	guest_trap_unhandled(vector, ip, "vector %lu, error 0x%lx", vector, error);
 }
 
 void arch_exit(bool pass)

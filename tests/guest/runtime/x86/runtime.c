@@ -24,11 +24,10 @@ extern const unsigned long x86_vector_table[32];
 extern uint64_t pvh_start_info_paddr;
 
 static struct idt_gate idt[32] __attribute__((aligned(16)));
-static x86_trap_fn handlers[32];
 
 void x86_runtime_init(void);
 void x86_runtime_init_ap(void);
-void x86_trap(struct x86_regs *regs);
+void x86_trap(struct guest_frame *regs);
 
 void x86_runtime_init(void)
 {
@@ -62,20 +61,12 @@ void x86_runtime_init_ap(void)
 	__asm__ __volatile__("lidt %0" : : "m"(idtr));
 }
 
-void guest_set_trap_handler(unsigned int vector, x86_trap_fn fn)
+void x86_trap(struct guest_frame *regs)
 {
-	if (vector < 32)
-		handlers[vector] = fn;
-}
-
-void x86_trap(struct x86_regs *regs)
-{
-	if (regs->vector < 32 && handlers[regs->vector]) {
-		handlers[regs->vector](regs);
+	if (guest_trap_handled((unsigned int)regs->vector, regs))
 		return;
-	}
-	report_abort("unexpected exception %lu at ip %lx, error %lx", regs->vector,
-		     regs->ip, regs->error);
+	guest_trap_unhandled(regs->vector, regs->ip, "vector %lu, error 0x%lx", regs->vector,
+			     regs->error);
 }
 
 void arch_putchar(char c)

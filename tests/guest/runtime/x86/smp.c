@@ -5,6 +5,7 @@
  * own stack, then all CPUs released together into the test's function.
  * APIC ID n is CPU n (QEMU's and KVM's default numbering).
  */
+#include <guest/smp.h>
 #include <guest/test.h>
 #include <guest/x86.h>
 

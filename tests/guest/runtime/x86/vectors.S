@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Exception vectors 0-31: push a dummy error code where the CPU pushes none,
- * push the vector, save every GPR as struct x86_regs, call x86_trap(regs),
+ * push the vector, save every GPR as struct guest_frame, call x86_trap(regs),
  * restore (the handler may have changed any field) and iret.
  */
 #define HAS_ERROR(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)

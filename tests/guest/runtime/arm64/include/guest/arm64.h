@@ -11,12 +11,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <guest/trap.h>
+
 /* Exit codes (semihosting SYS_EXIT subcode = QEMU rc; the loader's exit status). */
 #define GUEST_ARM64_EXIT_PASS   1
 #define GUEST_ARM64_EXIT_FAIL   3
 
-/* Registers saved on an exception taken to EL1 (vectors.S layout). */
-struct arm64_frame {
+/* Registers saved on an exception taken to EL1 (start.S layout). The cause of
+ * a synchronous exception is ARM64_EC(esr), the pc `elr`. */
+struct guest_frame {
 	uint64_t x[31];
 	uint64_t elr, spsr, esr, far;
 };
@@ -27,10 +30,6 @@ struct arm64_frame {
 #define ARM64_EC_HVC64          0x16
 #define ARM64_EC_SMC64          0x17
 #define ARM64_ISS_IMM16(esr)    ((unsigned int)(esr) & 0xffff)
-
-/* A hook for synchronous exceptions of class `ec`: true = handled, resume at frame->elr. */
-typedef bool (*guest_trap_handler_t)(struct arm64_frame *frame);
-void guest_set_trap_handler(unsigned int ec, guest_trap_handler_t fn);
 
 /* Every exception taken to EL1 since boot (hooked or not). */
 extern volatile unsigned int guest_arm64_traps;

@@ -4,8 +4,8 @@
  * the hook a test uses to play hypervisor in an exception handler.
  *
  * One general exception vector (EBase + 0x180, Status.BEV = 0) saves all
- * GPRs, hi/lo and the CP0 state into a struct mips_frame, calls the handler
- * hooked for Cause.ExcCode, and restores the frame (a handler edits it:
+ * GPRs, hi/lo and the CP0 state into a struct guest_frame, calls the handler
+ * hooked for Cause.ExcCode (<guest/trap.h>), and restores the frame (a handler edits it:
  * registers, epc) before eret. k0/k1 are the exception registers: their
  * saved values are the vector's own scratch, and whatever a handler leaves
  * in the frame is what the interrupted code gets back.
@@ -15,6 +15,8 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+
+#include <guest/trap.h>
 
 /* GPR numbers (o32/n64 names). */
 #define MIPS_REG_ZERO   0
@@ -48,8 +50,8 @@
 
 #define MIPS_CAUSE_BD   (1ul << 31)     /* EPC points at the branch before the faulting slot */
 
-/* Layout shared with start.S: 38 registers of the GPR width. */
-struct mips_frame {
+/* Layout shared with start.S: 38 registers of the GPR width; the pc is `epc`. */
+struct guest_frame {
 	unsigned long regs[32];
 	unsigned long hi, lo;
 	unsigned long epc;
@@ -58,18 +60,8 @@ struct mips_frame {
 	unsigned long status;
 };
 
-_Static_assert(sizeof(struct mips_frame) == 38 * sizeof(unsigned long),
-	       "struct mips_frame matches start.S");
-
-/*
- * A handler returns true when it dealt with the exception (and moved
- * frame->epc past the instruction if it should not run again); false makes
- * it unexpected: the runtime prints ExcCode/EPC and ends the run failed.
- */
-typedef bool (*guest_trap_handler_t)(struct mips_frame *frame);
-
-/* Hook `fn` for Cause.ExcCode `exccode` (0-31); NULL unhooks. */
-void guest_set_trap_handler(unsigned int exccode, guest_trap_handler_t fn);
+_Static_assert(sizeof(struct guest_frame) == 38 * sizeof(unsigned long),
+	       "struct guest_frame matches start.S");
 
 /* QEMU exit status through UHI semihosting exit (needs -semihosting). */
 #define GUEST_MIPS_EXIT_PASS    1

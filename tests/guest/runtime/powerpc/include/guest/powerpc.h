@@ -6,12 +6,16 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <guest/trap.h>
+
 /*
  * The interrupted state, saved by the vector code; a handler may change any
- * of it before the runtime resumes at frame->srr0 with MSR = frame->srr1.
- * (ppce500 only; pseries has no hooks: every exception there is unexpected.)
+ * of it before the runtime resumes at frame->srr0 (the pc) with MSR =
+ * frame->srr1; the cause is the IVOR number. ppce500 only: pseries has no
+ * hooks (every exception there is unexpected; guest_set_trap_handler() does
+ * not link).
  */
-struct guest_ppc_frame {
+struct guest_frame {
 	unsigned long gpr[32];
 	unsigned long cr, lr, ctr, xer;
 	unsigned long srr0;     /* System Call: the instruction after sc */
@@ -34,13 +38,6 @@ struct guest_ppc_frame {
 #define GUEST_PPC_IVOR_ITLB_MISS    14
 #define GUEST_PPC_IVOR_DEBUG        15
 #define GUEST_PPC_IVORS             16
-
-/*
- * Handler for IVOR `vector`. Return true to resume (at frame->srr0); false
- * (or no handler) ends the run as a failure with vector and SRR0 printed.
- */
-typedef bool (*guest_trap_fn)(struct guest_ppc_frame *frame);
-void guest_set_trap_handler(unsigned int vector, guest_trap_fn fn);
 
 /* ppce500: the device tree blob QEMU passed in r3, and its size. pseries:
  * the tree a loader passed with the ePAPR boot registers, else NULL. */

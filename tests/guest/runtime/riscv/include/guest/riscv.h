@@ -5,15 +5,18 @@
  * Entry at 0x80200000 (the image's lowest address) with a0 = hart ID and
  * a1 = device tree, as OpenSBI's and the KVM loader's jump gives them.
  * One trap vector (stvec, direct) saves every register into a struct
- * rv_frame, counts the trap, calls the handler hooked for scause's code
- * and restores the frame (a handler edits it) before sret. Console: the
- * 16550 UART at 0x10000000; exit: the sifive_test device at 0x100000.
+ * guest_frame, counts the trap, calls the handler hooked for scause's code
+ * (<guest/trap.h>) and restores the frame (a handler edits it) before sret.
+ * Console: the 16550 UART at 0x10000000; exit: the sifive_test device at
+ * 0x100000.
  */
 #ifndef GUEST_RISCV_H
 #define GUEST_RISCV_H
 
 #include <stdbool.h>
 #include <stdint.h>
+
+#include <guest/trap.h>
 
 /* scause exception codes (privileged spec, table 4.2). */
 #define RV_EXC_ILLEGAL          2
@@ -25,8 +28,8 @@
 #define RV_SIP_SSIP             (1ul << 1)
 #define RV_SIP_STIP             (1ul << 5)
 
-/* x0..x31 (regs[0] unused, regs[2] = sp at the trap), then the CSRs. */
-struct rv_frame {
+/* x0..x31 (regs[0] unused, regs[2] = sp at the trap), then the CSRs; the pc is `sepc`. */
+struct guest_frame {
 	unsigned long regs[32];
 	unsigned long sepc, scause, stval, sstatus;
 };
@@ -36,11 +39,6 @@ struct rv_frame {
 #define RV_REG_A1 11
 #define RV_REG_A6 16
 #define RV_REG_A7 17
-
-/* true: handled (frame->sepc moved past the instruction if needed). */
-typedef bool (*guest_trap_handler_t)(struct rv_frame *frame);
-/* Hook `fn` for exception code `code` (0-15); NULL unhooks. */
-void guest_set_trap_handler(unsigned int code, guest_trap_handler_t fn);
 
 /* Every trap taken so far (the vector counts each one). */
 extern volatile unsigned long guest_trap_count;

@@ -5,8 +5,11 @@
 
 #include <stdint.h>
 
-/* Saved by the vector stubs, lowest address first; a handler may change any field. */
-struct x86_regs {
+#include <guest/trap.h>
+
+/* Saved by the vector stubs, lowest address first; a handler may change any
+ * field. The cause is `vector`, the pc `ip`. */
+struct guest_frame {
 #ifdef __x86_64__
 	unsigned long r15, r14, r13, r12, r11, r10, r9, r8;
 #endif
@@ -22,11 +25,6 @@ struct x86_regs {
 #define X86_VEC_GP      13
 #define X86_VEC_PF      14
 #define X86_FLAGS_ARITH (0x001ul | 0x004ul | 0x010ul | 0x040ul | 0x080ul | 0x800ul) /* CF PF AF ZF SF OF */
-
-typedef void (*x86_trap_fn)(struct x86_regs *regs);
-
-/* Route exception `vector` (0-31) to `fn`; NULL restores "unexpected: abort". */
-void guest_set_trap_handler(unsigned int vector, x86_trap_fn fn);
 
 /* PVH start info (xen/include/public/arch-x86/hvm/start_info.h), version >= 0 fields. */
 struct hvm_start_info {
@@ -67,21 +65,6 @@ static inline uint8_t inb(uint16_t port)
 	__asm__ __volatile__("inb %1, %0" : "=a"(v) : "Nd"(port));
 	return v;
 }
-
-#ifdef __x86_64__
-/*
- * Secondary CPUs (runtime/x86/smp.c): start CPUs 1..nr_cpus-1 (APIC IDs
- * 1..) with INIT-SIPI-SIPI, each on its own stack with the BSP's page tables,
- * GDT layout and IDT; then release them all at once into fn(cpu) and run
- * fn(0) on the calling CPU. Returns when every started CPU has returned from
- * fn: the number of CPUs that ran it (1 + the APs that answered). APs halt
- * afterwards; call once. fn must not use report() (not reentrant): keep
- * per-CPU results and report them from the BSP.
- */
-#define GUEST_SMP_MAX_CPUS 16
-typedef void (*guest_smp_fn)(unsigned int cpu);
-unsigned int guest_smp_start(unsigned int nr_cpus, guest_smp_fn fn);
-#endif
 
 /* Start and end of the image's .text (checksums of code bytes). */
 extern const unsigned char __text_start[], __text_end[];

@@ -10,9 +10,10 @@
 #include <guest/x86.h>
 #include <hyp/x86/cpuid.h>
 
-#include "harness.h"
+#include "kvm_x86.h"
 
 struct harness_state harness;
+static harness_answer_fn harness_answer;
 
 void harness_cpuid(void *ctx, uint32_t leaf, uint32_t subleaf, uint32_t regs[4])
 {
@@ -44,8 +45,7 @@ static unsigned int popcount(unsigned long v)
 	return n;
 }
 
-/* KVM's answers; the harness VM has one vCPU, APIC ID 0, and serves MAP_GPA_RANGE. */
-static long kvm_answer(const struct harness_call *c)
+long harness_kvm_answer(const struct harness_call *c)
 {
 	switch (c->nr) {
 	case HYP_KVM_HC_VAPIC_POLL_IRQ:
@@ -84,23 +84,29 @@ static long kvm_answer(const struct harness_call *c)
 	}
 }
 
-static void ud_handler(struct x86_regs *r)
+static bool ud_handler(struct guest_frame *r)
 {
 	const unsigned char *ip = (const unsigned char *)r->ip;
+	struct harness_call call;
 
-	if (ip[0] != 0x0f || ip[1] != 0x01 || (ip[2] != 0xc1 && ip[2] != 0xd9))
-		report_abort("#UD at %lx is not a hypercall (%x %x %x)", r->ip, ip[0], ip[1], ip[2]);
+	if (ip[0] != 0x0f || ip[1] != 0x01 || (ip[2] != 0xc1 && ip[2] != 0xd9)) {
+		printf("harness: #UD at %lx is not a hypercall (%x %x %x)\n", r->ip, ip[0], ip[1], ip[2]);
+		return false;
+	}
 	__atomic_fetch_add(&harness.traps, 1, __ATOMIC_RELAXED);   /* any CPU (smp-x86) */
 	if (ip[2] != harness.expected_insn)
 		__atomic_fetch_add(&harness.wrong_insn, 1, __ATOMIC_RELAXED);
-	harness.last = (struct harness_call){ r->ax, r->bx, r->cx, r->dx, r->si, ip[2] };
-	r->ax = (unsigned long)kvm_answer(&harness.last);
+	call = (struct harness_call){ r->ax, r->bx, r->cx, r->dx, r->si, ip[2] };
+	harness.last = call;
+	r->ax = (unsigned long)harness_answer(&call);
 	r->flags ^= X86_FLAGS_ARITH;
 	r->ip += 3;
+	return true;
 }
 
-void harness_install(bool vmmcall)
+void harness_install(bool vmmcall, harness_answer_fn answer)
 {
 	harness.expected_insn = vmmcall ? 0xd9 : 0xc1;
+	harness_answer = answer;
 	guest_set_trap_handler(X86_VEC_UD, ud_handler);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* A KVM played by the image's #UD handler under QEMU TCG. */
-#ifndef KVM_X86_HARNESS_H
-#define KVM_X86_HARNESS_H
+/* A KVM played by the image's #UD handler under QEMU TCG (kvm-x86, smp-x86). */
+#ifndef HARNESS_KVM_X86_H
+#define HARNESS_KVM_X86_H
 
 #include <hyp/hyp.h>
 
@@ -29,7 +29,14 @@ extern struct harness_state harness;
 /* CPUID source for hyp_init(): the real CPUID plus KVM leaves at HARNESS_KVM_BASE when a hypervisor is present. */
 void harness_cpuid(void *ctx, uint32_t leaf, uint32_t subleaf, uint32_t regs[4]);
 
+/* The answer hook: what the played hypervisor returns in rax for call `c`. */
+typedef long (*harness_answer_fn)(const struct harness_call *c);
+
+/* KVM's answers (Documentation/virt/kvm/x86/hypercalls.rst) for a VM of one
+ * vCPU, APIC ID 0, serving MAP_GPA_RANGE. */
+long harness_kvm_answer(const struct harness_call *c);
+
 /* Install the #UD handler; `vmmcall` says which instruction the vendor requires. */
-void harness_install(bool vmmcall);
+void harness_install(bool vmmcall, harness_answer_fn answer);
 
 #endif
