@@ -48,8 +48,8 @@ LIB(hypercall, 4, ((unsigned int)nr, p1, p2, p3, p4))
 REF(hypcall, 0) REF(hypcall, 1) REF(hypcall, 2) REF(hypcall, 3) REF(hypcall, 4)
 REF(hypercall, 0) REF(hypercall, 1) REF(hypercall, 2) REF(hypercall, 3) REF(hypercall, 4)
 
-#define GREF(n) \
-	long gref__hyp_kvm_hypercall##n A##n \
+#define GREF_AS(name, params, n) \
+	long gref__##name params \
 	{ \
 		unsigned char g = __atomic_load_n(&hyp_kvm_gate, __ATOMIC_RELAXED); \
 		if (g < 2) \
@@ -58,6 +58,7 @@ REF(hypercall, 0) REF(hypercall, 1) REF(hypercall, 2) REF(hypercall, 3) REF(hype
 		ASM(n); \
 		return (long)v0; \
 	}
+#define GREF(n) GREF_AS(hyp_kvm_hypercall##n, A##n, n)
 GREF(0) GREF(1) GREF(2) GREF(3) GREF(4)
 
 /*
@@ -78,15 +79,7 @@ GREF(0) GREF(1) GREF(2) GREF(3) GREF(4)
 #define UWITNESS(n) \
 	long lib__hyp_kvm_hypercall_uint##n U##n { return hyp_kvm_hypercall##n UV##n; } \
 	long ref__hyp_kvm_hypercall_uint##n U##n { REGS##n; ASM(n); return (long)v0; } \
-	long gref__hyp_kvm_hypercall_uint##n U##n \
-	{ \
-		unsigned char g = __atomic_load_n(&hyp_kvm_gate, __ATOMIC_RELAXED); \
-		if (g < 2) \
-			return g ? HYP_ENOHYP : HYP_ENOTINIT; \
-		REGS##n; \
-		ASM(n); \
-		return (long)v0; \
-	}
+	GREF_AS(hyp_kvm_hypercall_uint##n, U##n, n)
 UWITNESS(0) UWITNESS(1) UWITNESS(2) UWITNESS(3) UWITNESS(4)
 
 /* ---- typed wrappers (lib/mips/kvm.c) ---- */
