@@ -13,7 +13,7 @@ flush_icache_range(), arch/powerpc/mm/cacheflush.c). QEMU's TCG keeps
 instruction fetch coherent anyway, so no guest run here can see a missing
 icbi or isync: this checks the compiled code instead.
 
-lib/powerpc/epapr_area.c and epapr.c are compiled by every PowerPC
+lib/powerpc/epapr_area.c and kvm_ppc.c are compiled by every PowerPC
 compiler the project targets (gcc and clang; ppc, ppc64, ppc64le; -O2 and
 -O3) and disassembled.
 In each function that patches code (the ePAPR area: hyp_epapr_patch_area,
@@ -30,7 +30,7 @@ import sys
 import tempfile
 
 PATCHERS = ["hyp_epapr_patch_area", "hyp_epapr_restore_fallback", "hyp_kvm_ppc_patch"]
-SOURCES = ["lib/powerpc/epapr_area.c", "lib/powerpc/epapr.c"]   # each compiled alone
+SOURCES = ["lib/powerpc/epapr_area.c", "lib/powerpc/kvm_ppc.c"]   # each compiled alone
 COMPILERS = [  # (cc, flags, objdump)
     ("powerpc-linux-gnu-gcc", ["-fno-pic", "-Wa,-mregnames"], "powerpc-linux-gnu-objdump"),
     ("powerpc64-linux-gnu-gcc", ["-Wa,-mregnames"], "powerpc64-linux-gnu-objdump"),
