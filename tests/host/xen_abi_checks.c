@@ -2,7 +2,9 @@
 /*
  * <hyp/xen_abi.h> against Debian's libxen-dev public headers: every value
  * and layout, checked at compile time. Built into test_xen_abi (x86_64) and
- * compiled again for i386 by the xen-abi-i386 test.
+ * compiled again for i386 (test_xen_abi_i386) and aarch64 (test_xen_abi_arm64:
+ * arch-arm.h makes xen_ulong_t and xen_pfn_t 64-bit; the x86-only parts are
+ * left out there).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -17,10 +19,12 @@
 #include <xen/hvm/params.h>
 #include <xen/memory.h>
 #include <xen/vcpu.h>
+#include <xen/errno.h>
+#if defined(__x86_64__) || defined(__i386__)
 #include <xen/physdev.h>
 #include <xen/elfnote.h>
-#include <xen/errno.h>
 #include <xen/arch-x86/cpuid.h>
+#endif
 
 #if __XEN_INTERFACE_VERSION__ != __XEN_LATEST_INTERFACE_VERSION__
 #error "build with -D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ (else sched_op is the compat number)"
@@ -157,7 +161,9 @@ SAME(HYP_XEN_HVM_PARAM_STORE_PFN, HVM_PARAM_STORE_PFN);
 SAME(HYP_XEN_HVM_PARAM_STORE_EVTCHN, HVM_PARAM_STORE_EVTCHN);
 SAME(HYP_XEN_HVM_PARAM_CONSOLE_PFN, HVM_PARAM_CONSOLE_PFN);
 SAME(HYP_XEN_HVM_PARAM_CONSOLE_EVTCHN, HVM_PARAM_CONSOLE_EVTCHN);
+#if defined(__x86_64__) || defined(__i386__)   /* Arm: TYPE_PPI */
 SAME(HYP_XEN_HVM_PARAM_CALLBACK_TYPE_VECTOR, HVM_PARAM_CALLBACK_TYPE_VECTOR);
+#endif
 
 /* memory_op. */
 SAME(HYP_XEN_XENMEM_current_reservation, XENMEM_current_reservation);
@@ -183,6 +189,9 @@ SAME_LAYOUT(hyp_xen_vcpu_runstate_info, vcpu_runstate_info);
 SAME_FIELD(hyp_xen_vcpu_runstate_info, vcpu_runstate_info, state);
 SAME_FIELD(hyp_xen_vcpu_runstate_info, vcpu_runstate_info, state_entry_time);
 SAME_FIELD(hyp_xen_vcpu_runstate_info, vcpu_runstate_info, time);
+
+/* x86 only from here to "Errors" (Arm: the library only maps shared_info). */
+#if defined(__x86_64__) || defined(__i386__)
 
 /* physdev_op. */
 SAME(HYP_XEN_PHYSDEVOP_set_iopl, PHYSDEVOP_set_iopl);
@@ -293,6 +302,8 @@ SAME(HYP_XEN_CPUID_SIGNATURE_EBX, XEN_CPUID_SIGNATURE_EBX);
 SAME(HYP_XEN_CPUID_SIGNATURE_ECX, XEN_CPUID_SIGNATURE_ECX);
 SAME(HYP_XEN_CPUID_SIGNATURE_EDX, XEN_CPUID_SIGNATURE_EDX);
 
+#endif
+
 /* Errors. */
 SAME(HYP_XEN_EPERM, XEN_EPERM);
 SAME(HYP_XEN_ENOENT, XEN_ENOENT);
@@ -314,8 +325,10 @@ SAME(HYP_XEN_ENOSYS, XEN_ENOSYS);
 SAME(HYP_XEN_EOPNOTSUPP, XEN_EOPNOTSUPP);
 SAME(HYP_XEN_ETIMEDOUT, XEN_ETIMEDOUT);
 
+#if defined(__x86_64__) || defined(__i386__)
 /* The start_info magic prefix is what Xen writes (xen.h comment "xen-<version>-<platform>"). */
 _Static_assert(sizeof(HYP_XEN_START_INFO_MAGIC_X86_64) <= sizeof(((struct start_info *)0)->magic), "magic fits");
+#endif
 
 int hyp_xen_abi_checked(void);
 int hyp_xen_abi_checked(void)
