@@ -48,7 +48,11 @@ static inline long hyp_gate_error(unsigned int gate)
 	return gate == HYP_GATE_UNINIT ? HYP_ENOTINIT : HYP_ENOHYP;
 }
 
-/* A gated stub's first statement: `gate` read, a closed gate's error returned. */
+/*
+ * A gated call's closed-gate test, for functions returning long (int64_t):
+ * `gate` read (relaxed), a closed gate's error returned. Library calls that
+ * return int write the same test with an (int) cast.
+ */
 #define HYP_GATE_CHECK(var)                                                     \
 	unsigned int gate = hyp_gate_read(&(var));                              \
 	if (gate < HYP_GATE_OPEN)                                               \

@@ -80,10 +80,7 @@ int hyp_smccc_call_uid(uint32_t fid, uint32_t uid[4])
 /* KVM's vendor calls only where detection found KVM's UID. */
 static long kvm_call(uint32_t fid, unsigned long a1, struct hyp_smccc_res *res)
 {
-	unsigned int gate = hyp_gate_read(&hyp_kvm_gate);
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
+	HYP_GATE_CHECK(hyp_kvm_gate);
 	return hyp_smccc_hypercall1(fid, a1, res);
 }
 

@@ -78,19 +78,13 @@ static inline uint64_t hyp_hyperv_page_call(const void *page, uint64_t control,
 
 static inline int64_t hyp_hyperv_hypercall(uint64_t control, uint64_t in_gpa, uint64_t out_gpa)
 {
-	unsigned int gate = hyp_gate_read(&hyp_hyperv_gate);
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
+	HYP_GATE_CHECK(hyp_hyperv_gate);
 	return (int64_t)hyp_hyperv_page_call(hyp_hyperv_call_page, control, in_gpa, out_gpa);
 }
 
 static inline int64_t hyp_hyperv_fast_hypercall(uint64_t control, uint64_t in1, uint64_t in2)
 {
-	unsigned int gate = hyp_gate_read(&hyp_hyperv_gate);
-
-	if (gate < HYP_GATE_OPEN)
-		return hyp_gate_error(gate);
+	HYP_GATE_CHECK(hyp_hyperv_gate);
 	return (int64_t)hyp_hyperv_page_call(hyp_hyperv_call_page, control | HYP_HYPERV_CALL_FAST,
 					     in1, in2);
 }
