@@ -20,24 +20,13 @@
 EACH(LIB)
 
 #define REF(n) \
-	long ref__hyp_xen_vmcall##n A##n \
-	{ long r = nr; REGS##n; DIRECT("vmcall", n); return r; } \
-	long ref__hyp_xen_vmmcall##n A##n \
-	{ long r = nr; REGS##n; DIRECT("vmmcall", n); return r; } \
-	long ref__hyp_xen_page_call##n P##n \
-	{ long r; REGS##n; VIA_PAGE(page, n); return r; } \
-	long ref__hyp_xen_hypercall##n A##n \
-	{ long r = nr; REGS##n; DIRECT("vmcall", n); return r; }
+	REF_DIRECT(hyp_xen_vmcall##n, "vmcall", n) \
+	REF_DIRECT(hyp_xen_vmmcall##n, "vmmcall", n) \
+	REF_PAGE(hyp_xen_page_call##n, n) \
+	REF_DIRECT(hyp_xen_hypercall##n, "vmcall", n)
 EACH(REF)
 
-#define GREF(n) \
-	long gref__hyp_xen_hypercall##n A##n \
-	{ \
-		CHECKS; \
-		REGS##n; \
-		GATED(n); \
-		return r; \
-	}
+#define GREF(n) GREF_AS(hyp_xen_hypercall##n, n)
 EACH(GREF)
 
 /* ---- typed wrappers (lib/x86/xen.c), two-argument calls ---- */

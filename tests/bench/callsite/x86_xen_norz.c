@@ -18,20 +18,10 @@
 EACH(LIB)
 
 #define REF(n) \
-	long ref__hyp_xen_page_call_norz##n P##n \
-	{ long r; REGS##n; VIA_PAGE(page, n); return r; } \
-	long ref__hyp_xen_hypercall_norz##n A##n \
-	{ long r = nr; REGS##n; DIRECT("vmcall", n); return r; }
+	REF_PAGE(hyp_xen_page_call_norz##n, n) \
+	REF_DIRECT(hyp_xen_hypercall_norz##n, "vmcall", n)
 EACH(REF)
 
-/* Gate by hand, as in x86_xen.c. */
-#define GREF(n) \
-	long gref__hyp_xen_hypercall_norz##n A##n \
-	{ \
-		CHECKS; \
-		REGS##n; \
-		GATED(n); \
-		return r; \
-	}
+#define GREF(n) GREF_AS(hyp_xen_hypercall_norz##n, n)
 EACH(GREF)
 #endif

@@ -102,4 +102,12 @@
 	else \
 		DIRECT("vmcall", n); \
 } while (0)
+
+/* The references themselves: direct, through the page, and the gate by hand. */
+#define REF_DIRECT(name, insn, n) \
+	long ref__##name A##n { long r = nr; REGS##n; DIRECT(insn, n); return r; }
+#define REF_PAGE(name, n) \
+	long ref__##name P##n { long r; REGS##n; VIA_PAGE(page, n); return r; }
+#define GREF_AS(name, n) \
+	long gref__##name A##n { CHECKS; REGS##n; GATED(n); return r; }
 #endif /* BENCH_X86_XEN_REFS_H */
