@@ -32,6 +32,7 @@
 
 #include <hyp/hyp.h>
 
+#include "abi_report.h"
 #include "cpuid_script.h"
 
 #ifdef __x86_64__
@@ -85,16 +86,12 @@ static volatile struct {
 
 static unsigned char vendor_insn;
 static int xen_page_mode;
-static unsigned int passed, failed;
 static struct cpuid_script script;
 
-static void check(int ok, const char *what, const char *detail)
+/* One contract line: the stub, and what went wrong if anything did. */
+static void check_detail(int ok, const char *what, const char *detail)
 {
-	printf("%s: %s%s%s\n", ok ? "PASS" : "FAIL", what, detail[0] ? ": " : "", detail);
-	if (ok)
-		passed++;
-	else
-		failed++;
+	check(ok, "%s%s%s", what, detail[0] ? ": " : "", detail);
 }
 
 static unsigned int contract_op(enum family fam, int n)
@@ -171,7 +168,7 @@ static void contract_end(long r, unsigned long word, long r2, unsigned long word
 
 	if (seen.traps != want.traps_before + 2) {
 		snprintf(detail, sizeof(detail), "%u traps", seen.traps - want.traps_before);
-		check(0, want.name, detail);
+		check_detail(0, want.name, detail);
 		return;
 	}
 	if (seen.insn != want.insn)
@@ -192,7 +189,7 @@ static void contract_end(long r, unsigned long word, long r2, unsigned long word
 		if (after[i] != in_args[i])
 			ok = 0, snprintf(detail, sizeof(detail), "argument %d reads 0x%lx after the call "
 					 "(register change not declared)", i + 1, after[i]);
-	check(ok, want.name, detail);
+	check_detail(ok, want.name, detail);
 }
 
 #include "stub_contract.inc"
@@ -234,7 +231,6 @@ int main(int argc, char **argv)
 	const char *arg = argc > 1 ? argv[1] : "intel";
 	struct hyp_platform plat = { .ctx = &script, .cpuid = cpuid_script_fn };
 	const struct hyp_info *info;
-	struct sigaction sa;
 	unsigned int v = 0;
 	char detail[64];
 
@@ -245,25 +241,22 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	vendor_insn = vendors[v].insn;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_sigill;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGILL, &sa, NULL);
+	abi_catch(SIGILL, on_sigill);
 
 	cpuid_script_cpu(&script, vendors[v].text, 1);
 	cpuid_script_hv(&script, 0x40000000, 0x40000001, "KVMKVMKVM\0\0\0");
 	cpuid_script_hv(&script, 0x40000100, 0x40000105, "XenVMMXenVMM");
 	cpuid_script_set(&script, 0x40000101, 0x40011, 0, 0, 0);
 	cpuid_script_set(&script, 0x40000102, 1, 0x40000000, 0, 0);
-	check(hyp_init(&plat) == HYP_OK, "hyp_init", "");
+	check_detail(hyp_init(&plat) == HYP_OK, "hyp_init", "");
 	info = hyp_get_info();
 	snprintf(detail, sizeof(detail), "vendor %u, want %u", info ? info->x86_vendor : 99u,
 		 (unsigned int)vendors[v].vendor);
-	check(info && info->x86_vendor == (uint32_t)vendors[v].vendor &&
+	check_detail(info && info->x86_vendor == (uint32_t)vendors[v].vendor &&
 	      (info->families & HYP_FAMILY_KVM) && (info->families & HYP_FAMILY_XEN),
 	      "detection: vendor, KVM and Xen", detail);
 	contract_page = build_page(vendor_insn);
-	check(contract_page != NULL, "an executable page", "");
+	check_detail(contract_page != NULL, "an executable page", "");
 
 	printf("-- %u stubs, Xen in direct mode\n", CONTRACT_STUBS);
 	for (unsigned int i = 0; i < CONTRACT_STUBS; i++)
@@ -276,7 +269,6 @@ int main(int argc, char **argv)
 	for (unsigned int i = 0; i < CONTRACT_STUBS; i++)
 		contract_stubs[i]();
 
-	check(seen.bad == 0, "no SIGILL other than a hypercall", "");
-	printf("%u passed, %u failed\n", passed, failed);
-	return failed ? 1 : 0;
+	check_detail(seen.bad == 0, "no SIGILL other than a hypercall", "");
+	return abi_summary();
 }

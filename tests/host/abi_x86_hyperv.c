@@ -19,6 +19,7 @@
 
 #include <hyp/hyp.h>
 
+#include "abi_report.h"
 #include "cpuid_script.h"
 
 #define FLAGS_ARITH 0x8d5ul
@@ -30,19 +31,9 @@ struct seen {
 };
 
 static volatile struct seen seen;
-static unsigned int passed, failed;
 static struct cpuid_script script;
 static uint64_t msr_os_id, msr_hypercall = 0x2, msr_tsc, time_ref = 1000;
 static int ignore_hypercall_msr;
-
-static void check(int ok, const char *what)
-{
-	printf("%s: %s\n", ok ? "PASS" : "FAIL", what);
-	if (ok)
-		passed++;
-	else
-		failed++;
-}
 
 #ifdef __x86_64__
 #define IP REG_RIP
@@ -235,18 +226,13 @@ int main(void)
 	static struct hyp_hyperv_tsc_page tsc __attribute__((aligned(4096)));
 	struct hyp_platform plat = { .ctx = &script, .cpuid = cpuid_script_fn };
 	unsigned char *page = exec_page();
-	struct sigaction sa;
 	unsigned int traps, done = 0;
 	uint64_t t = 0;
 	int64_t raw;
 	int ok;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_sigill;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGILL, &sa, NULL);
-	sa.sa_sigaction = on_sigsegv;
-	sigaction(SIGSEGV, &sa, NULL);
+	abi_catch(SIGILL, on_sigill);
+	abi_catch(SIGSEGV, on_sigsegv);
 	check(page != NULL, "an executable page below 4 GiB");
 
 	check(hyp_hyperv_hypercall(2, 0, 0) == HYP_ENOTINIT && seen.traps == 0,
@@ -333,6 +319,5 @@ int main(void)
 	      hyp_kvm_gate == HYP_GATE_X86_VMMCALL && hyp_hyperv_hypercall(2, 0, 0) == HYP_ENOTINIT,
 	      "disabled: identity 0, page off, KVM gate back");
 	check(seen.bad == 0, "no SIGILL other than a hypercall");
-	printf("%u passed, %u failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return abi_summary();
 }

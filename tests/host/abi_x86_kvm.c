@@ -14,6 +14,7 @@
 
 #include <hyp/hyp.h>
 
+#include "abi_report.h"
 #include "cpuid_script.h"
 
 #ifdef __x86_64__
@@ -42,16 +43,6 @@ struct seen {
 };
 
 static volatile struct seen seen;
-static unsigned int passed, failed;
-
-static void check(int ok, const char *what)
-{
-	printf("%s: %s\n", ok ? "PASS" : "FAIL", what);
-	if (ok)
-		passed++;
-	else
-		failed++;
-}
 
 /* A result the caller can only get through rax: a function of every input register. */
 static long mix(unsigned long nr, unsigned long a0, unsigned long a1, unsigned long a2,
@@ -241,12 +232,8 @@ int main(int argc, char **argv)
 	unsigned char insn = amd ? 0xd9 : 0xc1;
 	static struct cpuid_script script;
 	struct hyp_platform plat = { .ctx = &script, .cpuid = cpuid_script_fn };
-	struct sigaction sa;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_sigill;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGILL, &sa, NULL);
+	abi_catch(SIGILL, on_sigill);
 
 	check(hyp_kvm_hypercall1(0x7001, 1) == HYP_ENOTINIT && seen.traps == 0,
 	      "before hyp_init: HYP_ENOTINIT, no trap");
@@ -261,6 +248,5 @@ int main(int argc, char **argv)
 	memory_clobber();
 	live_values();
 	check(seen.bad == 0, "no SIGILL other than a hypercall");
-	printf("%u passed, %u failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return abi_summary();
 }

@@ -18,6 +18,7 @@
 
 #include <hyp/hyp.h>
 
+#include "abi_report.h"
 #include "cpuid_script.h"
 
 #ifdef __x86_64__
@@ -53,17 +54,7 @@ static struct {
 	char msg[256], reply[256];
 	size_t msg_len, msg_want, reply_len, reply_off;
 } hv;
-static unsigned int passed, failed;
 static struct cpuid_script script;
-
-static void check(int ok, const char *what)
-{
-	printf("%s: %s\n", ok ? "PASS" : "FAIL", what);
-	if (ok)
-		passed++;
-	else
-		failed++;
-}
 
 static uint32_t r32(greg_t *g, int r)
 {
@@ -303,18 +294,13 @@ int main(int argc, char **argv)
 	struct hyp_platform plat = { .ctx = &script, .cpuid = cpuid_script_fn };
 	struct hyp_vmware_channel ch = { 0 };
 	struct hyp_vmware_regs r = { .cx = HYP_VMWARE_CMD_GETVERSION };
-	struct sigaction sa;
 	uint32_t v = 0, p = 0, bus = 0, usec = 0, lag = 0;
 	uint64_t hz = 0, sec = 0;
 	char reply[64];
 	int n;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_flags = SA_SIGINFO;
-	sa.sa_sigaction = on_sigill;
-	sigaction(SIGILL, &sa, NULL);
-	sa.sa_sigaction = on_sigsegv;
-	sigaction(SIGSEGV, &sa, NULL);
+	abi_catch(SIGILL, on_sigill);
+	abi_catch(SIGSEGV, on_sigsegv);
 
 	check(hyp_vmware_call(&r) == HYP_ENOTINIT && hv.traps == 0, "before hyp_init: HYP_ENOTINIT, no access");
 	if (!strcmp(mode, "port") || undeclared) {
@@ -339,8 +325,7 @@ int main(int argc, char **argv)
 		      hyp_vmware_get_version(&v, &p) == HYP_ENOHYP && hyp_vmware_rpc_open(&ch) == HYP_ENOHYP,
 		      "no signature, not declared: HYP_ENOHYP");
 		check(hv.traps == 0, "the port was never touched");
-		printf("%u passed, %u failed\n", passed, failed);
-		return failed ? 1 : 0;
+			return abi_summary();
 	}
 	check(hyp_vmware_present() && hv.traps == 1, "GETVERSION at hyp_init proved the backdoor");
 	if (hv.want_insn)
@@ -376,6 +361,5 @@ int main(int argc, char **argv)
 			    : "low bandwidth only where HB is not offered");
 	check(hyp_vmware_rpc_close(&ch) == 0, "RPC close");
 	check(hv.wrong_form == 0 && hv.bad == 0, "every access used the detected conduit");
-	printf("%u passed, %u failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return abi_summary();
 }

@@ -23,6 +23,7 @@
 
 #include <hyp/hyp.h>
 
+#include "abi_report.h"
 #include "cpuid_script.h"
 
 #ifdef __x86_64__
@@ -71,18 +72,6 @@ static long console_write(unsigned long count, unsigned long buf)
 	return console_short ? (long)n : 0;
 }
 static struct cpuid_script script;
-static unsigned int passed, failed;
-
-static void check(int ok, const char *fmt, const char *arg)
-{
-	printf("%s: ", ok ? "PASS" : "FAIL");
-	printf(fmt, arg);
-	printf("\n");
-	if (ok)
-		passed++;
-	else
-		failed++;
-}
 
 /* A result the caller can only get through rax: a function of every input register. */
 static long mix(unsigned long op, const unsigned long *a)
@@ -305,13 +294,9 @@ int main(int argc, char **argv)
 	static char start_info[64] = HYP_XEN_START_INFO_MAGIC_X86_64;
 	struct hyp_platform plat = { .ctx = &script, .cpuid = cpuid_script_fn };
 	unsigned char *page = build_page(insn);
-	struct sigaction sa;
 	unsigned int traps;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_sigill;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGILL, &sa, NULL);
+	abi_catch(SIGILL, on_sigill);
 	check(page != NULL, "%s: an executable page", what);
 
 	check(hyp_xen_hypercall2(0x70, 1, 2) == HYP_ENOTINIT && seen.traps == 0,
@@ -369,6 +354,5 @@ int main(int argc, char **argv)
 	check(hyp_xen_hypercall1(128, 0) == HYP_ENOSYS && seen.traps == traps,
 	      "%s: op 128 refused, no trap", what);
 	check(seen.bad == 0, "%s: no SIGILL other than a hypercall", what);
-	printf("%u passed, %u failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return abi_summary();
 }
