@@ -10,7 +10,7 @@ packages=(
   gcc-s390x-linux-gnu gcc-powerpc64-linux-gnu gcc-powerpc64le-linux-gnu
   gcc-powerpc-linux-gnu gcc-mips-linux-gnu gcc-mipsel-linux-gnu
   gcc-mips64-linux-gnuabi64
-  qemu-system-x86 qemu-system-ppc qemu-system-misc qemu-system-mips
+  qemu-system-x86 qemu-system-ppc qemu-system-misc qemu-system-mips qemu-user
   xen-hypervisor-4.17-amd64 linux-image-amd64 busybox-static xz-utils
   libfuzzer-14-dev libclang-rt-14-dev cppcheck clang-tidy
   linux-libc-dev-s390x-cross

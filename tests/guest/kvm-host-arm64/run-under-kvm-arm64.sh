@@ -8,11 +8,9 @@
 #              its verdict; the loader checks the system event it gets
 #   IMAGE_ARGS the image's command line (/chosen bootargs of the DTB here)
 #
-# Packages (Debian's archive, arm64): linux-image-arm64 (its dependency, the
-# versioned linux-image-*-arm64) and busybox-static, fetched with apt-get
-# download and unpacked with dpkg -x into ${HYP_CACHE:-/var/cache/libhyp}/
-# kvm-arm64 under a lock; loader.c is built static with aarch64-linux-gnu-gcc
-# into BUILD_DIR, keyed by its hash and the kernel version.
+# Packages (Debian's archive, arm64): linux-image-arm64 and busybox-static,
+# the fixture debs-kvm-arm64 (fetch.sh); loader.c is built static with
+# aarch64-linux-gnu-gcc into BUILD_DIR, keyed by its hash and the kernel version.
 #
 # Exit status: the outer QEMU's = the loader's semihosting exit code = the
 # image's code (1 pass, 3 fail); 0x7f loader failure; 77 environment missing
@@ -42,27 +40,15 @@ for tool in qemu-system-aarch64 aarch64-linux-gnu-gcc dtc cpio; do
 	command -v "$tool" >/dev/null || skip "$tool not installed"
 done
 
+# The kernel and busybox: the fixture debs-kvm-arm64 (fetch.sh, tests/fixtures.sh).
 cache=${HYP_CACHE:-/var/cache/libhyp}/kvm-arm64
-mkdir -p "$cache" "$build"
-build=$(cd "$build" && pwd)
-exec 9>"$cache/lock"
-flock 9
 if ! ls "$cache"/root/boot/vmlinuz-* >/dev/null 2>&1 || [ ! -x "$cache/root/bin/busybox" ]; then
-	tmp=$(mktemp -d "$cache/dl.XXXXXX")
-	(
-		cd "$tmp"
-		apt-get download linux-image-arm64:arm64 busybox-static:arm64 >/dev/null 2>&1
-		dep=$(dpkg-deb -f linux-image-arm64_*.deb Depends | grep -o 'linux-image-[^ ,]*-arm64' | head -n 1)
-		apt-get download "$dep:arm64" >/dev/null 2>&1
-	) || { rm -rf "$tmp"; skip "cannot download the arm64 kernel/busybox (dpkg --add-architecture arm64; apt-get update)"; }
-	rm -rf "$cache/root"
-	mkdir -p "$cache/root"
-	for d in "$tmp"/*.deb; do
-		case $d in *linux-image-arm64_*) continue ;; esac
-		dpkg -x "$d" "$cache/root"
-	done
-	rm -rf "$tmp" "$cache/root/lib/modules"     # KVM is built in: the modules are not needed
+	skip "the arm64 kernel and busybox are not fetched yet (tests/fixtures.sh debs-kvm-arm64)"
 fi
+mkdir -p "$build"
+build=$(cd "$build" && pwd)
+exec 9>"$build/cache.lock"
+flock 9
 kernel=$(ls "$cache"/root/boot/vmlinuz-* | sort -V | tail -n 1)
 kver=${kernel##*/vmlinuz-}
 key=$( { echo "$kver"; cat "$here/loader.c" "$here/run-under-kvm-arm64.sh"; } | sha256sum | cut -c1-16)

@@ -15,8 +15,8 @@
 #
 # Rules:
 # - /dev/kvm of this machine is never used: the outer QEMU is TCG.
-# - The kernel comes from build-kernel.sh's cache (built once, ~15 min);
-#   without it (and HYP_KVM_PR_BUILD=0) the test is skipped.
+# - The kernel comes from build-kernel.sh's cache: the fixture kernel-ppc64le
+#   (tests/fixtures.sh), built before any test; without it the test is skipped.
 # - The loader is built once per source into BUILD_DIR (static, ppc64le
 #   glibc); the image and its arguments go into a per-run cpio appended to
 #   the base one (Linux unpacks concatenated archives).
@@ -47,19 +47,14 @@ command -v powerpc64le-linux-gnu-gcc >/dev/null || skip "powerpc64le-linux-gnu-g
 command -v cpio >/dev/null || skip "cpio not installed"
 [ -f /usr/powerpc64le-linux-gnu/lib/libc.a ] || skip "no static ppc64le libc (libc6-dev-ppc64el-cross)"
 
-if [ "${HYP_KVM_PR_BUILD:-1}" = 0 ]; then
-	vmlinux=$(ls "${HYP_CACHE:-/var/cache/libhyp}"/linux-ppc64le/*/vmlinux 2>/dev/null | head -n 1) || true
-	[ -n "$vmlinux" ] || skip "no KVM-PR kernel cached and HYP_KVM_PR_BUILD=0"
-else
-	out=$("$here/build-kernel.sh") || {
-		rc=$?
-		echo "$out"
-		[ $rc -eq 77 ] && exit 77
-		echo "run-under-kvm-pr: kernel build failed"
-		exit 1
-	}
-	vmlinux=$(printf '%s\n' "$out" | tail -n 1)
-fi
+out=$("$here/build-kernel.sh" --cached) || {
+	rc=$?
+	echo "$out"
+	[ $rc -eq 77 ] && exit 77
+	echo "run-under-kvm-pr: no kernel"
+	exit 1
+}
+vmlinux=$(printf '%s\n' "$out" | tail -n 1)
 
 key=$(cat "$here/loader.c" "$here/run-under-kvm-pr.sh" | sha256sum | cut -c1-16)
 base=$build/kvm-pr-base-$key.cpio

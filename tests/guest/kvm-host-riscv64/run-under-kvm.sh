@@ -34,9 +34,9 @@ for tool in cpio gzip; do
 done
 [ -f /usr/riscv64-linux-gnu/include/linux/kvm.h ] || skip "no riscv64 <linux/kvm.h> (linux-libc-dev-riscv64-cross)"
 
-# The host kernel: built once per machine (a few minutes cold), then cached.
+# The host kernel: the fixture kernel-riscv64 (tests/fixtures.sh), built before any test.
 status=0
-kernel=$("$here/build-kernel.sh") || status=$?
+kernel=$("$here/build-kernel.sh" --cached) || status=$?
 [ "$status" -eq 0 ] || { [ "$status" -eq 77 ] && exit 77; echo "run-under-kvm: kernel build failed ($status)"; exit 1; }
 
 # The loader: once per source, shared by concurrent runs (lock).

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs an aarch64 Image as dom0 of the real Xen 4.17 arm64 (Debian's
-# xen-hypervisor-4.17-arm64, unpacked with dpkg -x into the cache) under
+# xen-hypervisor-4.17-arm64, the fixture debs-xen-arm64: fetch.sh) under
 # qemu-system-aarch64 TCG; QEMU's guest-loader device puts the Image and its
 # command line in Xen's device tree as the dom0 module.
 #
@@ -31,25 +31,9 @@ shift
 [ -f "$image" ] || { echo "run-under-xen-arm64: no such image: $image" >&2; exit 2; }
 command -v qemu-system-aarch64 >/dev/null || skip "qemu-system-aarch64 not installed (qemu-system-arm)"
 
-cache=${HYP_CACHE:-/var/cache/libhyp}/xen-arm64
-xen=$cache/root/boot/xen-4.17-arm64
-if [ ! -f "$xen" ]; then
-	mkdir -p "$cache"
-	exec 9>"$cache/lock"
-	flock 9
-	if [ ! -f "$xen" ]; then
-		tmp=$(mktemp -d "$cache/dl.XXXXXX")
-		if ! (cd "$tmp" && apt-get download xen-hypervisor-4.17-arm64:arm64 >/dev/null 2>&1); then
-			rm -rf "$tmp"
-			skip "cannot download xen-hypervisor-4.17-arm64:arm64 (dpkg --add-architecture arm64; apt-get update)"
-		fi
-		mkdir -p "$cache/root"
-		dpkg -x "$tmp"/xen-hypervisor-4.17-arm64_*.deb "$cache/root"
-		rm -rf "$tmp"
-	fi
-	flock -u 9
-fi
-[ -f "$xen" ] || skip "no $xen after unpacking"
+# Xen: the fixture debs-xen-arm64 (fetch.sh, tests/fixtures.sh).
+xen=${HYP_CACHE:-/var/cache/libhyp}/xen-arm64/root/boot/xen-4.17-arm64
+[ -f "$xen" ] || skip "Xen arm64 is not fetched yet (tests/fixtures.sh debs-xen-arm64)"
 
 # guest-loader's bootargs: commas must be doubled.
 args="$*"
