@@ -22,7 +22,7 @@ tests/fixtures.sh debs-kvm-arm64 debs-xen-arm64 || [ $? -eq 77 ]
 
 # show LABEL-ARGS...: boot the examples the ctest label arguments select.
 show() {
-	HYP_GUEST_SHOW=1 ctest --test-dir build/demo -j2 --timeout 300 -L example "$@" --verbose 2>&1 |
+	HYP_GUEST_SHOW=1 ctest --test-dir build/demo -j2 --timeout 300 --no-label-summary -L example "$@" --verbose 2>&1 |
 		sed -E 's/^[0-9]+: //' |
 		grep -vE '^(fixtures: [a-z0-9-]+: cached|Internal ctest changing|UpdateCTestConfiguration|Parse Config|Test project|Constructing|Checking test|Updating test|Test timeout|Label Time|Total Test time|Test command|Environment variables|Added|Done constructing|Working Directory|test [0-9]+$|qemu-system-[a-z0-9]+: warning: TCG doesn.t support)' |
 		grep -vE '^ *(Start +[0-9]+:|[0-9]+/[0-9]+ Test +#)|^\s*$'

@@ -14,7 +14,7 @@ rm -rf build/host
 cmake --preset host -DHYP_SANITIZE=ON >/dev/null
 cmake --build --preset host
 rc=0
-ctest --preset host --output-junit "$PWD/build/host/junit.xml" "$@" || rc=$?
+ctest --preset host --no-label-summary --output-junit "$PWD/build/host/junit.xml" "$@" || rc=$?
 ctest --preset host --show-only=json-v1 >build/host/tests.json
 python3 tests/summary.py build/host/tests.json build/host/junit.xml
 exit "$rc"
