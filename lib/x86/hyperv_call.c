@@ -6,9 +6,14 @@
  * the reps completed and are re-issued from there (rep start index) while
  * the hypervisor returns success early.
  */
+#include "../page_span.h"
 #include "x86_msr.h"
 
-#define REP_STALLS_MAX  64u     /* successive answers without progress */
+/*
+ * Answers without progress allowed over one rep call, never reset by
+ * progress: a call ends after at most reps + REP_STALLS_MAX hypercalls.
+ */
+#define REP_STALLS_MAX  64u
 
 int hyp_hyperv_error(int64_t raw)
 {
@@ -37,10 +42,10 @@ static bool buffer_gpa(const void *buf, size_t size, uint64_t *gpa)
 	if (!buf)
 		return size == 0;
 	if (size == 0 || ((uintptr_t)buf & 7u) ||
-	    ((uintptr_t)buf & (HYP_HYPERV_PAGE_SIZE - 1)) + size > HYP_HYPERV_PAGE_SIZE)
+	    !hyp_in_one_page((uintptr_t)buf, size, HYP_HYPERV_PAGE_SIZE))
 		return false;
 	*gpa = hyp_virt_to_phys(buf);
-	return (*gpa & 7u) == 0;
+	return (*gpa & 7u) == 0 && hyp_in_one_page(*gpa, size, HYP_HYPERV_PAGE_SIZE);
 }
 
 int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
@@ -69,7 +74,8 @@ int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
 		      HYP_HYPERV_RESULT_REP_MASK;
 		if (got < completed || got > reps)
 			return HYP_EIO;         /* the hypervisor lost count */
-		stalls = got == completed ? stalls + 1 : 0;
+		if (got == completed)
+			stalls++;
 		completed = got;
 		if (done)
 			*done = completed;
