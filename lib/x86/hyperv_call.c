@@ -17,8 +17,8 @@
 
 int hyp_hyperv_error(int64_t raw)
 {
-	if (raw < 0)
-		return raw < -0x7fffffff ? HYP_EIO : (int)raw;
+	if (raw < 0)    /* a closed gate's code; else reserved bits 63:60 set */
+		return raw == HYP_ENOTINIT || raw == HYP_ENOHYP ? (int)raw : HYP_EIO;
 	switch ((unsigned int)(raw & HYP_HYPERV_RESULT_STATUS_MASK)) {
 	case HYP_HV_STATUS_SUCCESS:                 return HYP_OK;
 	case HYP_HV_STATUS_INVALID_HYPERCALL_CODE:  return HYP_ENOSYS;
@@ -60,15 +60,23 @@ int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
 	if (reps > HYP_HYPERV_CALL_REP_MAX || varhead > 0x3ffu ||
 	    !buffer_gpa(input, in_size, &in_gpa) || !buffer_gpa(output, out_size, &out_gpa))
 		return HYP_EINVAL;
+	{       /* the gate first: a negative answer is then the hypervisor's, never a library code */
+		unsigned int gate = hyp_gate_read(&hyp_hyperv_gate);
+
+		if (gate < HYP_GATE_OPEN)
+			return (int)hyp_gate_error(gate);
+	}
 	control = code | (uint64_t)varhead << HYP_HYPERV_CALL_VARHEAD_SHIFT |
 		  (uint64_t)reps << HYP_HYPERV_CALL_REP_COUNT_SHIFT;
 	for (;;) {
-		int64_t raw = hyp_hyperv_hypercall(
+		int64_t raw = (int64_t)hyp_hyperv_page_call(hyp_hyperv_call_page,
 			control | (uint64_t)completed << HYP_HYPERV_CALL_REP_START_SHIFT,
 			in_gpa, out_gpa);
 		unsigned int got;
 
-		if (raw < 0 || !reps)
+		if (raw < 0)
+			return HYP_EIO;
+		if (!reps)
 			return hyp_hyperv_error(raw);
 		got = (unsigned int)((uint64_t)raw >> HYP_HYPERV_RESULT_REP_SHIFT) &
 		      HYP_HYPERV_RESULT_REP_MASK;

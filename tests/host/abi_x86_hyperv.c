@@ -126,6 +126,8 @@ static uint64_t answer(uint64_t control, uint64_t in)
 	case 0x7f04:            /* hostile: the count goes back */
 		hostile_calls++;
 		return (uint64_t)(start ? start - 1 : 2) << 32;
+	case 0x7f05:            /* hostile: reserved bits 63:60 set, the value of HYP_ENOTINIT */
+		return (uint64_t)(int64_t)HYP_ENOTINIT;
 	case 0x7ff0:                                    /* status from the input */
 		return in & 0xffff;
 	case 0x7ff1:                                    /* echo for the register checks */
@@ -247,6 +249,11 @@ static void hostile(void)
 	ret = hyp_hyperv_call(0x7f04, 5, 0, NULL, 0, NULL, 0, &done);
 	check(ret == HYP_EIO && done == 2 && hostile_calls == 2,
 	      "rep count going back: HYP_EIO, done stays at the highest sane count");
+	ret = hyp_hyperv_call(0x7f05, 0, 0, NULL, 0, NULL, 0, NULL);
+	check(ret == HYP_EIO, "result with reserved bits set, equal to HYP_ENOTINIT: HYP_EIO, no library code "
+	      "(got %s)", hyp_strerror(ret));
+	ret = hyp_hyperv_call(0x7f05, 3, 0, NULL, 0, NULL, 0, &done);
+	check(ret == HYP_EIO, "the same on a rep call: HYP_EIO (got %s)", hyp_strerror(ret));
 }
 
 static uint64_t fake_tsc(void)
