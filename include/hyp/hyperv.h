@@ -95,9 +95,12 @@ int hyp_hyperv_reference_time(uint64_t *out);
  * Slow hypercall with rep count `reps` (0: not a rep call) and variable
  * header `varhead` 8-byte units: input/output are guest buffers (8-byte
  * aligned, not crossing a page: checked, HYP_EINVAL; NULL allowed where the
- * call takes none). A rep call is re-issued from the reps completed while
- * the hypervisor returns success early; *done (may be NULL) gets the reps
- * completed. Returns 0 or the mapped status.
+ * call takes none; the page check cannot wrap: any size up to SIZE_MAX). A
+ * rep call is re-issued from the reps completed while the hypervisor returns
+ * success early; *done (may be NULL) gets the reps completed. Returns 0 or
+ * the mapped status; HYP_EIO when the hypervisor's count exceeds `reps` or
+ * goes back; HYP_EAGAIN after 64 answers without progress in all (never
+ * reset by progress: at most reps + 64 hypercalls).
  */
 int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
 		    const void *input, size_t in_size, void *output, size_t out_size,

@@ -119,10 +119,15 @@ int hyp_sbi_hart_suspend(uint32_t suspend_type, unsigned long resume_addr, unsig
 int hyp_sbi_system_reset(uint32_t reset_type, uint32_t reset_reason);
 
 /* ---- DBCN (SBI 2.0) ---- */
-/* Up to `len` bytes of `buf` (guest-physical through hyp_platform.virt_to_phys);
- * returns the bytes written, which may be fewer. */
+/*
+ * Up to `len` bytes of `buf` (guest-physical through hyp_platform.virt_to_phys,
+ * one ecall per piece ending at a 4 KiB page boundary, each piece translated
+ * on its own); returns the bytes written, which may be fewer. HYP_EIO when
+ * the implementation claims more than a piece; an error answer is returned
+ * as the error even after earlier pieces went out.
+ */
 int hyp_sbi_debug_console_write(const char *buf, size_t len);
-/* Up to `len` bytes into `buf`; returns the count (0: nothing waiting). */
+/* Up to `len` bytes into `buf`, pieces and checks as for write; returns the count (0: nothing waiting). */
 int hyp_sbi_debug_console_read(char *buf, size_t len);
 int hyp_sbi_debug_console_write_byte(uint8_t byte);
 
@@ -153,9 +158,11 @@ int hyp_sbi_legacy_shutdown(void);              /* returns only on failure */
 /* ---- Console: DBCN where present, else legacy putchar ---- */
 /*
  * All `len` bytes (at most INT_MAX): DBCN write, repeated for what was not
- * taken (HYP_SBI_CONSOLE_STALLS answers of 0 in a row: HYP_EAGAIN or the
- * count so far); without DBCN, legacy putchar byte by byte. Returns len;
- * HYP_ENOSYS where neither is present (nothing executed).
+ * taken (HYP_SBI_CONSOLE_STALLS answers of 0 in a row, counted afresh after
+ * each progress: HYP_EAGAIN or the count so far); without DBCN, legacy
+ * putchar byte by byte. Returns len; HYP_ENOSYS where neither is present
+ * (nothing executed); an error answer (HYP_EIO for a count above what was
+ * asked) is returned as the error, even after some bytes went out.
  */
 #define HYP_SBI_CONSOLE_STALLS 16
 int hyp_sbi_console_write(const char *buf, size_t len);

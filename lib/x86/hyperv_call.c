@@ -6,14 +6,19 @@
  * the reps completed and are re-issued from there (rep start index) while
  * the hypervisor returns success early.
  */
+#include "../page_span.h"
 #include "x86_msr.h"
 
-#define REP_STALLS_MAX  64u     /* successive answers without progress */
+/*
+ * Answers without progress allowed over one rep call, never reset by
+ * progress: a call ends after at most reps + REP_STALLS_MAX hypercalls.
+ */
+#define REP_STALLS_MAX  64u
 
 int hyp_hyperv_error(int64_t raw)
 {
-	if (raw < 0)
-		return raw < -0x7fffffff ? HYP_EIO : (int)raw;
+	if (raw < 0)    /* a closed gate's code; else reserved bits 63:60 set */
+		return raw == HYP_ENOTINIT || raw == HYP_ENOHYP ? (int)raw : HYP_EIO;
 	switch ((unsigned int)(raw & HYP_HYPERV_RESULT_STATUS_MASK)) {
 	case HYP_HV_STATUS_SUCCESS:                 return HYP_OK;
 	case HYP_HV_STATUS_INVALID_HYPERCALL_CODE:  return HYP_ENOSYS;
@@ -37,10 +42,10 @@ static bool buffer_gpa(const void *buf, size_t size, uint64_t *gpa)
 	if (!buf)
 		return size == 0;
 	if (size == 0 || ((uintptr_t)buf & 7u) ||
-	    ((uintptr_t)buf & (HYP_HYPERV_PAGE_SIZE - 1)) + size > HYP_HYPERV_PAGE_SIZE)
+	    !hyp_in_one_page((uintptr_t)buf, size, HYP_HYPERV_PAGE_SIZE))
 		return false;
 	*gpa = hyp_virt_to_phys(buf);
-	return (*gpa & 7u) == 0;
+	return (*gpa & 7u) == 0 && hyp_in_one_page(*gpa, size, HYP_HYPERV_PAGE_SIZE);
 }
 
 int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
@@ -55,21 +60,30 @@ int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
 	if (reps > HYP_HYPERV_CALL_REP_MAX || varhead > 0x3ffu ||
 	    !buffer_gpa(input, in_size, &in_gpa) || !buffer_gpa(output, out_size, &out_gpa))
 		return HYP_EINVAL;
+	{       /* the gate first: a negative answer is then the hypervisor's, never a library code */
+		unsigned int gate = hyp_gate_read(&hyp_hyperv_gate);
+
+		if (gate < HYP_GATE_OPEN)
+			return (int)hyp_gate_error(gate);
+	}
 	control = code | (uint64_t)varhead << HYP_HYPERV_CALL_VARHEAD_SHIFT |
 		  (uint64_t)reps << HYP_HYPERV_CALL_REP_COUNT_SHIFT;
 	for (;;) {
-		int64_t raw = hyp_hyperv_hypercall(
+		int64_t raw = (int64_t)hyp_hyperv_page_call(hyp_hyperv_call_page,
 			control | (uint64_t)completed << HYP_HYPERV_CALL_REP_START_SHIFT,
 			in_gpa, out_gpa);
 		unsigned int got;
 
-		if (raw < 0 || !reps)
+		if (raw < 0)
+			return HYP_EIO;
+		if (!reps)
 			return hyp_hyperv_error(raw);
 		got = (unsigned int)((uint64_t)raw >> HYP_HYPERV_RESULT_REP_SHIFT) &
 		      HYP_HYPERV_RESULT_REP_MASK;
 		if (got < completed || got > reps)
 			return HYP_EIO;         /* the hypervisor lost count */
-		stalls = got == completed ? stalls + 1 : 0;
+		if (got == completed)
+			stalls++;
 		completed = got;
 		if (done)
 			*done = completed;

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* x86 KVM typed hypercalls (Documentation/virt/kvm/x86/hypercalls.rst). */
 #include "../internal.h"
+#include "../page_span.h"
+
+#define X86_PAGE 4096u          /* the smallest page a guest-physical range is contiguous in */
 
 /*
  * An argument register holds unsigned long: 32 bits on i386, where a value
@@ -28,14 +31,22 @@ int hyp_kvm_kick_cpu(uint32_t apic_id)
 	return hyp_kvm_error(hyp_kvm_hypercall2(HYP_KVM_HC_KICK_CPU, 0, apic_id));
 }
 
+/*
+ * KVM writes the whole struct at the one GPA it is given (kvm_write_guest in
+ * Linux arch/x86/kvm/x86.c, kvm_pv_clock_pairing), across a page boundary
+ * into whatever physical page follows: the struct must lie in one page,
+ * virtually and physically, and be 8-byte aligned (its own alignment).
+ * Refused rather than bounced: a library buffer would be shared by CPUs.
+ */
 int hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing *out, uint32_t clock_type)
 {
 	uint64_t gpa;
 
-	if (!out)
+	if (!out || ((uintptr_t)out & 7u) ||
+	    !hyp_in_one_page((uintptr_t)out, sizeof(*out), X86_PAGE))
 		return HYP_EINVAL;
 	gpa = hyp_virt_to_phys(out);
-	if (!fits_register(gpa))
+	if (!fits_register(gpa) || (gpa & 7u) || !hyp_in_one_page(gpa, sizeof(*out), X86_PAGE))
 		return HYP_EINVAL;
 	return hyp_kvm_error(hyp_kvm_hypercall2(HYP_KVM_HC_CLOCK_PAIRING,
 						(unsigned long)gpa, clock_type));
