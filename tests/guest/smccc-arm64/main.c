@@ -176,8 +176,7 @@ static void xen_checks(const struct hyp_info *info)
 	       uid[0] == HYP_SMCCC_UID_XEN_0 && uid[1] == HYP_SMCCC_UID_XEN_1 &&
 	       uid[2] == HYP_SMCCC_UID_XEN_2 && uid[3] == HYP_SMCCC_UID_XEN_3,
 	       "STD_HYP_CALL_UID = Xen's %08x %08x %08x %08x", uid[0], uid[1], uid[2], uid[3]);
-	report(hyp_smccc_call_uid(HYP_SMCCC_VENDOR_HYP_CALL_UID, uid) == HYP_ENOSYS,
-	       "VENDOR_HYP_CALL_UID under Xen -> HYP_ENOSYS");
+	/* Not VENDOR_HYP_CALL_UID: Xen logs "Unhandled SMC/HVC" for it, which fails the run. */
 	port = hyp_xen_evtchn_alloc_unbound(0);
 	report(port > 0, "EVTCHNOP_alloc_unbound -> port %d", port);
 	if (port > 0) {
@@ -234,10 +233,10 @@ static void detect_inputs(void)
 	p = (struct hyp_platform){ .fdt = bad, .fdt_size = sizeof(bad) };
 	report(hyp_detect(&p, &i) == HYP_EBADDT, "a tree with a bad magic: HYP_EBADDT");
 	p = (struct hyp_platform){ .arm_conduit = expect_conduit };
-	report(hyp_detect(&p, &i) == 0 && (i.families & HYP_FAMILY_SMCCC) &&
-	       i.arm_conduit == expect_conduit && i.arm_psci_version >= HYP_PSCI_VERSION_1_0,
-	       "the kernel's word (conduit %s) without a tree: PSCI 0x%x",
-	       expect_conduit == HYP_ARM_CONDUIT_SMC ? "smc" : "hvc", i.arm_psci_version);
+	report(hyp_detect(&p, &i) == 0 && i.families == HYP_FAMILY_SMCCC &&
+	       i.arm_conduit == expect_conduit && i.arm_psci_version == 0,
+	       "the kernel's word (conduit %s) without a tree: SMCCC there, nothing asked",
+	       expect_conduit == HYP_ARM_CONDUIT_SMC ? "smc" : "hvc");
 }
 
 void test_main(void)
