@@ -299,6 +299,7 @@ int hyp_xen_current_reservation(void)
 						HYP_XEN_XENMEM_current_reservation, arg(&self)));
 }
 
+#if !defined(__aarch64__)              /* Arm serves neither (include/hyp/xen.h) */
 int hyp_xen_vcpu_is_up(uint32_t vcpu)
 {
 	return hyp_xen_error(hyp_xen_hypercall3(HYP_XEN_HYPERCALL_vcpu_op,
@@ -312,5 +313,6 @@ int hyp_xen_vcpu_runstate(uint32_t vcpu, struct hyp_xen_vcpu_runstate_info *out)
 	return hyp_xen_error(hyp_xen_hypercall3(HYP_XEN_HYPERCALL_vcpu_op,
 						HYP_XEN_VCPUOP_get_runstate_info, vcpu, arg(out)));
 }
+#endif
 
 #endif

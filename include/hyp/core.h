@@ -192,10 +192,11 @@ enum hyp_arm_conduit {
  * program (3.2.2) "KVM/Linux" means KVM's DIAGNOSE 0x500 interface; the
  * machine's manufacturer (1.1.1) "QEMU" tells QEMU TCG from KVM (see
  * lib/s390/s390_detect.c).
- * aarch64: the conduit from plat->arm_conduit or the tree's /psci "method";
- * only on that conduit PSCI_VERSION, PSCI_FEATURES(SMCCC_VERSION), then (SMCCC
- * >= 1.1) the hypervisor UIDs, KVM_FEATURES and TRNG_VERSION; Xen from
- * /hypervisor "xen,xen" or declared_kind (then XENVER_version).
+ * aarch64: the conduit from plat->arm_conduit or the tree's /psci "method"
+ * (arm_conduit, HYP_FAMILY_SMCCC); Xen from /hypervisor "xen,xen" or
+ * declared_kind. The versions, UIDs, KVM and TRNG need calls: hyp_init()
+ * asks them (on that conduit only) into the info hyp_get_info() returns.
+ * riscv64: the SBI family from the platform; hyp_init() asks BASE.
  */
 int hyp_detect(const struct hyp_platform *plat, struct hyp_info *info);
 

@@ -135,10 +135,18 @@ int hyp_xen_map_shared_info(union hyp_xen_shared_info_page *page);
 /* XENMEM_current_reservation of DOMID_SELF: pages. */
 int hyp_xen_current_reservation(void);
 
+#if !defined(__aarch64__)
+/*
+ * x86 only: Xen on Arm serves just register_vcpu_info and
+ * register_runstate_memory_area of vcpu_op and answers -EINVAL to the rest
+ * (xen/arch/arm/domain.c, do_arm_vcpu_op), so these are not declared or
+ * built on aarch64: a call there is a compile error, never a hypercall.
+ */
 /* VCPUOP_is_up: 1 up, 0 down; HYP_ENOENT for a vCPU that does not exist. */
 int hyp_xen_vcpu_is_up(uint32_t vcpu);
 /* VCPUOP_get_runstate_info. 0. */
 int hyp_xen_vcpu_runstate(uint32_t vcpu, struct hyp_xen_vcpu_runstate_info *out);
+#endif
 #endif
 
 #ifdef __cplusplus

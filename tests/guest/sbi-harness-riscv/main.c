@@ -100,6 +100,8 @@ static __attribute__((unused)) bool regs_are(unsigned int n, const unsigned long
 } while (0)
 
 static struct hyp_sbi_sta_shmem sta __attribute__((aligned(64), unused));
+/* 64 bytes on each side of a 64-byte boundary: the alignment check at limit-1, limit, limit+1. */
+static uint8_t sta_area[192] __attribute__((aligned(64), unused));
 
 #if SBI_HARNESS_MMODE
 static long phase(void *arg)
@@ -226,6 +228,12 @@ static long phase(void *arg)
 	CALL(hyp_sbi_steal_time_set_shmem(NULL), 0, 3, ~0ul, ~0ul, 0, 0, 0, 0, 0, HYP_SBI_EXT_STA);
 	REFUSED(hyp_sbi_steal_time_set_shmem((struct hyp_sbi_sta_shmem *)((char *)&sta + 8)),
 		HYP_EINVAL);
+	/* 64-byte aligned (SBI 2.0, STA chapter, sta_set_shmem): 63 and 65 refused, 64 sent, 32 refused. */
+	REFUSED(hyp_sbi_steal_time_set_shmem((struct hyp_sbi_sta_shmem *)(sta_area + 63)), HYP_EINVAL);
+	CALL(hyp_sbi_steal_time_set_shmem((struct hyp_sbi_sta_shmem *)(sta_area + 64)), 0, 3,
+	     (unsigned long)(sta_area + 64), 0, 0, 0, 0, 0, 0, HYP_SBI_EXT_STA);
+	REFUSED(hyp_sbi_steal_time_set_shmem((struct hyp_sbi_sta_shmem *)(sta_area + 65)), HYP_EINVAL);
+	REFUSED(hyp_sbi_steal_time_set_shmem((struct hyp_sbi_sta_shmem *)(sta_area + 32)), HYP_EINVAL);
 
 	/* Absent here: the legacy extensions; refused without an ecall. */
 	REFUSED(hyp_sbi_legacy_console_putchar('x'), HYP_ENOSYS);
