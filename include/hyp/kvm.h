@@ -52,7 +52,7 @@ int hyp_kvm_kick_cpu(uint32_t apic_id);
  * 0; HYP_EOPNOTSUPP if the host clock is not TSC-based or the type is not
  * HYP_KVM_CLOCK_PAIRING_WALLCLOCK.
  */
-int hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing *out, uint32_t clock_type);
+int hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing_args *out, uint32_t clock_type);
 
 /*
  * KVM_HC_SEND_IPI: send `icr` (vector and delivery mode) to the APIC IDs

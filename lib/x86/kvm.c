@@ -28,7 +28,7 @@ int hyp_kvm_kick_cpu(uint32_t apic_id)
 	return hyp_kvm_error(hyp_kvm_hypercall2(HYP_KVM_HC_KICK_CPU, 0, apic_id));
 }
 
-int hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing *out, uint32_t clock_type)
+int hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing_args *out, uint32_t clock_type)
 {
 	uint64_t gpa;
 

@@ -85,7 +85,7 @@ static void on_sigill(int sig, siginfo_t *si, void *ctx)
 			ret = -HYP_KVM_EOPNOTSUPP;
 			break;
 		}
-		((struct hyp_kvm_clock_pairing *)seen.a0)->tsc = PAIRING_TSC;
+		((struct hyp_kvm_clock_pairing_args *)seen.a0)->tsc = PAIRING_TSC;
 		ret = 0;
 		break;
 	case HYP_KVM_HC_SEND_IPI:
@@ -136,7 +136,7 @@ static void explicit_instructions(void)
 
 static void typed_wrappers(unsigned char insn)
 {
-	struct hyp_kvm_clock_pairing pairing = { 0 };
+	struct hyp_kvm_clock_pairing_args pairing = { 0 };
 	unsigned int traps;
 
 	check(hyp_kvm_vapic_poll_irq() == 0 && args_are(HYP_KVM_HC_VAPIC_POLL_IRQ, 0, 0, 0, 0, 0) &&
@@ -178,7 +178,7 @@ static void typed_wrappers(unsigned char insn)
  * must clobber "memory": otherwise the compiler forwards the store before the
  * call to the load after it (gcc -O2 does).
  */
-static struct hyp_kvm_clock_pairing shared;
+static struct hyp_kvm_clock_pairing_args shared;
 
 static __attribute__((noinline)) unsigned long reread_vmcall(void)
 {
@@ -196,7 +196,7 @@ static __attribute__((noinline)) unsigned long reread_vmmcall(void)
 
 static __attribute__((noinline)) unsigned long reread_dispatch(void)
 {
-	struct hyp_kvm_clock_pairing local = { 0 };
+	struct hyp_kvm_clock_pairing_args local = { 0 };
 
 	hyp_kvm_hypercall2(HYP_KVM_HC_CLOCK_PAIRING, (unsigned long)&local, 0);
 	return local.tsc;
