@@ -139,7 +139,7 @@ int hyp_xen_sched_block(void)
 
 int hyp_xen_sched_shutdown(unsigned int reason)
 {
-	struct hyp_xen_sched_shutdown sd = { .reason = reason };
+	struct hyp_xen_sched_shutdown_args sd = { .reason = reason };
 
 	if (reason > HYP_XEN_SHUTDOWN_MAX)
 		return HYP_EINVAL;
@@ -164,7 +164,7 @@ static int port_result(int rc, hyp_xen_evtchn_port_t port)
 
 int hyp_xen_evtchn_alloc_unbound(uint16_t remote_dom)
 {
-	struct hyp_xen_evtchn_alloc_unbound op = {
+	struct hyp_xen_evtchn_alloc_unbound_args op = {
 		.dom = HYP_XEN_DOMID_SELF, .remote_dom = remote_dom,
 	};
 
@@ -175,7 +175,7 @@ int hyp_xen_evtchn_alloc_unbound(uint16_t remote_dom)
 
 int hyp_xen_evtchn_bind_virq(uint32_t virq, uint32_t vcpu)
 {
-	struct hyp_xen_evtchn_bind_virq op = { .virq = virq, .vcpu = vcpu };
+	struct hyp_xen_evtchn_bind_virq_args op = { .virq = virq, .vcpu = vcpu };
 
 	int rc = evtchn_op(HYP_XEN_EVTCHNOP_bind_virq, &op);
 
@@ -184,7 +184,7 @@ int hyp_xen_evtchn_bind_virq(uint32_t virq, uint32_t vcpu)
 
 int hyp_xen_evtchn_bind_ipi(uint32_t vcpu)
 {
-	struct hyp_xen_evtchn_bind_ipi op = { .vcpu = vcpu };
+	struct hyp_xen_evtchn_bind_ipi_args op = { .vcpu = vcpu };
 
 	int rc = evtchn_op(HYP_XEN_EVTCHNOP_bind_ipi, &op);
 
@@ -193,23 +193,23 @@ int hyp_xen_evtchn_bind_ipi(uint32_t vcpu)
 
 int hyp_xen_evtchn_send(uint32_t port)
 {
-	struct hyp_xen_evtchn_send op = { .port = port };
+	struct hyp_xen_evtchn_send_args op = { .port = port };
 
 	return evtchn_op(HYP_XEN_EVTCHNOP_send, &op);
 }
 
 int hyp_xen_evtchn_close(uint32_t port)
 {
-	struct hyp_xen_evtchn_close op = { .port = port };
+	struct hyp_xen_evtchn_close_args op = { .port = port };
 
 	return evtchn_op(HYP_XEN_EVTCHNOP_close, &op);
 }
 
-int hyp_xen_evtchn_status(uint32_t port, struct hyp_xen_evtchn_status *out)
+int hyp_xen_evtchn_status(uint32_t port, struct hyp_xen_evtchn_status_args *out)
 {
 	if (!out)
 		return HYP_EINVAL;
-	*out = (struct hyp_xen_evtchn_status){ .dom = HYP_XEN_DOMID_SELF, .port = port };
+	*out = (struct hyp_xen_evtchn_status_args){ .dom = HYP_XEN_DOMID_SELF, .port = port };
 	return evtchn_op(HYP_XEN_EVTCHNOP_status, out);
 }
 
@@ -240,7 +240,7 @@ int hyp_xen_hvm_set_param(uint32_t index, uint64_t value)
 
 int hyp_xen_add_to_physmap(unsigned int space, unsigned long idx, uint64_t gpfn)
 {
-	struct hyp_xen_add_to_physmap map = {
+	struct hyp_xen_add_to_physmap_args map = {
 		.domid = HYP_XEN_DOMID_SELF, .space = space, .idx = idx,
 		.gpfn = (unsigned long)gpfn,
 	};

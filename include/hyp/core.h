@@ -173,6 +173,13 @@ struct hyp_platform {
 	 * calls (<hyp/osi.h>): opens HYP_FAMILY_OSI. There is no detection.
 	 */
 	bool ppc_osi;
+	/*
+	 * riscv: the kernel knows nothing answers ecall from S-mode (it boots with
+	 * no firmware, e.g. QEMU `-bios none`, and runs its own M-mode code, as
+	 * xv6 does): the SBI family stays closed (HYP_ENOHYP) and hyp_init() makes
+	 * no ecall. Without it the probe is still trap-safe (<hyp/sbi.h>).
+	 */
+	bool riscv_no_sbi;
 };
 
 /* aarch64 conduits (hyp_platform.arm_conduit, hyp_info.arm_conduit). */

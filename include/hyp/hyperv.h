@@ -127,7 +127,7 @@ int hyp_hyperv_flush_virtual_address_list(const struct hyp_hyperv_flush_list *in
 					  unsigned int count, unsigned int *done);
 
 /* HvCallPostMessage: payload_size <= 240 (HYP_EINVAL, not sent). 0. */
-int hyp_hyperv_post_message(const struct hyp_hyperv_post_message *in);
+int hyp_hyperv_post_message(const struct hyp_hyperv_post_message_args *in);
 
 /* HvCallSignalEvent (fast): connection id (24 bits), event flag number. 0. */
 int hyp_hyperv_signal_event(uint32_t connection_id, uint16_t flag_number);

@@ -55,7 +55,7 @@ int hyp_kvm_kick_cpu(uint32_t apic_id);
  * (virtually or physically): KVM would write the rest into the next
  * physical page.
  */
-int hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing *out, uint32_t clock_type);
+int hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing_args *out, uint32_t clock_type);
 
 /*
  * KVM_HC_SEND_IPI: send `icr` (vector and delivery mode) to the APIC IDs

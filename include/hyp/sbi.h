@@ -6,11 +6,18 @@
  * contract (RISC-V privileged spec; SBI spec chapter 1) is that ecall from
  * S-mode reaches M-mode firmware (OpenSBI, RustSBI, ...) or, in a virtual
  * machine, the hypervisor (KVM, Xen, Xvisor, bhyve). So on riscv64 the
- * family is present unless the kernel says it runs in M-mode
- * (hyp_platform.riscv_m_mode), and what answers is asked, not guessed:
- * hyp_init() opens the gate and reads BASE (spec version, implementation ID
- * and version, probe_extension for every extension below) into hyp_info.
- * hyp_detect() alone makes no ecall.
+ * family is present unless the kernel says nothing is below it
+ * (hyp_platform.riscv_no_sbi) or it runs in M-mode (riscv_m_mode), and what
+ * answers is asked, not guessed: hyp_init() opens the gate and reads BASE
+ * (spec version, implementation ID and version, probe_extension for every
+ * extension below) into hyp_info. hyp_detect() alone makes no ecall.
+ *
+ * No kernel hangs or traps because nothing answers: a kernel without SBI
+ * (xv6-style, ecall from S-mode delegated to its own S-mode) gets hyp_init()'s
+ * first ecall back as an S-mode trap. For that one ecall hyp_init() owns
+ * stvec, with sstatus.SIE clear, and restores both after: trapped means no
+ * SBI, the family closes (HYP_ENOHYP) with no further ecall. The kernel's
+ * stvec may be anything, even unset, while hyp_init() runs on an S-mode hart.
  *
  * Typed calls return >= 0 (0 or the SBI value) or a HYP_E* code; one whose
  * extension probe_extension reported absent returns HYP_ENOSYS without an

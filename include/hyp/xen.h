@@ -107,7 +107,7 @@ int hyp_xen_evtchn_send(uint32_t port);
 /* EVTCHNOP_close. 0. */
 int hyp_xen_evtchn_close(uint32_t port);
 /* EVTCHNOP_status of one of our ports into `out`. 0. */
-int hyp_xen_evtchn_status(uint32_t port, struct hyp_xen_evtchn_status *out);
+int hyp_xen_evtchn_status(uint32_t port, struct hyp_xen_evtchn_status_args *out);
 
 /* HVMOP_get_param / HVMOP_set_param for DOMID_SELF (HVM/PVH). 0. */
 int hyp_xen_hvm_get_param(uint32_t index, uint64_t *value);

@@ -122,7 +122,7 @@ int hyp_hyperv_flush_virtual_address_list(const struct hyp_hyperv_flush_list *in
 			       NULL, 0, done);
 }
 
-int hyp_hyperv_post_message(const struct hyp_hyperv_post_message *in)
+int hyp_hyperv_post_message(const struct hyp_hyperv_post_message_args *in)
 {
 	if (!in || in->payload_size > HYP_HYPERV_MESSAGE_PAYLOAD_BYTES)
 		return HYP_EINVAL;

@@ -38,7 +38,7 @@ int hyp_kvm_kick_cpu(uint32_t apic_id)
  * virtually and physically, and be 8-byte aligned (its own alignment).
  * Refused rather than bounced: a library buffer would be shared by CPUs.
  */
-int hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing *out, uint32_t clock_type)
+int hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing_args *out, uint32_t clock_type)
 {
 	uint64_t gpa;
 

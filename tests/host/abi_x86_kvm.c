@@ -87,7 +87,7 @@ static void on_sigill(int sig, siginfo_t *si, void *ctx)
 			break;
 		}
 		{       /* the whole struct at the GPA, as kvm_write_guest does, page or not */
-			struct hyp_kvm_clock_pairing p = { .sec = 1, .nsec = 2, .tsc = PAIRING_TSC };
+			struct hyp_kvm_clock_pairing_args p = { .sec = 1, .nsec = 2, .tsc = PAIRING_TSC };
 
 			memcpy((void *)seen.a0, &p, sizeof(p));
 		}
@@ -141,7 +141,7 @@ static void explicit_instructions(void)
 
 static void typed_wrappers(unsigned char insn)
 {
-	struct hyp_kvm_clock_pairing pairing = { 0 };
+	struct hyp_kvm_clock_pairing_args pairing = { 0 };
 	unsigned int traps;
 
 	check(hyp_kvm_vapic_poll_irq() == 0 && args_are(HYP_KVM_HC_VAPIC_POLL_IRQ, 0, 0, 0, 0, 0) &&
@@ -183,7 +183,7 @@ static void typed_wrappers(unsigned char insn)
  * must clobber "memory": otherwise the compiler forwards the store before the
  * call to the load after it (gcc -O2 does).
  */
-static struct hyp_kvm_clock_pairing shared;
+static struct hyp_kvm_clock_pairing_args shared;
 
 static __attribute__((noinline)) unsigned long reread_vmcall(void)
 {
@@ -201,7 +201,7 @@ static __attribute__((noinline)) unsigned long reread_vmmcall(void)
 
 static __attribute__((noinline)) unsigned long reread_dispatch(void)
 {
-	struct hyp_kvm_clock_pairing local = { 0 };
+	struct hyp_kvm_clock_pairing_args local = { 0 };
 
 	hyp_kvm_hypercall2(HYP_KVM_HC_CLOCK_PAIRING, (unsigned long)&local, 0);
 	return local.tsc;

@@ -96,7 +96,7 @@ int pfx##hyp_kvm_kick_cpu(uint32_t apic_id) \
 	unsigned long p1 = 0, p2 = apic_id; \
 	return hyp_kvm_error(CALL(2, HYP_KVM_HC_KICK_CPU)); \
 } \
-int pfx##hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing *out, uint32_t clock_type) \
+int pfx##hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing_args *out, uint32_t clock_type) \
 { \
 	uint64_t gpa; \
 	if (!out || ((uintptr_t)out & 7u) || \

@@ -141,7 +141,7 @@ static void setup_cpu0(enum hyp_clock_source want, const char *name,
 
 #if !defined(CLOCK_XEN_PV)
 /* kvmclock + wall base at the pairing's TSC minus the host's time in it (ns); rc in *rc. */
-static struct hyp_kvm_clock_pairing pairing;
+static struct hyp_kvm_clock_pairing_args pairing;
 
 static int64_t pairing_diff(struct hyp_clock_cpu *c, int *rc)
 {

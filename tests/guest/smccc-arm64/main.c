@@ -185,7 +185,7 @@ static void xen_checks(const struct hyp_info *info)
 	port = hyp_xen_evtchn_alloc_unbound(0);
 	report(port > 0, "EVTCHNOP_alloc_unbound -> port %d", port);
 	if (port > 0) {
-		struct hyp_xen_evtchn_status st;
+		struct hyp_xen_evtchn_status_args st;
 
 		report(hyp_xen_evtchn_status((uint32_t)port, &st) == 0 &&
 		       st.status == HYP_XEN_EVTCHNSTAT_unbound, "EVTCHNOP_status: unbound");
