@@ -224,7 +224,7 @@ static void pairing_page_crossing(void)
 	unsigned char *page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
 				   -1, 0);
 	unsigned int traps = seen.traps;
-	struct hyp_kvm_clock_pairing *last;
+	struct hyp_kvm_clock_pairing_args *last;
 
 	if (page == MAP_FAILED || mprotect(page + 4096, 4096, PROT_NONE)) {
 		check(0, "clock_pairing: a page and a guard page mapped");
