@@ -220,7 +220,19 @@ int hyp_clock_wall(struct hyp_clock_cpu *c, struct hyp_clock_timespec *ts)
 	ret = clock_ops->wall_base(c, &base);
 	if (ret < 0)
 		return ret;
-	sec = hyp_clock_ns_to_sec(hyp_clock_ns(c) + base.nsec, &nsec);
+	/*
+	 * Defined for every value a source returns (base.nsec < 10^9): the
+	 * nanoseconds carried rather than added to a count near 2^64; the sum
+	 * HYP_ERANGE where it does not fit int64_t seconds.
+	 */
+	sec = hyp_clock_ns_to_sec(hyp_clock_ns(c), &nsec);
+	nsec += base.nsec;
+	if (nsec >= 1000000000u) {
+		nsec -= 1000000000u;
+		sec++;
+	}
+	if (base.sec > INT64_MAX - (int64_t)sec)
+		return HYP_ERANGE;
 	ts->sec = base.sec + (int64_t)sec;
 	ts->nsec = nsec;
 	return HYP_OK;

@@ -136,7 +136,10 @@ uint64_t hyp_clock_ns(struct hyp_clock_cpu *c);
 
 /*
  * Wall clock now. 0; HYP_EOPNOTSUPP where the source has none (Hyper-V);
- * HYP_EINVAL for NULL; HYP_ENOHYP if `c` is not set up.
+ * HYP_EINVAL for NULL; HYP_ENOHYP if `c` is not set up; HYP_ERANGE where
+ * the hypervisor's wall clock does not fit: Xen's wc_sec_hi:wc_sec (an
+ * unsigned count) from 2^63 s, or base + elapsed beyond INT64_MAX seconds
+ * (never a wrapped or negative time); HYP_EIO for nanoseconds >= 10^9.
  */
 int hyp_clock_wall(struct hyp_clock_cpu *c, struct hyp_clock_timespec *ts);
 

@@ -57,6 +57,9 @@ static int xen_wall_base(struct hyp_clock_cpu *c, struct hyp_clock_timespec *bas
 	} while ((version & 1u) || version != si->wc_version);
 	if (nsec >= 1000000000u)
 		return HYP_EIO;
+	/* wc_sec_hi:wc_sec is unsigned; from 2^63 s on it is no int64_t count. */
+	if (sec_hi > 0x7fffffffu)
+		return HYP_ERANGE;
 	base->sec = (int64_t)((uint64_t)sec_hi << 32 | sec);
 	base->nsec = nsec;
 	return HYP_OK;

@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The clock against a hostile hypervisor (issue 25): wall-clock values at
+ * the ends of their range (no UB, HYP_ERANGE where the time does not fit),
+ * records that never settle (bounded retries, HYP_ETIMEDOUT), and a second
+ * hyp_clock_init() while a CPU reads the first source (refused, HYP_EBUSY).
+ * Every test runs under alarm(): an unbounded loop fails, not hangs.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include <hyp/clock.h>
+#include <hyp/hyp.h>
+#include <hyp/x86/pvclock.h>
+
+#include "clock_internal.h"
+#include "cpuid_script.h"
+
+#define ALARM_S 10
+
+static _Alignas(HYP_CLOCK_CPU_ALIGN) struct hyp_clock_cpu cpu_a;
+static union hyp_xen_shared_info_page xen_si __attribute__((aligned(4096)));
+static uint64_t fake_now;
+static struct hyp_clock_timespec fake_base;
+static bool fake_found = true;
+
+static bool fake_probe(const struct hyp_info *info, const struct hyp_clock_config *cfg)
+{
+	(void)info;
+	(void)cfg;
+	return fake_found;
+}
+
+static int fake_cpu_setup(struct hyp_clock_cpu *c)
+{
+	c->stable_mask = 1;
+	return HYP_OK;
+}
+
+static uint64_t fake_read(struct hyp_clock_cpu *c, bool *stable)
+{
+	(void)c;
+	*stable = true;
+	return fake_now;
+}
+
+static int fake_wall_base(struct hyp_clock_cpu *c, struct hyp_clock_timespec *base)
+{
+	(void)c;
+	*base = fake_base;
+	return HYP_OK;
+}
+
+/* Xen's wall clock under a source whose time is fake_now. */
+static int xen_wall_base(struct hyp_clock_cpu *c, struct hyp_clock_timespec *base)
+{
+	return hyp_clock_xen.wall_base(c, base);
+}
+
+static const struct hyp_clock_ops fake_source = {
+	.id = HYP_CLOCK_HYPERV_REF_COUNT, .name = "fake", .probe = fake_probe,
+	.cpu_setup = fake_cpu_setup, .read = fake_read, .wall_base = fake_wall_base,
+};
+static const struct hyp_clock_ops fake_xen_source = {
+	.id = HYP_CLOCK_XEN, .name = "fake-xen", .probe = fake_probe,
+	.cpu_setup = fake_cpu_setup, .read = fake_read, .wall_base = xen_wall_base,
+};
+static const struct hyp_clock_ops *const fake_sources[] = { &fake_source, NULL };
+static const struct hyp_clock_ops *const fake_xen_sources[] = { &fake_xen_source, NULL };
+
+static int setup(void **state)
+{
+	static struct cpuid_script s;
+	struct hyp_platform plat = { .ctx = &s, .cpuid = cpuid_script_fn };
+	struct hyp_clock_config cfg = { .xen_shared_info = &xen_si, .xen_shared_info_mapped = true };
+
+	(void)state;
+	cpuid_script_cpu(&s, "GenuineIntel", 0);
+	assert_int_equal(hyp_init(&plat), 0);
+	assert_int_equal(hyp_clock_xen.init(&cfg), HYP_OK);   /* the page wall_base reads */
+	return 0;
+}
+
+static void use(const struct hyp_clock_ops *const *sources)
+{
+	hyp_clock_cpu_teardown(&cpu_a);
+	fake_found = true;
+	assert_true(hyp_clock_select(sources, NULL) > 0);
+	assert_int_equal(hyp_clock_cpu_setup(&cpu_a, 0), HYP_OK);
+}
+
+static void xen_wc(uint32_t version, uint32_t sec_hi, uint32_t sec, uint32_t nsec)
+{
+	xen_si.info.wc_version = version;
+	xen_si.info.HYP_XEN_WC_SEC_HI = sec_hi;
+	xen_si.info.wc_sec = sec;
+	xen_si.info.wc_nsec = nsec;
+}
+
+/* wc_sec_hi:wc_sec is Xen's unsigned 64-bit count: beyond INT64_MAX, or a sum that is, HYP_ERANGE. */
+static void test_wall_range(void **state)
+{
+	struct hyp_clock_timespec ts;
+
+	(void)state;
+	alarm(ALARM_S);
+	use(fake_xen_sources);
+	fake_now = 5000000000ull;
+	xen_wc(2, 0x7fffffffu, 0xffffffffu, 999999999u);    /* INT64_MAX s, +5 s: does not fit */
+	assert_int_equal(hyp_clock_wall(&cpu_a, &ts), HYP_ERANGE);
+	xen_wc(2, 0x80000000u, 0, 0);                       /* >= 2^63 s: not a signed count */
+	assert_int_equal(hyp_clock_wall(&cpu_a, &ts), HYP_ERANGE);
+	xen_wc(2, 0xffffffffu, 0xffffffffu, 0);
+	assert_int_equal(hyp_clock_wall(&cpu_a, &ts), HYP_ERANGE);
+	xen_wc(2, 0x7fffffffu, 0xfffffffau, 0);             /* INT64_MAX - 5 + 5: fits exactly */
+	assert_int_equal(hyp_clock_wall(&cpu_a, &ts), HYP_OK);
+	assert_true(ts.sec == INT64_MAX && ts.nsec == 0);
+	xen_wc(2, 1, 2, 3);
+	assert_int_equal(hyp_clock_wall(&cpu_a, &ts), HYP_OK);
+	assert_true(ts.sec == (int64_t)(1ull << 32 | 2) + 5 && ts.nsec == 3);
+
+	/* the source's time near 2^64 ns plus the base's nanoseconds: carried, not wrapped */
+	use(fake_sources);
+	fake_now = UINT64_MAX;
+	fake_base = (struct hyp_clock_timespec){ .sec = 0, .nsec = 999999999u };
+	assert_int_equal(hyp_clock_wall(&cpu_a, &ts), HYP_OK);
+	assert_true(ts.sec == 18446744074ll && ts.nsec == 709551614u);
+	fake_base = (struct hyp_clock_timespec){ .sec = INT64_MAX - 18446744073ll, .nsec = 999999999u };
+	assert_int_equal(hyp_clock_wall(&cpu_a, &ts), HYP_ERANGE);
+	fake_base.sec = -1;                                 /* a source's base before 1970 */
+	fake_now = 0;
+	assert_int_equal(hyp_clock_wall(&cpu_a, &ts), HYP_OK);
+	assert_true(ts.sec == -1 && ts.nsec == 999999999u);
+	alarm(0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_wall_range),
+	};
+
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
