@@ -20,6 +20,14 @@
  * retries while the version is odd or changed, and scales the TSC delta with
  * hyp_pvclock_scale() (no libgcc 128-bit or 64-bit division helper).
  *
+ * Every wait on the hypervisor is bounded: the pvclock record, Xen's and
+ * kvmclock's wall-clock version and Hyper-V's TSC page sequence are read at
+ * most HYP_CLOCK_RETRIES times, with a pause between reads (about a second
+ * of retries: a writer preempted for a few time slices is waited out, an
+ * update never closed is not). Then: hyp_clock_read() and
+ * hyp_clock_wall() answer HYP_ETIMEDOUT, hyp_clock_ns() 0; Hyper-V's page
+ * falls back to HV_X64_MSR_TIME_REF_COUNT, which needs no retry.
+ *
  * Per CPU the kernel owns one struct hyp_clock_cpu (HYP_CLOCK_CPU_SIZE bytes,
  * HYP_CLOCK_CPU_ALIGN aligned, in memory virt_to_phys can translate): the
  * hypervisor writes kvmclock's record into it. Nothing here executes a
@@ -40,6 +48,8 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+#define HYP_CLOCK_RETRIES   (1u << 24)      /* reads of a record before HYP_ETIMEDOUT */
 
 enum hyp_clock_source {
 	HYP_CLOCK_NONE = 0,             /* no source (or: pick the fastest, in the config) */
@@ -103,7 +113,11 @@ struct hyp_clock_timespec {
  * one CPU). Returns the enum hyp_clock_source chosen (> 0); HYP_ENOTINIT
  * before hyp_init(); HYP_ENOHYP if no source exists here (or not the one
  * asked for); HYP_EINVAL for a misaligned page or unknown source; the
- * hypervisor's error if mapping a page failed.
+ * hypervisor's error if mapping a page failed. Again: HYP_EBUSY, nothing
+ * changed, while any CPU is set up (every hyp_clock_cpu_setup() that
+ * returned 0 needs its hyp_clock_cpu_teardown() first: the CPUs keep reading
+ * and tearing down the first source); with none, the choice is made anew
+ * and a failure leaves no source.
  */
 int hyp_clock_init(const struct hyp_clock_config *cfg);
 
@@ -120,7 +134,10 @@ const char *hyp_clock_name(void);
  */
 int hyp_clock_cpu_setup(struct hyp_clock_cpu *c, uint32_t cpu);
 
-/* On that CPU: stop the hypervisor writing into `c` (kvmclock). 0. */
+/*
+ * On that CPU: stop the hypervisor writing into `c` (kvmclock), and count
+ * the CPU out (see hyp_clock_init()). 0; a struct not set up: 0, nothing done.
+ */
 int hyp_clock_cpu_teardown(struct hyp_clock_cpu *c);
 
 /*
@@ -128,11 +145,20 @@ int hyp_clock_cpu_teardown(struct hyp_clock_cpu *c);
  * hypervisor's system time; Hyper-V: partition reference time). Never goes
  * backwards across CPUs: where the source is not stable (or always_guard),
  * reads pass through a global maximum as Linux's pvclock does. 0 if `c`
- * is not set up (zeroed, torn down, or refused by hyp_clock_cpu_setup()).
+ * is not set up (zeroed, torn down, or refused by hyp_clock_cpu_setup()),
+ * or the record stayed inconsistent for HYP_CLOCK_RETRIES reads: 0 is never
+ * a time, hyp_clock_read() says which.
  * The hot path checks nothing else: `c` must point at a struct
  * hyp_clock_cpu (not NULL), like any per-CPU pointer.
  */
 uint64_t hyp_clock_ns(struct hyp_clock_cpu *c);
+
+/*
+ * hyp_clock_ns() with its failure said: 0 and *ns; HYP_ENOHYP if `c` is not
+ * set up (HYP_ENOTINIT before hyp_init()); HYP_ETIMEDOUT if the record
+ * stayed odd or changing for HYP_CLOCK_RETRIES reads. *ns is 0 on error.
+ */
+int hyp_clock_read(struct hyp_clock_cpu *c, uint64_t *ns);
 
 /*
  * Wall clock now. 0; HYP_EOPNOTSUPP where the source has none (Hyper-V);

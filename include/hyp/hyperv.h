@@ -56,8 +56,10 @@ uint64_t hyp_hyperv_mul64_hi(uint64_t a, uint64_t b);
 
 /*
  * Reads the reference TSC page (TLFS 12.7): 100 ns units, consistent by the
- * sequence protocol (re-read while it changes). false when the page says it
- * is not valid now (sequence 0): read HYP_HYPERV_MSR_TIME_REF_COUNT then.
+ * sequence protocol (re-read while it changes, at most HYP_CLOCK_RETRIES
+ * times: hyp/clock.h). false when the page says it is not valid now
+ * (sequence 0) or its sequence kept changing: read
+ * HYP_HYPERV_MSR_TIME_REF_COUNT then.
  * `tsc` supplies the TSC (NULL: rdtsc after lfence); a test hook.
  */
 bool hyp_hyperv_tsc_page_read(const volatile struct hyp_hyperv_tsc_page *page,
@@ -87,6 +89,7 @@ int hyp_hyperv_time_ref_count(uint64_t *out);
  * HYP_EOPNOTSUPP without the privilege; HYP_EINVAL (NULL, misaligned).
  */
 int hyp_hyperv_tsc_page_enable(struct hyp_hyperv_tsc_page *page);
+/* 0; HYP_EBUSY while a clock CPU reads the page (hyp_clock_cpu_teardown() them first). */
 int hyp_hyperv_tsc_page_disable(void);
 /* Reference time: the installed TSC page when valid, else the MSR. 0. */
 int hyp_hyperv_reference_time(uint64_t *out);

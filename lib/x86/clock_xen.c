@@ -44,10 +44,13 @@ static int xen_cpu_setup(struct hyp_clock_cpu *c)
 static int xen_wall_base(struct hyp_clock_cpu *c, struct hyp_clock_timespec *base)
 {
 	const volatile struct hyp_xen_shared_info *si = &shared_info->info;
-	uint32_t version, sec, nsec, sec_hi;
+	uint32_t version, sec, nsec, sec_hi, tries = HYP_CLOCK_RETRIES;
 
 	(void)c;
 	do {
+		if (--tries == 0)
+			return HYP_ETIMEDOUT;
+		hyp_arch_cpu_relax();
 		version = si->wc_version;
 		__asm__ __volatile__("" : : : "memory");
 		sec = si->wc_sec;

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 
 #include <hyp/clock.h>
 #include <hyp/hyp.h>
+#include <hyp/hyperv.h>
 #include <hyp/x86/pvclock.h>
 
 #include "clock_internal.h"
@@ -140,11 +142,106 @@ static void test_wall_range(void **state)
 	alarm(0);
 }
 
+/*
+ * A second hyp_clock_init() while a CPU is set up is refused and changes
+ * nothing: the CPU keeps reading (and can be torn down by) the first source.
+ */
+static void test_reinit_refused(void **state)
+{
+	struct hyp_clock_timespec ts;
+	int ret;
+
+	(void)state;
+	alarm(ALARM_S);
+	use(fake_sources);
+	fake_now = 1234;
+	fake_base = (struct hyp_clock_timespec){ .sec = 1, .nsec = 0 };
+	fake_found = false;                     /* the second init finds nothing */
+	ret = hyp_clock_select(fake_sources, NULL);
+	assert_true(hyp_clock_ns(&cpu_a) == 1234);
+	assert_int_equal(hyp_clock_wall(&cpu_a, &ts), HYP_OK);
+	assert_int_equal(ret, HYP_EBUSY);
+	assert_int_equal(hyp_clock_source(), HYP_CLOCK_HYPERV_REF_COUNT);
+	assert_int_equal(hyp_clock_cpu_teardown(&cpu_a), HYP_OK);
+	assert_int_equal(hyp_clock_select(fake_sources, NULL), HYP_ENOHYP);   /* now allowed */
+	assert_int_equal(hyp_clock_source(), HYP_CLOCK_NONE);
+	fake_found = true;
+	alarm(0);
+}
+
+/* kvmclock/Xen record whose version stays odd: 0 from hyp_clock_ns, HYP_ETIMEDOUT from the read. */
+static void test_pvclock_odd_forever(void **state)
+{
+	static _Alignas(HYP_CLOCK_CPU_ALIGN) struct hyp_clock_cpu c;
+	struct hyp_clock_timespec ts;
+	uint64_t ns = 1;
+
+	(void)state;
+	alarm(ALARM_S);
+	use(fake_sources);
+	c = cpu_a;
+	c.rec = (struct hyp_pvclock_vcpu_time_info){ .version = 7, .system_time = 5,
+		.tsc_to_system_mul = 1u << 31, .flags = HYP_PVCLOCK_TSC_STABLE_BIT };
+	c.pvclock = &c.rec;
+	assert_true(hyp_clock_ns(&c) == 0);
+	assert_int_equal(hyp_clock_read(&c, &ns), HYP_ETIMEDOUT);
+	assert_true(ns == 0);
+	assert_int_equal(hyp_clock_wall(&c, &ts), HYP_ETIMEDOUT);
+	c.rec.flags = 0;                        /* the guarded path too */
+	assert_true(hyp_clock_ns(&c) == 0);
+	c.rec.version = 8;                      /* closed: a time again */
+	assert_int_equal(hyp_clock_read(&c, &ns), HYP_OK);
+	assert_true(ns != 0);
+	alarm(0);
+}
+
+/* Xen's wc_version staying odd: HYP_ETIMEDOUT. */
+static void test_xen_wc_odd_forever(void **state)
+{
+	struct hyp_clock_timespec base;
+
+	(void)state;
+	alarm(ALARM_S);
+	xen_wc(3, 0, 1, 2);
+	assert_int_equal(hyp_clock_xen.wall_base(&cpu_a, &base), HYP_ETIMEDOUT);
+	xen_wc(2, 0, 1, 2);
+	alarm(0);
+}
+
+/* Hyper-V's TSC page sequence changing on every read: false (the caller reads the MSR). */
+static struct hyp_hyperv_tsc_page hv_page __attribute__((aligned(4096)));
+
+static uint64_t bump_sequence(void)
+{
+	hv_page.tsc_sequence++;
+	if (!hv_page.tsc_sequence)
+		hv_page.tsc_sequence = 1;
+	return 1000;
+}
+
+static void test_hyperv_sequence_forever(void **state)
+{
+	uint64_t t = 0;
+
+	(void)state;
+	alarm(ALARM_S);
+	hv_page.tsc_sequence = 1;
+	hv_page.tsc_scale = 1ull << 63;
+	assert_false(hyp_hyperv_tsc_page_read(&hv_page, bump_sequence, &t));
+	alarm(0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wall_range),
+		cmocka_unit_test(test_reinit_refused),
+		cmocka_unit_test(test_pvclock_odd_forever),
+		cmocka_unit_test(test_xen_wc_odd_forever),
+		cmocka_unit_test(test_hyperv_sequence_forever),
 	};
 
+	if (getenv("HYP_TEST_FILTER"))
+		cmocka_set_test_filter(getenv("HYP_TEST_FILTER"));
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
