@@ -48,7 +48,7 @@ extern "C" {
 #endif
 
 #if defined(__x86_64__) || defined(__i386__)
-/* Map a raw Hyper-V result into the error model: status 0 is 0, gate codes pass. */
+/* Map a raw Hyper-V result into the error model: status 0 is 0; negative (bit 63 set), HYP_EIO. */
 int hyp_hyperv_error(int64_t raw);
 
 /* The ABI's multiply: high 64 bits of a * b (the reference TSC page scale). */

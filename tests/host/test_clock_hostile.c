@@ -24,7 +24,7 @@
 #include "clock_internal.h"
 #include "cpuid_script.h"
 
-#define ALARM_S 10
+#define ALARM_S 60
 
 static _Alignas(HYP_CLOCK_CPU_ALIGN) struct hyp_clock_cpu cpu_a;
 static union hyp_xen_shared_info_page xen_si __attribute__((aligned(4096)));
