@@ -293,8 +293,8 @@ int main(void)
 		for (unsigned int i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 			if (hyp_hyperv_error(hyp_hyperv_fast_hypercall(0x7ff0, map[i].status, 0)) != map[i].err)
 				bad++;
-		check(bad == 0 && hyp_hyperv_error(HYP_ENOTINIT) == HYP_ENOTINIT,
-		      "status codes mapped; gate codes pass through");
+		check(bad == 0 && hyp_hyperv_error(HYP_ENOTINIT) == HYP_EIO,
+		      "status codes mapped; a negative answer (bit 63) is HYP_EIO");
 	}
 	live_values();
 
