@@ -32,6 +32,10 @@ int hyp_clock_select(const struct hyp_clock_ops *const *sources,
 		cfg = &defaults;
 	if ((unsigned int)cfg->source >= HYP_CLOCK_SOURCES)
 		return HYP_EINVAL;
+	/* Not set by hyp_clock_xen_page(): a pointer whose type was never checked. */
+	if (cfg->xen_shared_info.checked != HYP_CLOCK_XEN_PAGE_CHECKED &&
+	    (cfg->xen_shared_info.checked || cfg->xen_shared_info.page))
+		return HYP_EINVAL;
 	if (!info)
 		return HYP_ENOTINIT;
 	/* A CPU still reads (and is torn down by) the source chosen before. */

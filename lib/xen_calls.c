@@ -279,7 +279,7 @@ static int latch_shared_info_size(void)
 }
 #endif
 
-int hyp_xen_map_shared_info(union hyp_xen_shared_info_page *page)
+int (hyp_xen_map_shared_info)(union hyp_xen_shared_info_page *page)
 {
 	uint64_t gpa;
 

@@ -44,6 +44,7 @@
 
 #include <hyp/error.h>
 #include <hyp/pvclock_abi.h>
+#include <hyp/xen_abi.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -61,17 +62,43 @@ enum hyp_clock_source {
 	HYP_CLOCK_SOURCES
 };
 
+/*
+ * The Xen page of a clock config: set only with hyp_clock_xen_page(&page)
+ * (`page` a union hyp_xen_shared_info_page; any other pointer type is a
+ * compile error in C and C++). A pointer written in directly fails to
+ * compile, or (brace elision, C) lands in `checked` with a warning and
+ * hyp_clock_init() answers HYP_EINVAL.
+ */
+#define HYP_CLOCK_XEN_PAGE_CHECKED  0x58504731u   /* "XPG1" */
+struct hyp_clock_xen_page {
+	uint32_t checked;               /* HYP_CLOCK_XEN_PAGE_CHECKED, or 0 with page NULL */
+	union hyp_xen_shared_info_page *page;
+};
+
+static inline struct hyp_clock_xen_page (hyp_clock_xen_page)(union hyp_xen_shared_info_page *page)
+{
+	struct hyp_clock_xen_page ref;
+
+	ref.checked = HYP_CLOCK_XEN_PAGE_CHECKED;
+	ref.page = page;
+	return ref;
+}
+#ifndef __cplusplus
+#define hyp_clock_xen_page(page) hyp_clock_xen_page(HYP_XEN_SHARED_INFO_PAGE(page))
+#endif
+
 struct hyp_clock_config {
 	/* A particular source, or HYP_CLOCK_NONE for the fastest detected. */
 	enum hyp_clock_source source;
 	/*
-	 * Xen: a union hyp_xen_shared_info_page (hyp/xen_abi.h). PV: already
-	 * mapped by the kernel (start_info.shared_info). HVM/PVH: a free page
-	 * the library maps shared_info over (hyp_xen_map_shared_info(), which
-	 * also makes Xen latch this build's word size) unless
-	 * xen_shared_info_mapped says the kernel did. NULL: no Xen source.
+	 * Xen: hyp_clock_xen_page(&page), page a union
+	 * hyp_xen_shared_info_page (hyp/xen_abi.h). PV: already mapped by the
+	 * kernel (start_info.shared_info). HVM/PVH: a free page the library
+	 * maps shared_info over (hyp_xen_map_shared_info(), which also makes
+	 * Xen latch this build's word size) unless xen_shared_info_mapped says
+	 * the kernel did. Zero: no Xen source.
 	 */
-	void *xen_shared_info;
+	struct hyp_clock_xen_page xen_shared_info;
 	bool xen_shared_info_mapped;
 	/*
 	 * Hyper-V: a 4 KiB-aligned page the hypervisor fills as the reference
@@ -112,7 +139,8 @@ struct hyp_clock_timespec {
  * Pick the source (after hyp_init(), before any hyp_clock_cpu_setup(), from
  * one CPU). Returns the enum hyp_clock_source chosen (> 0); HYP_ENOTINIT
  * before hyp_init(); HYP_ENOHYP if no source exists here (or not the one
- * asked for); HYP_EINVAL for a misaligned page or unknown source; the
+ * asked for); HYP_EINVAL for a misaligned page, an unknown source or a Xen page not set
+ * with hyp_clock_xen_page(); the
  * hypervisor's error if mapping a page failed. Again: HYP_EBUSY, nothing
  * changed, while any CPU is set up (every hyp_clock_cpu_setup() that
  * returned 0 needs its hyp_clock_cpu_teardown() first: the CPUs keep reading

@@ -13,12 +13,12 @@ static union hyp_xen_shared_info_page *shared_info;
 
 static bool xen_probe(const struct hyp_info *info, const struct hyp_clock_config *cfg)
 {
-	return (info->families & HYP_FAMILY_XEN) && cfg->xen_shared_info;
+	return (info->families & HYP_FAMILY_XEN) && cfg->xen_shared_info.page;
 }
 
 static int xen_init(const struct hyp_clock_config *cfg)
 {
-	union hyp_xen_shared_info_page *si = cfg->xen_shared_info;
+	union hyp_xen_shared_info_page *si = cfg->xen_shared_info.page;
 	int ret;
 
 	if ((uintptr_t)si & (HYP_XEN_PAGE_SIZE - 1))

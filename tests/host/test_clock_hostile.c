@@ -80,7 +80,7 @@ static int setup(void **state)
 {
 	static struct cpuid_script s;
 	struct hyp_platform plat = { .ctx = &s, .cpuid = cpuid_script_fn };
-	struct hyp_clock_config cfg = { .xen_shared_info = &xen_si, .xen_shared_info_mapped = true };
+	struct hyp_clock_config cfg = { .xen_shared_info = hyp_clock_xen_page(&xen_si), .xen_shared_info_mapped = true };
 
 	(void)state;
 	cpuid_script_cpu(&s, "GenuineIntel", 0);
@@ -169,6 +169,28 @@ static void test_reinit_refused(void **state)
 	alarm(0);
 }
 
+/*
+ * A Xen page that did not come through hyp_clock_xen_page() (C's brace
+ * elision puts a pointer into `checked` with only a warning): HYP_EINVAL,
+ * nothing chosen; zero is "no Xen page".
+ */
+static void test_xen_page_unchecked(void **state)
+{
+	struct hyp_clock_config cfg = { HYP_CLOCK_NONE };
+
+	(void)state;
+	hyp_clock_cpu_teardown(&cpu_a);
+	cfg.xen_shared_info.checked = (uint32_t)(uintptr_t)&xen_si;
+	assert_int_equal(hyp_clock_select(fake_sources, &cfg), HYP_EINVAL);
+	cfg.xen_shared_info.checked = 0;
+	cfg.xen_shared_info.page = &xen_si;
+	assert_int_equal(hyp_clock_select(fake_sources, &cfg), HYP_EINVAL);
+	cfg.xen_shared_info.page = NULL;
+	assert_true(hyp_clock_select(fake_sources, &cfg) > 0);
+	cfg.xen_shared_info = hyp_clock_xen_page(&xen_si);
+	assert_true(hyp_clock_select(fake_sources, &cfg) > 0);
+}
+
 /* kvmclock/Xen record whose version stays odd: 0 from hyp_clock_ns, HYP_ETIMEDOUT from the read. */
 static void test_pvclock_odd_forever(void **state)
 {
@@ -236,6 +258,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wall_range),
 		cmocka_unit_test(test_reinit_refused),
+		cmocka_unit_test(test_xen_page_unchecked),
 		cmocka_unit_test(test_pvclock_odd_forever),
 		cmocka_unit_test(test_xen_wc_odd_forever),
 		cmocka_unit_test(test_hyperv_sequence_forever),

@@ -440,7 +440,7 @@ void test_main(void)
 	}
 #endif
 	if (!strcmp(expect, "xen")) {
-		struct hyp_clock_config cfg = { .xen_shared_info = &shared_info, .always_guard = guard };
+		struct hyp_clock_config cfg = { .xen_shared_info = hyp_clock_xen_page(&shared_info), .always_guard = guard };
 		int r32;
 
 #ifdef CLOCK_XEN_PV
