@@ -77,7 +77,11 @@ int hyp_hyperv_disable(void);
 /* Whether Hyper-V owns vmcall/vmmcall now (identity written by hyp_hyperv_enable). */
 bool hyp_hyperv_owns_vmcall(void);
 
-/* The fail-safe filling (int3) and the check: a vmcall/vmmcall, then ret, in the first 16 bytes. */
+/*
+ * The fail-safe filling (ud2, 0f 0b over the whole page: a call into a page
+ * the hypervisor did not write faults) and the check: a vmcall/vmmcall,
+ * then ret, in the first 16 bytes.
+ */
 void hyp_hyperv_hypercall_page_fill(void *page);
 bool hyp_hyperv_hypercall_page_valid(const void *page);
 
