@@ -11,6 +11,12 @@
 
 #define XEN_PAGE_SHIFT  12
 
+/* A gated call's answer: its closed gate's code, else mapped (lib/internal.h). */
+int hyp_xen_answer(long raw)
+{
+	return hyp_gate_passed(raw, &hyp_xen_gate) ? (int)raw : hyp_xen_error(raw);
+}
+
 /* A pointer argument: the virtual address in an argument register. */
 static unsigned long arg(const void *p)
 {
@@ -20,7 +26,7 @@ static unsigned long arg(const void *p)
 /*
  * A two-argument call whose result is only the mapped status. The gate is
  * tested here and a closed gate's code returned as it is (hyp_xen_error()
- * would pass it through unchanged), so the mapping is called on the open
+ * would make it HYP_EIO), so the mapping is called on the open
  * path only and the closed path needs no stack frame. The open half is
  * hyp_xen_hypercall2's transfer for the mode the gate names; `op` is a
  * constant below the page's slots and not iret, which hyp_xen_hypercall2
@@ -58,7 +64,7 @@ int hyp_xen_extraversion(char *out)
 
 	if (!out)
 		return HYP_EINVAL;
-	rc = hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_xen_version,
+	rc = hyp_xen_answer(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_xen_version,
 					      HYP_XEN_XENVER_extraversion, arg(text)));
 	if (rc < 0)
 		return rc;
@@ -75,7 +81,7 @@ int hyp_xen_get_features(unsigned int submap_idx, uint32_t *submap)
 
 	if (!submap)
 		return HYP_EINVAL;
-	rc = hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_xen_version,
+	rc = hyp_xen_answer(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_xen_version,
 					      HYP_XEN_XENVER_get_features, arg(&fi)));
 	if (rc < 0)
 		return rc;
@@ -103,7 +109,7 @@ int hyp_xen_console_write(const char *buf, size_t len)
 		raw = hyp_xen_hypercall3(HYP_XEN_HYPERCALL_console_io, HYP_XEN_CONSOLEIO_write,
 					 piece, arg(buf + done));
 		if (raw < 0)
-			return hyp_xen_error(raw);
+			return hyp_xen_answer(raw);
 		if (raw == 0)
 			done += piece;
 		else if ((unsigned long)raw <= piece)
@@ -124,7 +130,7 @@ int hyp_xen_console_read(char *buf, size_t len)
 				 len, arg(buf));
 	if (raw > (long)len)
 		return HYP_EIO;
-	return hyp_xen_error(raw);
+	return hyp_xen_answer(raw);
 }
 
 int hyp_xen_sched_yield(void)
@@ -143,13 +149,13 @@ int hyp_xen_sched_shutdown(unsigned int reason)
 
 	if (reason > HYP_XEN_SHUTDOWN_MAX)
 		return HYP_EINVAL;
-	return hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_sched_op,
+	return hyp_xen_answer(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_sched_op,
 						HYP_XEN_SCHEDOP_shutdown, arg(&sd)));
 }
 
 static int evtchn_op(unsigned int cmd, void *op)
 {
-	return hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_event_channel_op, cmd, arg(op)));
+	return hyp_xen_answer(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_event_channel_op, cmd, arg(op)));
 }
 
 /* A port is returned as the call's value: it must fit. Read it after the call. */
@@ -220,7 +226,7 @@ int hyp_xen_hvm_get_param(uint32_t index, uint64_t *value)
 
 	if (!value)
 		return HYP_EINVAL;
-	rc = hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_hvm_op,
+	rc = hyp_xen_answer(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_hvm_op,
 					      HYP_XEN_HVMOP_get_param, arg(&p)));
 	if (rc < 0)
 		return rc;
@@ -234,7 +240,7 @@ int hyp_xen_hvm_set_param(uint32_t index, uint64_t value)
 		.domid = HYP_XEN_DOMID_SELF, .index = index, .value = value,
 	};
 
-	return hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_hvm_op,
+	return hyp_xen_answer(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_hvm_op,
 						HYP_XEN_HVMOP_set_param, arg(&p)));
 }
 
@@ -247,7 +253,7 @@ int hyp_xen_add_to_physmap(unsigned int space, unsigned long idx, uint64_t gpfn)
 
 	if (map.gpfn != gpfn)       /* i386: a frame above what xen_pfn_t holds */
 		return HYP_EINVAL;
-	return hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_memory_op,
+	return hyp_xen_answer(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_memory_op,
 						HYP_XEN_XENMEM_add_to_physmap, arg(&map)));
 }
 
@@ -273,7 +279,7 @@ static int latch_shared_info_size(void)
 }
 #endif
 
-int hyp_xen_map_shared_info(union hyp_xen_shared_info_page *page)
+int (hyp_xen_map_shared_info)(union hyp_xen_shared_info_page *page)
 {
 	uint64_t gpa;
 
@@ -295,14 +301,14 @@ int hyp_xen_current_reservation(void)
 {
 	hyp_xen_domid_t self = HYP_XEN_DOMID_SELF;
 
-	return hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_memory_op,
+	return hyp_xen_answer(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_memory_op,
 						HYP_XEN_XENMEM_current_reservation, arg(&self)));
 }
 
 #if !defined(__aarch64__)              /* Arm serves neither (include/hyp/xen.h) */
 int hyp_xen_vcpu_is_up(uint32_t vcpu)
 {
-	return hyp_xen_error(hyp_xen_hypercall3(HYP_XEN_HYPERCALL_vcpu_op,
+	return hyp_xen_answer(hyp_xen_hypercall3(HYP_XEN_HYPERCALL_vcpu_op,
 						HYP_XEN_VCPUOP_is_up, vcpu, 0));
 }
 
@@ -310,7 +316,7 @@ int hyp_xen_vcpu_runstate(uint32_t vcpu, struct hyp_xen_vcpu_runstate_info *out)
 {
 	if (!out)
 		return HYP_EINVAL;
-	return hyp_xen_error(hyp_xen_hypercall3(HYP_XEN_HYPERCALL_vcpu_op,
+	return hyp_xen_answer(hyp_xen_hypercall3(HYP_XEN_HYPERCALL_vcpu_op,
 						HYP_XEN_VCPUOP_get_runstate_info, vcpu, arg(out)));
 }
 #endif

@@ -67,7 +67,8 @@ enum hyp_x86_vendor {
 
 struct hyp_info {
 	enum hyp_kind kind;         /* the first signature found, HYP_KIND_NONE if none */
-	uint32_t families;          /* HYP_FAMILY_* the library will call */
+	uint32_t families;          /* HYP_FAMILY_* the library will call (after hyp_init(): a
+				       declared VMware backdoor only if GETVERSION answered) */
 	char signature[16];         /* raw signature of `kind`, NUL-terminated */
 	uint32_t kvm_features;      /* KVM feature bits (x86: leaf kvm base+1 eax) */
 	uint32_t kvm_hints;         /* x86: leaf kvm base+1 edx */

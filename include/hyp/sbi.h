@@ -153,7 +153,11 @@ int hyp_sbi_legacy_set_timer(uint64_t stime);
 int hyp_sbi_legacy_console_putchar(int ch);
 int hyp_sbi_legacy_console_getchar(void);       /* the byte, or HYP_EAGAIN if none waits */
 int hyp_sbi_legacy_clear_ipi(void);
-/* The hart masks are virtual addresses of one unsigned long (the implementation reads them). */
+/*
+ * The hart masks are virtual addresses of one unsigned long (the implementation
+ * reads them); NULL means every hart (OpenSBI lib/sbi/sbi_ecall_legacy.c,
+ * sbi_load_hart_mask_unpriv).
+ */
 int hyp_sbi_legacy_send_ipi(const unsigned long *hart_mask);
 int hyp_sbi_legacy_remote_fence_i(const unsigned long *hart_mask);
 int hyp_sbi_legacy_remote_sfence_vma(const unsigned long *hart_mask, unsigned long start,

@@ -119,8 +119,10 @@ int hyp_xen_add_to_physmap(unsigned int space, unsigned long idx, uint64_t gpfn)
  * Map Xen's shared_info page over `page` (XENMEM_add_to_physmap,
  * XENMAPSPACE_shared_info at virt_to_phys(page)): Xen replaces the whole
  * 4 KiB, so the argument is the page-sized, page-aligned type, never a
- * bare struct hyp_xen_shared_info. 0; HYP_EINVAL (NULL, misaligned
- * physical address).
+ * bare struct hyp_xen_shared_info: in C the macro below makes any other
+ * pointer type a compile error (HYP_XEN_SHARED_INFO_PAGE), in C++ the
+ * declaration does. 0; HYP_EINVAL (NULL through (hyp_xen_map_shared_info)
+ * or C++, misaligned physical address).
  * HVM/PVH first make Xen latch this build's word size for the layout
  * (xen_abi.h): the library reads HVM_PARAM_CALLBACK_IRQ and sets it to the
  * value read. Setting that parameter is what latches the size (Xen
@@ -132,6 +134,9 @@ int hyp_xen_add_to_physmap(unsigned int space, unsigned long idx, uint64_t gpfn)
  * kernel.
  */
 int hyp_xen_map_shared_info(union hyp_xen_shared_info_page *page);
+#ifndef __cplusplus
+#define hyp_xen_map_shared_info(page) hyp_xen_map_shared_info(HYP_XEN_SHARED_INFO_PAGE(page))
+#endif
 /* XENMEM_current_reservation of DOMID_SELF: pages. */
 int hyp_xen_current_reservation(void);
 

@@ -236,7 +236,7 @@ struct hyp_xen_physdev_set_iopl {
  * it (xen/arch/x86/hvm/hvm.c, hvm_latch_shinfo_size(): from the vCPU's mode
  * when the guest sets HVM_PARAM_CALLBACK_IRQ or writes the hypercall-page
  * MSR; 64-bit until then). hyp_xen_map_shared_info() makes Xen latch this
- * build's size first (see <hyp/hyp.h>). tests/host/xen_abi_checks.c checks
+ * build's size first (see <hyp/xen.h>). tests/host/xen_abi_checks.c checks
  * every field against libxen-dev for x86_64 and i386.
  */
 #if defined(__x86_64__) || defined(__i386__)
@@ -319,6 +319,23 @@ union hyp_xen_shared_info_page {
 
 HYP_STATIC_ASSERT(sizeof(union hyp_xen_shared_info_page) == HYP_XEN_PAGE_SIZE, "one page");
 #endif /* x86, aarch64 */
+
+/*
+ * HYP_XEN_SHARED_INFO_PAGE(p): `p` as a union hyp_xen_shared_info_page *,
+ * and a compile error (C, whatever the warning flags) unless that is
+ * already its type: a struct hyp_xen_shared_info * (3136 bytes on x86_64)
+ * or a buffer would let Xen overwrite what follows it. C++ needs no macro
+ * (no implicit conversion between the pointer types).
+ */
+union hyp_xen_shared_info_page;
+#ifdef __cplusplus
+#define HYP_XEN_SHARED_INFO_PAGE(p) (p)
+#else
+#define HYP_XEN_SHARED_INFO_PAGE(p)                                                        \
+	((union hyp_xen_shared_info_page *)(p) +                                            \
+	 0 * sizeof(struct { int hyp_xen_shared_info_page_ptr_required :                    \
+		 __builtin_types_compatible_p(__typeof__(p), union hyp_xen_shared_info_page *) ? 1 : -1; }))
+#endif
 
 /* ---- PV start_info (xen.h), passed in rsi at a PV guest's entry ---------- */
 #define HYP_XEN_START_INFO_MAGIC_X86_64 "xen-3.0-x86_64"    /* magic starts with this */

@@ -17,8 +17,8 @@
 
 int hyp_hyperv_error(int64_t raw)
 {
-	if (raw < 0)    /* a closed gate's code; else reserved bits 63:60 set */
-		return raw == HYP_ENOTINIT || raw == HYP_ENOHYP ? (int)raw : HYP_EIO;
+	if (raw < 0)
+		return HYP_EIO;         /* bit 63 is reserved: no status; a library code too */
 	switch ((unsigned int)(raw & HYP_HYPERV_RESULT_STATUS_MASK)) {
 	case HYP_HV_STATUS_SUCCESS:                 return HYP_OK;
 	case HYP_HV_STATUS_INVALID_HYPERCALL_CODE:  return HYP_ENOSYS;
@@ -33,6 +33,12 @@ int hyp_hyperv_error(int64_t raw)
 	case HYP_HV_STATUS_INSUFFICIENT_BUFFERS:    return HYP_EAGAIN;
 	default:                                    return HYP_EIO;
 	}
+}
+
+/* A gated call's answer: its closed gate's code, else mapped (lib/internal.h). */
+static int hyperv_answer(int64_t raw)
+{
+	return hyp_gate_passed(raw, &hyp_hyperv_gate) ? (int)raw : hyp_hyperv_error(raw);
 }
 
 /* NULL with size 0, or 8-byte aligned and within one page (virtually and physically). */
@@ -74,10 +80,8 @@ int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
 			in_gpa, out_gpa);
 		unsigned int got;
 
-		if (raw < 0)
-			return HYP_EIO;
-		if (!reps)
-			return hyp_hyperv_error(raw);
+		if (raw < 0 || !reps)
+			return hyperv_answer(raw);
 		got = (unsigned int)((uint64_t)raw >> HYP_HYPERV_RESULT_REP_SHIFT) &
 		      HYP_HYPERV_RESULT_REP_MASK;
 		if (got < completed || got > reps)
@@ -88,7 +92,7 @@ int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
 		if (done)
 			*done = completed;
 		if ((raw & HYP_HYPERV_RESULT_STATUS_MASK) != HYP_HV_STATUS_SUCCESS)
-			return hyp_hyperv_error(raw);
+			return hyperv_answer(raw);
 		if (got == reps)
 			return HYP_OK;
 		if (stalls >= REP_STALLS_MAX)
@@ -98,7 +102,7 @@ int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
 
 int hyp_hyperv_notify_long_spin_wait(uint32_t spin_count)
 {
-	return hyp_hyperv_error(hyp_hyperv_fast_hypercall(HYP_HYPERV_CALL_NOTIFY_LONG_SPIN_WAIT,
+	return hyperv_answer(hyp_hyperv_fast_hypercall(HYP_HYPERV_CALL_NOTIFY_LONG_SPIN_WAIT,
 							  spin_count, 0));
 }
 
@@ -133,6 +137,6 @@ int hyp_hyperv_signal_event(uint32_t connection_id, uint16_t flag_number)
 {
 	if (connection_id > 0xffffffu)
 		return HYP_EINVAL;
-	return hyp_hyperv_error(hyp_hyperv_fast_hypercall(HYP_HYPERV_CALL_SIGNAL_EVENT,
+	return hyperv_answer(hyp_hyperv_fast_hypercall(HYP_HYPERV_CALL_SIGNAL_EVENT,
 							  connection_id | (uint64_t)flag_number << 32, 0));
 }
