@@ -70,14 +70,14 @@ enum hyp_clock_source {
  * hyp_clock_init() answers HYP_EINVAL.
  */
 #define HYP_CLOCK_XEN_PAGE_CHECKED  0x58504731u   /* "XPG1" */
-struct hyp_clock_xen_page {
+struct hyp_clock_xen_page_ref {
 	uint32_t checked;               /* HYP_CLOCK_XEN_PAGE_CHECKED, or 0 with page NULL */
 	union hyp_xen_shared_info_page *page;
 };
 
-static inline struct hyp_clock_xen_page (hyp_clock_xen_page)(union hyp_xen_shared_info_page *page)
+static inline struct hyp_clock_xen_page_ref (hyp_clock_xen_page)(union hyp_xen_shared_info_page *page)
 {
-	struct hyp_clock_xen_page ref;
+	struct hyp_clock_xen_page_ref ref;
 
 	ref.checked = HYP_CLOCK_XEN_PAGE_CHECKED;
 	ref.page = page;
@@ -98,7 +98,7 @@ struct hyp_clock_config {
 	 * Xen latch this build's word size) unless xen_shared_info_mapped says
 	 * the kernel did. Zero: no Xen source.
 	 */
-	struct hyp_clock_xen_page xen_shared_info;
+	struct hyp_clock_xen_page_ref xen_shared_info;
 	bool xen_shared_info_mapped;
 	/*
 	 * Hyper-V: a 4 KiB-aligned page the hypervisor fills as the reference

@@ -35,18 +35,20 @@ int hyp_kvm_kick_cpu(uint32_t apic_id)
  * KVM writes the whole struct at the one GPA it is given (kvm_write_guest in
  * Linux arch/x86/kvm/x86.c, kvm_pv_clock_pairing), across a page boundary
  * into whatever physical page follows: the struct must lie in one page,
- * virtually and physically, and be 8-byte aligned (its own alignment).
+ * virtually and physically, and be aligned as its type is (8 bytes on
+ * x86_64, 4 on i386, where uint64_t fields are 4-byte aligned).
  * Refused rather than bounced: a library buffer would be shared by CPUs.
  */
 int hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing_args *out, uint32_t clock_type)
 {
+	const uintptr_t align = __alignof__(*out);
 	uint64_t gpa;
 
-	if (!out || ((uintptr_t)out & 7u) ||
+	if (!out || ((uintptr_t)out & (align - 1)) ||
 	    !hyp_in_one_page((uintptr_t)out, sizeof(*out), X86_PAGE))
 		return HYP_EINVAL;
 	gpa = hyp_virt_to_phys(out);
-	if (!fits_register(gpa) || (gpa & 7u) || !hyp_in_one_page(gpa, sizeof(*out), X86_PAGE))
+	if (!fits_register(gpa) || (gpa & (align - 1)) || !hyp_in_one_page(gpa, sizeof(*out), X86_PAGE))
 		return HYP_EINVAL;
 	return hyp_kvm_answer(hyp_kvm_hypercall2(HYP_KVM_HC_CLOCK_PAIRING,
 						(unsigned long)gpa, clock_type));

@@ -236,8 +236,8 @@ static void pairing_page_crossing(void)
 	traps = seen.traps;
 	check(hyp_kvm_clock_pairing((void *)(page + 4072), 0) == HYP_EINVAL && seen.traps == traps,
 	      "clock_pairing at page offset 4072 (64 bytes cross the page): HYP_EINVAL, no trap");
-	check(hyp_kvm_clock_pairing((void *)(page + 4), 0) == HYP_EINVAL && seen.traps == traps,
-	      "clock_pairing not 8-byte aligned: HYP_EINVAL, no trap");
+	check(hyp_kvm_clock_pairing((void *)(page + 2), 0) == HYP_EINVAL && seen.traps == traps,
+	      "clock_pairing not aligned as its type: HYP_EINVAL, no trap");
 	munmap(page, 8192);
 }
 
