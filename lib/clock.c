@@ -13,6 +13,7 @@
 static const struct hyp_clock_ops *clock_ops;
 static struct hyp_clock_config clock_cfg;
 static uint64_t clock_last;     /* the guard: largest time returned on any CPU */
+static unsigned int clock_cpus; /* CPUs set up and not torn down */
 
 const struct hyp_clock_config *hyp_clock_config_get(void)
 {
@@ -31,9 +32,16 @@ int hyp_clock_select(const struct hyp_clock_ops *const *sources,
 		cfg = &defaults;
 	if ((unsigned int)cfg->source >= HYP_CLOCK_SOURCES)
 		return HYP_EINVAL;
+	/* Not set by hyp_clock_xen_page(): a pointer whose type was never checked. */
+	if (cfg->xen_shared_info.checked != HYP_CLOCK_XEN_PAGE_CHECKED &&
+	    (cfg->xen_shared_info.checked || cfg->xen_shared_info.page))
+		return HYP_EINVAL;
 	if (!info)
 		return HYP_ENOTINIT;
-	clock_ops = NULL;
+	/* A CPU still reads (and is torn down by) the source chosen before. */
+	if (__atomic_load_n(&clock_cpus, __ATOMIC_ACQUIRE))
+		return HYP_EBUSY;
+	__atomic_store_n(&clock_ops, NULL, __ATOMIC_RELEASE);
 	clock_cfg = *cfg;
 	for (s = sources; *s; s++) {
 		if (cfg->source != HYP_CLOCK_NONE && cfg->source != (*s)->id)
@@ -81,6 +89,7 @@ int hyp_clock_cpu_setup(struct hyp_clock_cpu *c, uint32_t cpu)
 	if (clock_cfg.always_guard)
 		c->stable_mask = 0;
 	c->source = (uint8_t)ops->id;
+	__atomic_add_fetch(&clock_cpus, 1, __ATOMIC_ACQ_REL);
 	return HYP_OK;
 }
 
@@ -90,11 +99,21 @@ int hyp_clock_cpu_teardown(struct hyp_clock_cpu *c)
 
 	if (!c)
 		return HYP_EINVAL;
-	if (c->source && ops && ops->id == c->source && ops->cpu_teardown)
+	if (!c->source)
+		return HYP_OK;
+	if (ops && ops->id == c->source && ops->cpu_teardown)
 		ops->cpu_teardown(c);
 	c->source = HYP_CLOCK_NONE;
 	c->pvclock = NULL;
+	__atomic_sub_fetch(&clock_cpus, 1, __ATOMIC_ACQ_REL);
 	return HYP_OK;
+}
+
+bool hyp_clock_in_use(enum hyp_clock_source source)
+{
+	const struct hyp_clock_ops *ops = __atomic_load_n(&clock_ops, __ATOMIC_ACQUIRE);
+
+	return ops && ops->id == source && __atomic_load_n(&clock_cpus, __ATOMIC_ACQUIRE);
 }
 
 /* Never return less than any CPU was given before (Linux: pvclock last_value). */
@@ -157,6 +176,21 @@ static __attribute__((noinline)) uint64_t clock_ns_other(struct hyp_clock_cpu *c
 	return clock_guard(ns);
 }
 
+#if defined(__x86_64__) || defined(__i386__)
+/* The pvclock read with its retries, out of line: the first read is hyp_clock_ns()'s. */
+static __attribute__((noinline)) int clock_pvclock(struct hyp_clock_cpu *c, uint64_t *ns)
+{
+	struct hyp_pvclock_vcpu_time_info r;
+	uint64_t t = hyp_pvclock_read(c->pvclock, &r);
+
+	*ns = 0;
+	if (r.version & 1u)
+		return HYP_ETIMEDOUT;
+	*ns = (r.flags & c->stable_mask) ? t : clock_guard(t);
+	return HYP_OK;
+}
+#endif
+
 uint64_t hyp_clock_ns(struct hyp_clock_cpu *c)
 {
 #if defined(__x86_64__) || defined(__i386__)
@@ -164,14 +198,33 @@ uint64_t hyp_clock_ns(struct hyp_clock_cpu *c)
 
 	if (__builtin_expect(t != NULL, 1)) {
 		struct hyp_pvclock_vcpu_time_info r;
-		uint64_t ns = hyp_pvclock_read(t, &r);
+		uint64_t ns;
 
+		if (__builtin_expect(!hyp_pvclock_try(t, &r, &ns), 0)) {
+			clock_pvclock(c, &ns);  /* 0 when HYP_CLOCK_RETRIES are spent */
+			return ns;
+		}
 		if (r.flags & c->stable_mask)
 			return ns;
 		return clock_guard(ns);
 	}
 #endif
 	return clock_ns_other(c);
+}
+
+int hyp_clock_read(struct hyp_clock_cpu *c, uint64_t *ns)
+{
+	if (!c || !ns)
+		return HYP_EINVAL;
+	*ns = 0;
+	if (!c->source)
+		return hyp_get_info() ? HYP_ENOHYP : HYP_ENOTINIT;
+#if defined(__x86_64__) || defined(__i386__)
+	if (c->pvclock)
+		return clock_pvclock(c, ns);
+#endif
+	*ns = clock_ns_other(c);
+	return HYP_OK;
 }
 
 bool hyp_clock_stable(const struct hyp_clock_cpu *c)
@@ -207,20 +260,35 @@ uint64_t hyp_clock_ns_to_sec(uint64_t ns, uint32_t *rem_ns)
 int hyp_clock_wall(struct hyp_clock_cpu *c, struct hyp_clock_timespec *ts)
 {
 	struct hyp_clock_timespec base;
-	uint64_t sec;
+	uint64_t sec, ns;
 	uint32_t nsec;
 	int ret;
 
 	if (!c || !ts)
 		return HYP_EINVAL;
 	if (!c->source)
-		return HYP_ENOHYP;
+		return hyp_get_info() ? HYP_ENOHYP : HYP_ENOTINIT;
 	if (!clock_ops->wall_base)
 		return HYP_EOPNOTSUPP;
 	ret = clock_ops->wall_base(c, &base);
 	if (ret < 0)
 		return ret;
-	sec = hyp_clock_ns_to_sec(hyp_clock_ns(c) + base.nsec, &nsec);
+	/*
+	 * Defined for every value a source returns (base.nsec < 10^9): the
+	 * nanoseconds carried rather than added to a count near 2^64; the sum
+	 * HYP_ERANGE where it does not fit int64_t seconds.
+	 */
+	ret = hyp_clock_read(c, &ns);
+	if (ret < 0)
+		return ret;
+	sec = hyp_clock_ns_to_sec(ns, &nsec);
+	nsec += base.nsec;
+	if (nsec >= 1000000000u) {
+		nsec -= 1000000000u;
+		sec++;
+	}
+	if (base.sec > INT64_MAX - (int64_t)sec)
+		return HYP_ERANGE;
 	ts->sec = base.sec + (int64_t)sec;
 	ts->nsec = nsec;
 	return HYP_OK;

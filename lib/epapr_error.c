@@ -19,9 +19,6 @@ int hyp_epapr_error(long raw)
 	case HYP_EV_INVALID_STATE:      return HYP_EBUSY;
 	case HYP_EV_UNIMPLEMENTED:      return HYP_ENOSYS;
 	case HYP_EV_BUFFER_OVERFLOW:    return HYP_ENOSPC;
-	case HYP_ENOHYP:                /* a closed gate: nothing was executed */
-	case HYP_ENOTINIT:
-		return (int)raw;
-	default:                        return HYP_EIO;
+	default:                        return HYP_EIO; /* the library's codes too */
 	}
 }

@@ -37,6 +37,24 @@ static inline int hyp_result_from_raw(long raw)
 	return (int)raw;
 }
 
+/*
+ * Whether a gated raw call's `raw` is its closed gate's code (nothing
+ * executed): HYP_ENOTINIT or HYP_ENOHYP with the gate closed now (gates
+ * open once; x86 KVM's closes while Hyper-V owns vmcall). A typed call
+ * returns that as it is and maps everything else with hyp_<family>_error(),
+ * which never gives a library code: a hypervisor answering -4001 is not
+ * "hyp_init() has not run" (HYP_EIO). Out of line per family
+ * (hyp_<family>_answer): a call site costs what the map's call did.
+ */
+static inline bool hyp_gate_passed(int64_t raw, const unsigned char *gate)
+{
+	return __builtin_expect(raw == HYP_ENOTINIT || raw == HYP_ENOHYP, 0) &&
+	       hyp_gate_read(gate) < HYP_GATE_OPEN;
+}
+
+int hyp_kvm_answer(long raw);   /* lib/kvm_common.c */
+int hyp_xen_answer(long raw);   /* lib/xen_calls.c (x86, aarch64) */
+
 /* Store a gate value so that a CPU seeing it also sees everything written before. */
 static inline void hyp_gate_open(unsigned char *gate, unsigned int value)
 {

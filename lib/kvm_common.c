@@ -13,11 +13,14 @@ int hyp_kvm_error(long raw)
 	case -HYP_KVM_EINVAL:       return HYP_EINVAL;
 	case -HYP_KVM_E2BIG:        return HYP_E2BIG;
 	case -HYP_KVM_EPERM:        return HYP_EPERM;
-	case HYP_ENOHYP:            /* a closed gate: nothing was executed */
-	case HYP_ENOTINIT:
-		return (int)raw;
-	default:                    return HYP_EIO;
+	default:                    return HYP_EIO;     /* the library's codes too */
 	}
+}
+
+/* A gated call's answer: its closed gate's code, else mapped (lib/internal.h). */
+int hyp_kvm_answer(long raw)
+{
+	return hyp_gate_passed(raw, &hyp_kvm_gate) ? (int)raw : hyp_kvm_error(raw);
 }
 
 bool hyp_kvm_has_feature(unsigned int bit)

@@ -17,9 +17,7 @@ int hyp_sbi_error(long sbi_error)
 	case HYP_SBI_ERR_INVALID_STATE:         return HYP_EBUSY;
 	case HYP_SBI_ERR_BAD_RANGE:             return HYP_ERANGE;
 	case HYP_SBI_ERR_TIMEOUT:               return HYP_ETIMEDOUT;
-	case HYP_ENOTINIT:                      return HYP_ENOTINIT;   /* a closed gate's answer */
-	case HYP_ENOHYP:                        return HYP_ENOHYP;
-	default:                                return HYP_EIO;        /* FAILED, IO, unknown */
+	default:                                return HYP_EIO;        /* FAILED, IO, unknown, library codes */
 	}
 }
 

@@ -38,16 +38,11 @@ static const struct status_map trng_codes[] = {
 	{ HYP_TRNG_RET_NO_ENTROPY,              HYP_EAGAIN },
 };
 
-/*
- * Gate codes are far outside int32_t's negative SMCCC range: they pass
- * unchanged. A status >= 0 is the answer; a negative one not in `codes`, HYP_EIO.
- */
+/* A status >= 0 is the answer; a negative one not in `codes` (a library code too), HYP_EIO. */
 static int map_status(long raw, const struct status_map *codes, size_t count)
 {
 	int32_t w0 = (int32_t)(uint32_t)(unsigned long)raw;
 
-	if (raw == HYP_ENOTINIT || raw == HYP_ENOHYP)
-		return (int)raw;
 	if (w0 >= 0)
 		return w0;
 	for (size_t i = 0; i < count; i++)

@@ -11,6 +11,12 @@
 
 #define XEN_PAGE_SHIFT  12
 
+/* A gated call's answer: its closed gate's code, else mapped (lib/internal.h). */
+int hyp_xen_answer(long raw)
+{
+	return hyp_gate_passed(raw, &hyp_xen_gate) ? (int)raw : hyp_xen_error(raw);
+}
+
 /* A pointer argument: the virtual address in an argument register. */
 static unsigned long arg(const void *p)
 {
@@ -20,7 +26,7 @@ static unsigned long arg(const void *p)
 /*
  * A two-argument call whose result is only the mapped status. The gate is
  * tested here and a closed gate's code returned as it is (hyp_xen_error()
- * would pass it through unchanged), so the mapping is called on the open
+ * would make it HYP_EIO), so the mapping is called on the open
  * path only and the closed path needs no stack frame. The open half is
  * hyp_xen_hypercall2's transfer for the mode the gate names; `op` is a
  * constant below the page's slots and not iret, which hyp_xen_hypercall2
@@ -58,7 +64,7 @@ int hyp_xen_extraversion(char *out)
 
 	if (!out)
 		return HYP_EINVAL;
-	rc = hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_xen_version,
+	rc = hyp_xen_answer(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_xen_version,
 					      HYP_XEN_XENVER_extraversion, arg(text)));
 	if (rc < 0)
 		return rc;
@@ -75,7 +81,7 @@ int hyp_xen_get_features(unsigned int submap_idx, uint32_t *submap)
 
 	if (!submap)
 		return HYP_EINVAL;
-	rc = hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_xen_version,
+	rc = hyp_xen_answer(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_xen_version,
 					      HYP_XEN_XENVER_get_features, arg(&fi)));
 	if (rc < 0)
 		return rc;
@@ -103,7 +109,7 @@ int hyp_xen_console_write(const char *buf, size_t len)
 		raw = hyp_xen_hypercall3(HYP_XEN_HYPERCALL_console_io, HYP_XEN_CONSOLEIO_write,
 					 piece, arg(buf + done));
 		if (raw < 0)
-			return hyp_xen_error(raw);
+			return hyp_xen_answer(raw);
 		if (raw == 0)
 			done += piece;
 		else if ((unsigned long)raw <= piece)
@@ -124,7 +130,7 @@ int hyp_xen_console_read(char *buf, size_t len)
 				 len, arg(buf));
 	if (raw > (long)len)
 		return HYP_EIO;
-	return hyp_xen_error(raw);
+	return hyp_xen_answer(raw);
 }
 
 int hyp_xen_sched_yield(void)
@@ -139,17 +145,17 @@ int hyp_xen_sched_block(void)
 
 int hyp_xen_sched_shutdown(unsigned int reason)
 {
-	struct hyp_xen_sched_shutdown sd = { .reason = reason };
+	struct hyp_xen_sched_shutdown_args sd = { .reason = reason };
 
 	if (reason > HYP_XEN_SHUTDOWN_MAX)
 		return HYP_EINVAL;
-	return hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_sched_op,
+	return hyp_xen_answer(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_sched_op,
 						HYP_XEN_SCHEDOP_shutdown, arg(&sd)));
 }
 
 static int evtchn_op(unsigned int cmd, void *op)
 {
-	return hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_event_channel_op, cmd, arg(op)));
+	return hyp_xen_answer(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_event_channel_op, cmd, arg(op)));
 }
 
 /* A port is returned as the call's value: it must fit. Read it after the call. */
@@ -164,7 +170,7 @@ static int port_result(int rc, hyp_xen_evtchn_port_t port)
 
 int hyp_xen_evtchn_alloc_unbound(uint16_t remote_dom)
 {
-	struct hyp_xen_evtchn_alloc_unbound op = {
+	struct hyp_xen_evtchn_alloc_unbound_args op = {
 		.dom = HYP_XEN_DOMID_SELF, .remote_dom = remote_dom,
 	};
 
@@ -175,7 +181,7 @@ int hyp_xen_evtchn_alloc_unbound(uint16_t remote_dom)
 
 int hyp_xen_evtchn_bind_virq(uint32_t virq, uint32_t vcpu)
 {
-	struct hyp_xen_evtchn_bind_virq op = { .virq = virq, .vcpu = vcpu };
+	struct hyp_xen_evtchn_bind_virq_args op = { .virq = virq, .vcpu = vcpu };
 
 	int rc = evtchn_op(HYP_XEN_EVTCHNOP_bind_virq, &op);
 
@@ -184,7 +190,7 @@ int hyp_xen_evtchn_bind_virq(uint32_t virq, uint32_t vcpu)
 
 int hyp_xen_evtchn_bind_ipi(uint32_t vcpu)
 {
-	struct hyp_xen_evtchn_bind_ipi op = { .vcpu = vcpu };
+	struct hyp_xen_evtchn_bind_ipi_args op = { .vcpu = vcpu };
 
 	int rc = evtchn_op(HYP_XEN_EVTCHNOP_bind_ipi, &op);
 
@@ -193,23 +199,23 @@ int hyp_xen_evtchn_bind_ipi(uint32_t vcpu)
 
 int hyp_xen_evtchn_send(uint32_t port)
 {
-	struct hyp_xen_evtchn_send op = { .port = port };
+	struct hyp_xen_evtchn_send_args op = { .port = port };
 
 	return evtchn_op(HYP_XEN_EVTCHNOP_send, &op);
 }
 
 int hyp_xen_evtchn_close(uint32_t port)
 {
-	struct hyp_xen_evtchn_close op = { .port = port };
+	struct hyp_xen_evtchn_close_args op = { .port = port };
 
 	return evtchn_op(HYP_XEN_EVTCHNOP_close, &op);
 }
 
-int hyp_xen_evtchn_status(uint32_t port, struct hyp_xen_evtchn_status *out)
+int hyp_xen_evtchn_status(uint32_t port, struct hyp_xen_evtchn_status_args *out)
 {
 	if (!out)
 		return HYP_EINVAL;
-	*out = (struct hyp_xen_evtchn_status){ .dom = HYP_XEN_DOMID_SELF, .port = port };
+	*out = (struct hyp_xen_evtchn_status_args){ .dom = HYP_XEN_DOMID_SELF, .port = port };
 	return evtchn_op(HYP_XEN_EVTCHNOP_status, out);
 }
 
@@ -220,7 +226,7 @@ int hyp_xen_hvm_get_param(uint32_t index, uint64_t *value)
 
 	if (!value)
 		return HYP_EINVAL;
-	rc = hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_hvm_op,
+	rc = hyp_xen_answer(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_hvm_op,
 					      HYP_XEN_HVMOP_get_param, arg(&p)));
 	if (rc < 0)
 		return rc;
@@ -234,20 +240,20 @@ int hyp_xen_hvm_set_param(uint32_t index, uint64_t value)
 		.domid = HYP_XEN_DOMID_SELF, .index = index, .value = value,
 	};
 
-	return hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_hvm_op,
+	return hyp_xen_answer(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_hvm_op,
 						HYP_XEN_HVMOP_set_param, arg(&p)));
 }
 
 int hyp_xen_add_to_physmap(unsigned int space, unsigned long idx, uint64_t gpfn)
 {
-	struct hyp_xen_add_to_physmap map = {
+	struct hyp_xen_add_to_physmap_args map = {
 		.domid = HYP_XEN_DOMID_SELF, .space = space, .idx = idx,
 		.gpfn = (unsigned long)gpfn,
 	};
 
 	if (map.gpfn != gpfn)       /* i386: a frame above what xen_pfn_t holds */
 		return HYP_EINVAL;
-	return hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_memory_op,
+	return hyp_xen_answer(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_memory_op,
 						HYP_XEN_XENMEM_add_to_physmap, arg(&map)));
 }
 
@@ -273,7 +279,7 @@ static int latch_shared_info_size(void)
 }
 #endif
 
-int hyp_xen_map_shared_info(union hyp_xen_shared_info_page *page)
+int (hyp_xen_map_shared_info)(union hyp_xen_shared_info_page *page)
 {
 	uint64_t gpa;
 
@@ -295,13 +301,14 @@ int hyp_xen_current_reservation(void)
 {
 	hyp_xen_domid_t self = HYP_XEN_DOMID_SELF;
 
-	return hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_memory_op,
+	return hyp_xen_answer(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_memory_op,
 						HYP_XEN_XENMEM_current_reservation, arg(&self)));
 }
 
+#if !defined(__aarch64__)              /* Arm serves neither (include/hyp/xen.h) */
 int hyp_xen_vcpu_is_up(uint32_t vcpu)
 {
-	return hyp_xen_error(hyp_xen_hypercall3(HYP_XEN_HYPERCALL_vcpu_op,
+	return hyp_xen_answer(hyp_xen_hypercall3(HYP_XEN_HYPERCALL_vcpu_op,
 						HYP_XEN_VCPUOP_is_up, vcpu, 0));
 }
 
@@ -309,8 +316,9 @@ int hyp_xen_vcpu_runstate(uint32_t vcpu, struct hyp_xen_vcpu_runstate_info *out)
 {
 	if (!out)
 		return HYP_EINVAL;
-	return hyp_xen_error(hyp_xen_hypercall3(HYP_XEN_HYPERCALL_vcpu_op,
+	return hyp_xen_answer(hyp_xen_hypercall3(HYP_XEN_HYPERCALL_vcpu_op,
 						HYP_XEN_VCPUOP_get_runstate_info, vcpu, arg(out)));
 }
+#endif
 
 #endif

@@ -26,8 +26,6 @@ int hyp_xen_error(long raw)
 	case -HYP_XEN_ENOSYS:       return HYP_ENOSYS;
 	case -HYP_XEN_EOPNOTSUPP:   return HYP_EOPNOTSUPP;
 	case -HYP_XEN_ETIMEDOUT:    return HYP_ETIMEDOUT;
-	case HYP_ENOHYP:            /* a closed gate: nothing was executed */
-	case HYP_ENOTINIT:          return (int)raw;
-	default:                    return HYP_EIO;
+	default:                    return HYP_EIO;     /* the library's codes too */
 	}
 }

@@ -71,7 +71,8 @@ static void put_date(int64_t sec)
 
 void kernel_main(void)
 {
-	struct hyp_clock_config cfg = { .xen_shared_info = &shared_info, .hyperv_tsc_page = &tsc_page };
+	struct hyp_clock_config cfg = { .xen_shared_info = hyp_clock_xen_page(&shared_info),
+					.hyperv_tsc_page = &tsc_page };
 	struct hyp_clock_timespec ts;
 	unsigned int found = 0;
 	bool ok = true;

@@ -20,6 +20,14 @@
  * retries while the version is odd or changed, and scales the TSC delta with
  * hyp_pvclock_scale() (no libgcc 128-bit or 64-bit division helper).
  *
+ * Every wait on the hypervisor is bounded: the pvclock record, Xen's and
+ * kvmclock's wall-clock version and Hyper-V's TSC page sequence are read at
+ * most HYP_CLOCK_RETRIES times, with a pause between reads (about a second
+ * of retries: a writer preempted for a few time slices is waited out, an
+ * update never closed is not). Then: hyp_clock_read() and
+ * hyp_clock_wall() answer HYP_ETIMEDOUT, hyp_clock_ns() 0; Hyper-V's page
+ * falls back to HV_X64_MSR_TIME_REF_COUNT, which needs no retry.
+ *
  * Per CPU the kernel owns one struct hyp_clock_cpu (HYP_CLOCK_CPU_SIZE bytes,
  * HYP_CLOCK_CPU_ALIGN aligned, in memory virt_to_phys can translate): the
  * hypervisor writes kvmclock's record into it. Nothing here executes a
@@ -36,10 +44,13 @@
 
 #include <hyp/error.h>
 #include <hyp/pvclock_abi.h>
+#include <hyp/xen_abi.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+#define HYP_CLOCK_RETRIES   (1u << 24)      /* reads of a record before HYP_ETIMEDOUT */
 
 enum hyp_clock_source {
 	HYP_CLOCK_NONE = 0,             /* no source (or: pick the fastest, in the config) */
@@ -51,17 +62,43 @@ enum hyp_clock_source {
 	HYP_CLOCK_SOURCES
 };
 
+/*
+ * The Xen page of a clock config: set only with hyp_clock_xen_page(&page)
+ * (`page` a union hyp_xen_shared_info_page; any other pointer type is a
+ * compile error in C and C++). A pointer written in directly fails to
+ * compile, or (brace elision, C) lands in `checked` with a warning and
+ * hyp_clock_init() answers HYP_EINVAL.
+ */
+#define HYP_CLOCK_XEN_PAGE_CHECKED  0x58504731u   /* "XPG1" */
+struct hyp_clock_xen_page_ref {
+	uint32_t checked;               /* HYP_CLOCK_XEN_PAGE_CHECKED, or 0 with page NULL */
+	union hyp_xen_shared_info_page *page;
+};
+
+static inline struct hyp_clock_xen_page_ref (hyp_clock_xen_page)(union hyp_xen_shared_info_page *page)
+{
+	struct hyp_clock_xen_page_ref ref;
+
+	ref.checked = HYP_CLOCK_XEN_PAGE_CHECKED;
+	ref.page = page;
+	return ref;
+}
+#ifndef __cplusplus
+#define hyp_clock_xen_page(page) hyp_clock_xen_page(HYP_XEN_SHARED_INFO_PAGE(page))
+#endif
+
 struct hyp_clock_config {
 	/* A particular source, or HYP_CLOCK_NONE for the fastest detected. */
 	enum hyp_clock_source source;
 	/*
-	 * Xen: a union hyp_xen_shared_info_page (hyp/xen_abi.h). PV: already
-	 * mapped by the kernel (start_info.shared_info). HVM/PVH: a free page
-	 * the library maps shared_info over (hyp_xen_map_shared_info(), which
-	 * also makes Xen latch this build's word size) unless
-	 * xen_shared_info_mapped says the kernel did. NULL: no Xen source.
+	 * Xen: hyp_clock_xen_page(&page), page a union
+	 * hyp_xen_shared_info_page (hyp/xen_abi.h). PV: already mapped by the
+	 * kernel (start_info.shared_info). HVM/PVH: a free page the library
+	 * maps shared_info over (hyp_xen_map_shared_info(), which also makes
+	 * Xen latch this build's word size) unless xen_shared_info_mapped says
+	 * the kernel did. Zero: no Xen source.
 	 */
-	void *xen_shared_info;
+	struct hyp_clock_xen_page_ref xen_shared_info;
 	bool xen_shared_info_mapped;
 	/*
 	 * Hyper-V: a 4 KiB-aligned page the hypervisor fills as the reference
@@ -102,8 +139,13 @@ struct hyp_clock_timespec {
  * Pick the source (after hyp_init(), before any hyp_clock_cpu_setup(), from
  * one CPU). Returns the enum hyp_clock_source chosen (> 0); HYP_ENOTINIT
  * before hyp_init(); HYP_ENOHYP if no source exists here (or not the one
- * asked for); HYP_EINVAL for a misaligned page or unknown source; the
- * hypervisor's error if mapping a page failed.
+ * asked for); HYP_EINVAL for a misaligned page, an unknown source or a Xen page not set
+ * with hyp_clock_xen_page(); the
+ * hypervisor's error if mapping a page failed. Again: HYP_EBUSY, nothing
+ * changed, while any CPU is set up (every hyp_clock_cpu_setup() that
+ * returned 0 needs its hyp_clock_cpu_teardown() first: the CPUs keep reading
+ * and tearing down the first source); with none, the choice is made anew
+ * and a failure leaves no source.
  */
 int hyp_clock_init(const struct hyp_clock_config *cfg);
 
@@ -120,7 +162,10 @@ const char *hyp_clock_name(void);
  */
 int hyp_clock_cpu_setup(struct hyp_clock_cpu *c, uint32_t cpu);
 
-/* On that CPU: stop the hypervisor writing into `c` (kvmclock). 0. */
+/*
+ * On that CPU: stop the hypervisor writing into `c` (kvmclock), and count
+ * the CPU out (see hyp_clock_init()). 0; a struct not set up: 0, nothing done.
+ */
 int hyp_clock_cpu_teardown(struct hyp_clock_cpu *c);
 
 /*
@@ -128,15 +173,27 @@ int hyp_clock_cpu_teardown(struct hyp_clock_cpu *c);
  * hypervisor's system time; Hyper-V: partition reference time). Never goes
  * backwards across CPUs: where the source is not stable (or always_guard),
  * reads pass through a global maximum as Linux's pvclock does. 0 if `c`
- * is not set up (zeroed, torn down, or refused by hyp_clock_cpu_setup()).
+ * is not set up (zeroed, torn down, or refused by hyp_clock_cpu_setup()),
+ * or the record stayed inconsistent for HYP_CLOCK_RETRIES reads: 0 is never
+ * a time, hyp_clock_read() says which.
  * The hot path checks nothing else: `c` must point at a struct
  * hyp_clock_cpu (not NULL), like any per-CPU pointer.
  */
 uint64_t hyp_clock_ns(struct hyp_clock_cpu *c);
 
 /*
+ * hyp_clock_ns() with its failure said: 0 and *ns; HYP_ENOHYP if `c` is not
+ * set up (HYP_ENOTINIT before hyp_init()); HYP_ETIMEDOUT if the record
+ * stayed odd or changing for HYP_CLOCK_RETRIES reads. *ns is 0 on error.
+ */
+int hyp_clock_read(struct hyp_clock_cpu *c, uint64_t *ns);
+
+/*
  * Wall clock now. 0; HYP_EOPNOTSUPP where the source has none (Hyper-V);
- * HYP_EINVAL for NULL; HYP_ENOHYP if `c` is not set up.
+ * HYP_EINVAL for NULL; HYP_ENOHYP if `c` is not set up; HYP_ERANGE where
+ * the hypervisor's wall clock does not fit: Xen's wc_sec_hi:wc_sec (an
+ * unsigned count) from 2^63 s, or base + elapsed beyond INT64_MAX seconds
+ * (never a wrapped or negative time); HYP_EIO for nanoseconds >= 10^9.
  */
 int hyp_clock_wall(struct hyp_clock_cpu *c, struct hyp_clock_timespec *ts);
 

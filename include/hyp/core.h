@@ -67,7 +67,8 @@ enum hyp_x86_vendor {
 
 struct hyp_info {
 	enum hyp_kind kind;         /* the first signature found, HYP_KIND_NONE if none */
-	uint32_t families;          /* HYP_FAMILY_* the library will call */
+	uint32_t families;          /* HYP_FAMILY_* the library will call (after hyp_init(): a
+				       declared VMware backdoor only if GETVERSION answered) */
 	char signature[16];         /* raw signature of `kind`, NUL-terminated */
 	uint32_t kvm_features;      /* KVM feature bits (x86: leaf kvm base+1 eax) */
 	uint32_t kvm_hints;         /* x86: leaf kvm base+1 edx */
@@ -173,6 +174,13 @@ struct hyp_platform {
 	 * calls (<hyp/osi.h>): opens HYP_FAMILY_OSI. There is no detection.
 	 */
 	bool ppc_osi;
+	/*
+	 * riscv: the kernel knows nothing answers ecall from S-mode (it boots with
+	 * no firmware, e.g. QEMU `-bios none`, and runs its own M-mode code, as
+	 * xv6 does): the SBI family stays closed (HYP_ENOHYP) and hyp_init() makes
+	 * no ecall. Without it the probe is still trap-safe (<hyp/sbi.h>).
+	 */
+	bool riscv_no_sbi;
 };
 
 /* aarch64 conduits (hyp_platform.arm_conduit, hyp_info.arm_conduit). */
@@ -192,10 +200,11 @@ enum hyp_arm_conduit {
  * program (3.2.2) "KVM/Linux" means KVM's DIAGNOSE 0x500 interface; the
  * machine's manufacturer (1.1.1) "QEMU" tells QEMU TCG from KVM (see
  * lib/s390/s390_detect.c).
- * aarch64: the conduit from plat->arm_conduit or the tree's /psci "method";
- * only on that conduit PSCI_VERSION, PSCI_FEATURES(SMCCC_VERSION), then (SMCCC
- * >= 1.1) the hypervisor UIDs, KVM_FEATURES and TRNG_VERSION; Xen from
- * /hypervisor "xen,xen" or declared_kind (then XENVER_version).
+ * aarch64: the conduit from plat->arm_conduit or the tree's /psci "method"
+ * (arm_conduit, HYP_FAMILY_SMCCC); Xen from /hypervisor "xen,xen" or
+ * declared_kind. The versions, UIDs, KVM and TRNG need calls: hyp_init()
+ * asks them (on that conduit only) into the info hyp_get_info() returns.
+ * riscv64: the SBI family from the platform; hyp_init() asks BASE.
  */
 int hyp_detect(const struct hyp_platform *plat, struct hyp_info *info);
 

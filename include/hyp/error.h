@@ -23,8 +23,10 @@
  *     PAPR -1 .. -511 and -9000s in LoPAPR, SBI -1 .. -13). tests/host/test_errors.c sweeps each
  *     mapping and checks the public headers' codes against the range. A
  *     raw stub through a closed gate returns HYP_ENOTINIT or HYP_ENOHYP
- *     itself, without executing anything; the mappings pass those two
- *     through unchanged.
+ *     itself, without executing anything; a typed call returns those as
+ *     they are only while the gate is closed. A hypervisor's answer in the
+ *     library range (-4001 from a hostile one) is no library code: every
+ *     mapping makes it HYP_EIO.
  */
 #ifndef HYP_ERROR_H
 #define HYP_ERROR_H

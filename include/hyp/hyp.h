@@ -12,10 +12,12 @@
  *   <hyp/smccc.h>    SMCCC, PSCI, TRNG, KVM vendor services (aarch64)
  *   <hyp/sbi.h>      SBI (riscv64)
  *   <hyp/clock.h>    time from the hypervisor, whichever answers
+ *   <hyp/version.h>  HYP_VERSION_MAJOR/MINOR/PATCH, HYP_VERSION_STRING
  */
 #ifndef HYP_HYP_H
 #define HYP_HYP_H
 
+#include <hyp/version.h>
 #include <hyp/core.h>
 #include <hyp/kvm.h>
 #include <hyp/xen.h>

@@ -48,7 +48,7 @@ extern "C" {
 #endif
 
 #if defined(__x86_64__) || defined(__i386__)
-/* Map a raw Hyper-V result into the error model: status 0 is 0, gate codes pass. */
+/* Map a raw Hyper-V result into the error model: status 0 is 0; negative (bit 63 set), HYP_EIO. */
 int hyp_hyperv_error(int64_t raw);
 
 /* The ABI's multiply: high 64 bits of a * b (the reference TSC page scale). */
@@ -56,8 +56,10 @@ uint64_t hyp_hyperv_mul64_hi(uint64_t a, uint64_t b);
 
 /*
  * Reads the reference TSC page (TLFS 12.7): 100 ns units, consistent by the
- * sequence protocol (re-read while it changes). false when the page says it
- * is not valid now (sequence 0): read HYP_HYPERV_MSR_TIME_REF_COUNT then.
+ * sequence protocol (re-read while it changes, at most HYP_CLOCK_RETRIES
+ * times: hyp/clock.h). false when the page says it is not valid now
+ * (sequence 0) or its sequence kept changing: read
+ * HYP_HYPERV_MSR_TIME_REF_COUNT then.
  * `tsc` supplies the TSC (NULL: rdtsc after lfence); a test hook.
  */
 bool hyp_hyperv_tsc_page_read(const volatile struct hyp_hyperv_tsc_page *page,
@@ -75,7 +77,11 @@ int hyp_hyperv_disable(void);
 /* Whether Hyper-V owns vmcall/vmmcall now (identity written by hyp_hyperv_enable). */
 bool hyp_hyperv_owns_vmcall(void);
 
-/* The fail-safe filling (int3) and the check: a vmcall/vmmcall, then ret, in the first 16 bytes. */
+/*
+ * The fail-safe filling (ud2, 0f 0b over the whole page: a call into a page
+ * the hypervisor did not write faults) and the check: a vmcall/vmmcall,
+ * then ret, in the first 16 bytes.
+ */
 void hyp_hyperv_hypercall_page_fill(void *page);
 bool hyp_hyperv_hypercall_page_valid(const void *page);
 
@@ -87,6 +93,7 @@ int hyp_hyperv_time_ref_count(uint64_t *out);
  * HYP_EOPNOTSUPP without the privilege; HYP_EINVAL (NULL, misaligned).
  */
 int hyp_hyperv_tsc_page_enable(struct hyp_hyperv_tsc_page *page);
+/* 0; HYP_EBUSY while a clock CPU reads the page (hyp_clock_cpu_teardown() them first). */
 int hyp_hyperv_tsc_page_disable(void);
 /* Reference time: the installed TSC page when valid, else the MSR. 0. */
 int hyp_hyperv_reference_time(uint64_t *out);
@@ -95,9 +102,12 @@ int hyp_hyperv_reference_time(uint64_t *out);
  * Slow hypercall with rep count `reps` (0: not a rep call) and variable
  * header `varhead` 8-byte units: input/output are guest buffers (8-byte
  * aligned, not crossing a page: checked, HYP_EINVAL; NULL allowed where the
- * call takes none). A rep call is re-issued from the reps completed while
- * the hypervisor returns success early; *done (may be NULL) gets the reps
- * completed. Returns 0 or the mapped status.
+ * call takes none; the page check cannot wrap: any size up to SIZE_MAX). A
+ * rep call is re-issued from the reps completed while the hypervisor returns
+ * success early; *done (may be NULL) gets the reps completed. Returns 0 or
+ * the mapped status; HYP_EIO when the hypervisor's count exceeds `reps` or
+ * goes back; HYP_EAGAIN after 64 answers without progress in all (never
+ * reset by progress: at most reps + 64 hypercalls).
  */
 int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
 		    const void *input, size_t in_size, void *output, size_t out_size,
@@ -124,7 +134,7 @@ int hyp_hyperv_flush_virtual_address_list(const struct hyp_hyperv_flush_list *in
 					  unsigned int count, unsigned int *done);
 
 /* HvCallPostMessage: payload_size <= 240 (HYP_EINVAL, not sent). 0. */
-int hyp_hyperv_post_message(const struct hyp_hyperv_post_message *in);
+int hyp_hyperv_post_message(const struct hyp_hyperv_post_message_args *in);
 
 /* HvCallSignalEvent (fast): connection id (24 bits), event flag number. 0. */
 int hyp_hyperv_signal_event(uint32_t connection_id, uint16_t flag_number);

@@ -125,7 +125,7 @@ struct hyp_hyperv_flush {
 
 /* PostMessage input (TLFS 11.10.1): 8-byte aligned, must not cross a page. */
 #define HYP_HYPERV_MESSAGE_PAYLOAD_BYTES 240u
-struct hyp_hyperv_post_message {
+struct hyp_hyperv_post_message_args {
 	uint32_t connection_id;
 	uint32_t reserved;
 	uint32_t message_type;

@@ -50,9 +50,12 @@ int hyp_kvm_kick_cpu(uint32_t apic_id);
 /*
  * KVM_HC_CLOCK_PAIRING: the host writes `out` (translated by virt_to_phys).
  * 0; HYP_EOPNOTSUPP if the host clock is not TSC-based or the type is not
- * HYP_KVM_CLOCK_PAIRING_WALLCLOCK.
+ * HYP_KVM_CLOCK_PAIRING_WALLCLOCK; HYP_EINVAL (nothing executed) for NULL,
+ * an address not 8-byte aligned, or a struct crossing a 4 KiB page
+ * (virtually or physically): KVM would write the rest into the next
+ * physical page.
  */
-int hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing *out, uint32_t clock_type);
+int hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing_args *out, uint32_t clock_type);
 
 /*
  * KVM_HC_SEND_IPI: send `icr` (vector and delivery mode) to the APIC IDs

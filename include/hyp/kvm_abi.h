@@ -23,7 +23,7 @@
 #define HYP_KVM_HC_MIPS_GET_CLOCK_FREQ  6   /* MIPS */
 #define HYP_KVM_HC_MIPS_EXIT_VM         7   /* MIPS */
 #define HYP_KVM_HC_MIPS_CONSOLE_OUTPUT  8   /* MIPS */
-#define HYP_KVM_HC_CLOCK_PAIRING        9   /* x86: a0 GPA of struct hyp_kvm_clock_pairing, a1 clock type */
+#define HYP_KVM_HC_CLOCK_PAIRING        9   /* x86: a0 GPA of struct hyp_kvm_clock_pairing_args, a1 clock type */
 #define HYP_KVM_HC_SEND_IPI             10  /* x86: a0 bitmap low, a1 bitmap high, a2 min APIC ID, a3 ICR; returns CPUs sent to */
 #define HYP_KVM_HC_SCHED_YIELD          11  /* x86: a0 APIC ID of the preempted vCPU to yield to */
 #define HYP_KVM_HC_MAP_GPA_RANGE        12  /* x86: a0 GPA, a1 pages, a2 attributes; served by userspace if it enabled the exit */
@@ -77,7 +77,7 @@
  * Written by the host for KVM_HC_CLOCK_PAIRING at the guest-physical address
  * in a0 (hypercalls.rst, KVM_HC_CLOCK_PAIRING): 64 bytes, naturally aligned fields.
  */
-struct hyp_kvm_clock_pairing {
+struct hyp_kvm_clock_pairing_args {
 	int64_t  sec;       /* seconds of the a1 clock (CLOCK_REALTIME) */
 	int64_t  nsec;      /* nanoseconds */
 	uint64_t tsc;       /* guest TSC at that instant */
@@ -85,6 +85,6 @@ struct hyp_kvm_clock_pairing {
 	uint32_t pad[9];
 };
 
-HYP_STATIC_ASSERT(sizeof(struct hyp_kvm_clock_pairing) == 64, "kvm_clock_pairing is 64 bytes");
+HYP_STATIC_ASSERT(sizeof(struct hyp_kvm_clock_pairing_args) == 64, "kvm_clock_pairing is 64 bytes");
 
 #endif /* HYP_KVM_ABI_H */

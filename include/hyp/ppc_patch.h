@@ -23,6 +23,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define HYP_KVM_PPC_PATCH_64            (1u << 0)   /* guest code runs with MSR[SF]: ld/std */
 #define HYP_KVM_PPC_PATCH_LE            (1u << 1)   /* little-endian guest: low word at +0 */
 #define HYP_KVM_PPC_PATCH_BOOKE         (1u << 2)   /* BookE SPRs: DEAR (61) -> dar, ESR (62) -> esr */
@@ -45,5 +49,9 @@ struct hyp_kvm_ppc_patch_stats {
 int hyp_kvm_ppc_patch_words(uint32_t *code, size_t n, uint64_t code_addr,
 			    uint32_t *gen, size_t gen_words, uint64_t gen_addr,
 			    unsigned int flags, struct hyp_kvm_ppc_patch_stats *stats);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* HYP_PPC_PATCH_H */

@@ -6,11 +6,18 @@
  * contract (RISC-V privileged spec; SBI spec chapter 1) is that ecall from
  * S-mode reaches M-mode firmware (OpenSBI, RustSBI, ...) or, in a virtual
  * machine, the hypervisor (KVM, Xen, Xvisor, bhyve). So on riscv64 the
- * family is present unless the kernel says it runs in M-mode
- * (hyp_platform.riscv_m_mode), and what answers is asked, not guessed:
- * hyp_init() opens the gate and reads BASE (spec version, implementation ID
- * and version, probe_extension for every extension below) into hyp_info.
- * hyp_detect() alone makes no ecall.
+ * family is present unless the kernel says nothing is below it
+ * (hyp_platform.riscv_no_sbi) or it runs in M-mode (riscv_m_mode), and what
+ * answers is asked, not guessed: hyp_init() opens the gate and reads BASE
+ * (spec version, implementation ID and version, probe_extension for every
+ * extension below) into hyp_info. hyp_detect() alone makes no ecall.
+ *
+ * No kernel hangs or traps because nothing answers: a kernel without SBI
+ * (xv6-style, ecall from S-mode delegated to its own S-mode) gets hyp_init()'s
+ * first ecall back as an S-mode trap. For that one ecall hyp_init() owns
+ * stvec, with sstatus.SIE clear, and restores both after: trapped means no
+ * SBI, the family closes (HYP_ENOHYP) with no further ecall. The kernel's
+ * stvec may be anything, even unset, while hyp_init() runs on an S-mode hart.
  *
  * Typed calls return >= 0 (0 or the SBI value) or a HYP_E* code; one whose
  * extension probe_extension reported absent returns HYP_ENOSYS without an
@@ -119,10 +126,15 @@ int hyp_sbi_hart_suspend(uint32_t suspend_type, unsigned long resume_addr, unsig
 int hyp_sbi_system_reset(uint32_t reset_type, uint32_t reset_reason);
 
 /* ---- DBCN (SBI 2.0) ---- */
-/* Up to `len` bytes of `buf` (guest-physical through hyp_platform.virt_to_phys);
- * returns the bytes written, which may be fewer. */
+/*
+ * Up to `len` bytes of `buf` (guest-physical through hyp_platform.virt_to_phys,
+ * one ecall per piece ending at a 4 KiB page boundary, each piece translated
+ * on its own); returns the bytes written, which may be fewer. HYP_EIO when
+ * the implementation claims more than a piece; an error answer is returned
+ * as the error even after earlier pieces went out.
+ */
 int hyp_sbi_debug_console_write(const char *buf, size_t len);
-/* Up to `len` bytes into `buf`; returns the count (0: nothing waiting). */
+/* Up to `len` bytes into `buf`, pieces and checks as for write; returns the count (0: nothing waiting). */
 int hyp_sbi_debug_console_read(char *buf, size_t len);
 int hyp_sbi_debug_console_write_byte(uint8_t byte);
 
@@ -141,7 +153,11 @@ int hyp_sbi_legacy_set_timer(uint64_t stime);
 int hyp_sbi_legacy_console_putchar(int ch);
 int hyp_sbi_legacy_console_getchar(void);       /* the byte, or HYP_EAGAIN if none waits */
 int hyp_sbi_legacy_clear_ipi(void);
-/* The hart masks are virtual addresses of one unsigned long (the implementation reads them). */
+/*
+ * The hart masks are virtual addresses of one unsigned long (the implementation
+ * reads them); NULL means every hart (OpenSBI lib/sbi/sbi_ecall_legacy.c,
+ * sbi_load_hart_mask_unpriv).
+ */
 int hyp_sbi_legacy_send_ipi(const unsigned long *hart_mask);
 int hyp_sbi_legacy_remote_fence_i(const unsigned long *hart_mask);
 int hyp_sbi_legacy_remote_sfence_vma(const unsigned long *hart_mask, unsigned long start,
@@ -153,9 +169,11 @@ int hyp_sbi_legacy_shutdown(void);              /* returns only on failure */
 /* ---- Console: DBCN where present, else legacy putchar ---- */
 /*
  * All `len` bytes (at most INT_MAX): DBCN write, repeated for what was not
- * taken (HYP_SBI_CONSOLE_STALLS answers of 0 in a row: HYP_EAGAIN or the
- * count so far); without DBCN, legacy putchar byte by byte. Returns len;
- * HYP_ENOSYS where neither is present (nothing executed).
+ * taken (HYP_SBI_CONSOLE_STALLS answers of 0 in a row, counted afresh after
+ * each progress: HYP_EAGAIN or the count so far); without DBCN, legacy
+ * putchar byte by byte. Returns len; HYP_ENOSYS where neither is present
+ * (nothing executed); an error answer (HYP_EIO for a count above what was
+ * asked) is returned as the error, even after some bytes went out.
  */
 #define HYP_SBI_CONSOLE_STALLS 16
 int hyp_sbi_console_write(const char *buf, size_t len);

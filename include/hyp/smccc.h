@@ -171,7 +171,7 @@ extern "C" {
  * Map an SMCCC architecture-call status (w0: NOT_SUPPORTED -1 HYP_ENOSYS,
  * NOT_REQUIRED -2 HYP_EOPNOTSUPP, INVALID_PARAMETER -3 HYP_EINVAL) into the
  * error model. The value is read as the 32-bit w0 (SMC32 results are W
- * registers), >= 0 passes through; gate codes pass through unchanged.
+ * registers), >= 0 passes through; a library code (the hypervisor's -4001) is HYP_EIO.
  */
 int hyp_smccc_error(long raw);
 /* PSCI status: NOT_SUPPORTED HYP_ENOSYS, INVALID_PARAMS HYP_EINVAL, DENIED HYP_EPERM,

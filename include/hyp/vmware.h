@@ -119,11 +119,18 @@ int hyp_vmware_get_time_full(uint64_t *sec, uint32_t *usec, uint32_t *max_lag_us
  * use it): open, send a whole message, receive a reply, close. Messages go
  * 4 bytes per call, or through the high-bandwidth port in one transfer when
  * the host offers it (HYP_VMWARE_MSG_HB in a SENDSIZE/RECVSIZE answer).
- * Errors: HYP_EIO (the host answered without SUCCESS), HYP_EAGAIN (still
+ * Errors: HYP_EIO (the host answered without SUCCESS, or does not serve
+ * MESSAGE: eax 0xffffffff, as QEMU's vmport), HYP_EAGAIN (still
  * checkpointing after HYP_VMWARE_RPC_RETRIES tries), HYP_ENOSPC (reply
- * longer than the buffer: the reply is consumed and dropped), HYP_ENOHYP.
+ * longer than the buffer: the reply is consumed and dropped), HYP_E2BIG
+ * (reply longer than the buffer and than HYP_VMWARE_RPC_DRAIN_MAX: left
+ * unread, at most one call made for it; close the channel), HYP_ENOHYP.
+ * Calls per operation: at most HYP_VMWARE_RPC_RETRIES x (3 + length / 4),
+ * the length the caller's (send, or a reply that fits) or at most
+ * HYP_VMWARE_RPC_DRAIN_MAX (a reply dropped).
  */
 #define HYP_VMWARE_RPC_RETRIES 3
+#define HYP_VMWARE_RPC_DRAIN_MAX 65536u /* GUESTMSG_MAX_IN_SIZE, open-vm-tools guest_msg_def.h */
 struct hyp_vmware_channel {
 	uint16_t id;
 	uint32_t cookie_high, cookie_low;

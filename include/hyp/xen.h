@@ -107,7 +107,7 @@ int hyp_xen_evtchn_send(uint32_t port);
 /* EVTCHNOP_close. 0. */
 int hyp_xen_evtchn_close(uint32_t port);
 /* EVTCHNOP_status of one of our ports into `out`. 0. */
-int hyp_xen_evtchn_status(uint32_t port, struct hyp_xen_evtchn_status *out);
+int hyp_xen_evtchn_status(uint32_t port, struct hyp_xen_evtchn_status_args *out);
 
 /* HVMOP_get_param / HVMOP_set_param for DOMID_SELF (HVM/PVH). 0. */
 int hyp_xen_hvm_get_param(uint32_t index, uint64_t *value);
@@ -119,8 +119,10 @@ int hyp_xen_add_to_physmap(unsigned int space, unsigned long idx, uint64_t gpfn)
  * Map Xen's shared_info page over `page` (XENMEM_add_to_physmap,
  * XENMAPSPACE_shared_info at virt_to_phys(page)): Xen replaces the whole
  * 4 KiB, so the argument is the page-sized, page-aligned type, never a
- * bare struct hyp_xen_shared_info. 0; HYP_EINVAL (NULL, misaligned
- * physical address).
+ * bare struct hyp_xen_shared_info: in C the macro below makes any other
+ * pointer type a compile error (HYP_XEN_SHARED_INFO_PAGE), in C++ the
+ * declaration does. 0; HYP_EINVAL (NULL through (hyp_xen_map_shared_info)
+ * or C++, misaligned physical address).
  * HVM/PVH first make Xen latch this build's word size for the layout
  * (xen_abi.h): the library reads HVM_PARAM_CALLBACK_IRQ and sets it to the
  * value read. Setting that parameter is what latches the size (Xen
@@ -132,13 +134,24 @@ int hyp_xen_add_to_physmap(unsigned int space, unsigned long idx, uint64_t gpfn)
  * kernel.
  */
 int hyp_xen_map_shared_info(union hyp_xen_shared_info_page *page);
+#ifndef __cplusplus
+#define hyp_xen_map_shared_info(page) hyp_xen_map_shared_info(HYP_XEN_SHARED_INFO_PAGE(page))
+#endif
 /* XENMEM_current_reservation of DOMID_SELF: pages. */
 int hyp_xen_current_reservation(void);
 
+#if !defined(__aarch64__)
+/*
+ * x86 only: Xen on Arm serves just register_vcpu_info and
+ * register_runstate_memory_area of vcpu_op and answers -EINVAL to the rest
+ * (xen/arch/arm/domain.c, do_arm_vcpu_op), so these are not declared or
+ * built on aarch64: a call there is a compile error, never a hypercall.
+ */
 /* VCPUOP_is_up: 1 up, 0 down; HYP_ENOENT for a vCPU that does not exist. */
 int hyp_xen_vcpu_is_up(uint32_t vcpu);
 /* VCPUOP_get_runstate_info. 0. */
 int hyp_xen_vcpu_runstate(uint32_t vcpu, struct hyp_xen_vcpu_runstate_info *out);
+#endif
 #endif
 
 #ifdef __cplusplus

@@ -81,10 +81,10 @@ struct hyp_xen_feature_info {
 /* ---- sched_op (sched.h) -------------------------------------------------- */
 #define HYP_XEN_SCHEDOP_yield           0   /* arg NULL */
 #define HYP_XEN_SCHEDOP_block           1   /* arg NULL; enables event delivery, sleeps until one is pending */
-#define HYP_XEN_SCHEDOP_shutdown        2   /* arg struct hyp_xen_sched_shutdown */
+#define HYP_XEN_SCHEDOP_shutdown        2   /* arg struct hyp_xen_sched_shutdown_args */
 #define HYP_XEN_SCHEDOP_poll            3
 
-struct hyp_xen_sched_shutdown {
+struct hyp_xen_sched_shutdown_args {
 	unsigned int reason;        /* HYP_XEN_SHUTDOWN_* */
 };
 
@@ -111,32 +111,32 @@ typedef uint32_t hyp_xen_evtchn_port_t;
 
 #define HYP_XEN_DOMID_SELF              0x7FF0u
 
-struct hyp_xen_evtchn_alloc_unbound {
+struct hyp_xen_evtchn_alloc_unbound_args {
 	hyp_xen_domid_t dom;            /* IN */
 	hyp_xen_domid_t remote_dom;     /* IN */
 	hyp_xen_evtchn_port_t port;     /* OUT */
 };
 
-struct hyp_xen_evtchn_bind_virq {
+struct hyp_xen_evtchn_bind_virq_args {
 	uint32_t virq;                  /* IN: HYP_XEN_VIRQ_* */
 	uint32_t vcpu;                  /* IN */
 	hyp_xen_evtchn_port_t port;     /* OUT */
 };
 
-struct hyp_xen_evtchn_bind_ipi {
+struct hyp_xen_evtchn_bind_ipi_args {
 	uint32_t vcpu;                  /* IN: the vCPU notified */
 	hyp_xen_evtchn_port_t port;     /* OUT */
 };
 
-struct hyp_xen_evtchn_close {
+struct hyp_xen_evtchn_close_args {
 	hyp_xen_evtchn_port_t port;
 };
 
-struct hyp_xen_evtchn_send {
+struct hyp_xen_evtchn_send_args {
 	hyp_xen_evtchn_port_t port;
 };
 
-struct hyp_xen_evtchn_status {
+struct hyp_xen_evtchn_status_args {
 	hyp_xen_domid_t dom;            /* IN */
 	hyp_xen_evtchn_port_t port;     /* IN */
 	uint32_t status;                /* OUT: HYP_XEN_EVTCHNSTAT_* */
@@ -182,11 +182,11 @@ struct hyp_xen_hvm_param {
 
 /* ---- memory_op (memory.h) ------------------------------------------------ */
 #define HYP_XEN_XENMEM_current_reservation  3   /* arg domid_t *; returns pages */
-#define HYP_XEN_XENMEM_add_to_physmap       7   /* arg struct hyp_xen_add_to_physmap */
+#define HYP_XEN_XENMEM_add_to_physmap       7   /* arg struct hyp_xen_add_to_physmap_args */
 #define HYP_XEN_XENMAPSPACE_shared_info     0
 #define HYP_XEN_XENMAPSPACE_grant_table     1
 
-struct hyp_xen_add_to_physmap {
+struct hyp_xen_add_to_physmap_args {
 	hyp_xen_domid_t domid;
 	uint16_t size;                  /* pages, gmfn_range only */
 	unsigned int space;             /* HYP_XEN_XENMAPSPACE_* */
@@ -236,7 +236,7 @@ struct hyp_xen_physdev_set_iopl {
  * it (xen/arch/x86/hvm/hvm.c, hvm_latch_shinfo_size(): from the vCPU's mode
  * when the guest sets HVM_PARAM_CALLBACK_IRQ or writes the hypercall-page
  * MSR; 64-bit until then). hyp_xen_map_shared_info() makes Xen latch this
- * build's size first (see <hyp/hyp.h>). tests/host/xen_abi_checks.c checks
+ * build's size first (see <hyp/xen.h>). tests/host/xen_abi_checks.c checks
  * every field against libxen-dev for x86_64 and i386.
  */
 #if defined(__x86_64__) || defined(__i386__)
@@ -319,6 +319,23 @@ union hyp_xen_shared_info_page {
 
 HYP_STATIC_ASSERT(sizeof(union hyp_xen_shared_info_page) == HYP_XEN_PAGE_SIZE, "one page");
 #endif /* x86, aarch64 */
+
+/*
+ * HYP_XEN_SHARED_INFO_PAGE(p): `p` as a union hyp_xen_shared_info_page *,
+ * and a compile error (C, whatever the warning flags) unless that is
+ * already its type: a struct hyp_xen_shared_info * (3136 bytes on x86_64)
+ * or a buffer would let Xen overwrite what follows it. C++ needs no macro
+ * (no implicit conversion between the pointer types).
+ */
+union hyp_xen_shared_info_page;
+#ifdef __cplusplus
+#define HYP_XEN_SHARED_INFO_PAGE(p) (p)
+#else
+#define HYP_XEN_SHARED_INFO_PAGE(p)                                                        \
+	((union hyp_xen_shared_info_page *)(p) +                                            \
+	 0 * sizeof(struct { int hyp_xen_shared_info_page_ptr_required :                    \
+		 __builtin_types_compatible_p(__typeof__(p), union hyp_xen_shared_info_page *) ? 1 : -1; }))
+#endif
 
 /* ---- PV start_info (xen.h), passed in rsi at a PV guest's entry ---------- */
 #define HYP_XEN_START_INFO_MAGIC_X86_64 "xen-3.0-x86_64"    /* magic starts with this */

@@ -6,8 +6,9 @@
  * (hyp_platform.arm_conduit) or the device tree it booted with (/psci
  * "method", Linux Documentation/devicetree/bindings/arm/psci.yaml), the
  * hypervisor from hyp_platform.declared_kind or /hypervisor compatible
- * "xen,xen" (Xen's dom0/domU tree, Linux .../bindings/arm/xen.txt). Only on
- * a conduit so found does SMCCC discovery run (hyp_smccc_probe).
+ * "xen,xen" (Xen's dom0/domU tree, Linux .../bindings/arm/xen.txt).
+ * hyp_detect() stops there (no call); hyp_init() then asks, on the conduit
+ * so found only, what the families' probes ask, and opens the gates after.
  */
 #include "arm64_internal.h"
 
@@ -55,9 +56,9 @@ int hyp_arm64_read_dt(const struct hyp_platform *plat, struct hyp_arm64_dt *dt)
 
 /* In probe order: Xen's tree names the kind before SMCCC's UIDs (which find KVM). */
 static const struct hyp_arm64_family families[] = {
-	{ hyp_xen_arm_probe,    hyp_xen_arm_open_gate },
-	{ hyp_smccc_probe,      hyp_smccc_open_gates },
-	{ NULL,                 hyp_kvm_open_gate },
+	{ hyp_xen_arm_detect,   hyp_xen_arm_probe,      hyp_xen_arm_open_gate },
+	{ hyp_smccc_detect,     hyp_smccc_probe,        hyp_smccc_open_gates },
+	{ NULL,                 NULL,                   hyp_kvm_open_gate },
 };
 
 #define FAMILY_COUNT (sizeof(families) / sizeof(families[0]))
@@ -78,14 +79,24 @@ int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 		ctx.conduit = dt.conduit;
 	ctx.xen = dt.xen || plat->declared_kind == HYP_KIND_XEN;
 	for (size_t i = 0; i < FAMILY_COUNT; i++)
-		if (families[i].probe)
-			families[i].probe(&ctx, info);
+		if (families[i].detect)
+			families[i].detect(&ctx, info);
 	return HYP_OK;
 }
 
+/* Every gate waits for the probes (hyp_arch_probe), which hyp_init() runs next. */
 void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info *info)
 {
 	(void)plat;
+	(void)info;
+}
+
+void hyp_arch_probe(const struct hyp_platform *plat, struct hyp_info *info)
+{
+	(void)plat;
+	for (size_t i = 0; i < FAMILY_COUNT; i++)
+		if (families[i].probe)
+			families[i].probe(info);
 	for (size_t i = 0; i < FAMILY_COUNT; i++)
 		families[i].open_gate(info);
 }

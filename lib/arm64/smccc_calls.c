@@ -9,39 +9,55 @@
 
 #include <hyp/smccc.h>
 
+/* Gated calls' answers: the closed gate's code, else mapped (lib/internal.h). */
+static int psci_answer(long raw)
+{
+	return hyp_gate_passed(raw, &hyp_psci_gate) ? (int)raw : hyp_psci_error(raw);
+}
+
+static int smccc_answer(long raw)
+{
+	return hyp_gate_passed(raw, &hyp_smccc_gate) ? (int)raw : hyp_smccc_error(raw);
+}
+
+static int trng_answer(long raw)
+{
+	return hyp_gate_passed(raw, &hyp_smccc_gate) ? (int)raw : hyp_trng_error(raw);
+}
+
 int hyp_psci_version(void)
 {
-	return hyp_psci_error(hyp_psci_hypercall0(HYP_PSCI_VERSION, NULL));
+	return psci_answer(hyp_psci_hypercall0(HYP_PSCI_VERSION, NULL));
 }
 
 int hyp_psci_features(uint32_t fid)
 {
-	return hyp_psci_error(hyp_psci_hypercall1(HYP_PSCI_FEATURES, fid, NULL));
+	return psci_answer(hyp_psci_hypercall1(HYP_PSCI_FEATURES, fid, NULL));
 }
 
 int hyp_psci_cpu_on(uint64_t target, uint64_t entry, uint64_t context)
 {
-	return hyp_psci_error(hyp_psci_hypercall3(HYP_PSCI_CPU_ON, target, entry, context, NULL));
+	return psci_answer(hyp_psci_hypercall3(HYP_PSCI_CPU_ON, target, entry, context, NULL));
 }
 
 int hyp_psci_cpu_off(void)
 {
-	return hyp_psci_error(hyp_psci_hypercall0(HYP_PSCI_CPU_OFF, NULL));
+	return psci_answer(hyp_psci_hypercall0(HYP_PSCI_CPU_OFF, NULL));
 }
 
 int hyp_psci_affinity_info(uint64_t target)
 {
-	return hyp_psci_error(hyp_psci_hypercall2(HYP_PSCI_AFFINITY_INFO, target, 0, NULL));
+	return psci_answer(hyp_psci_hypercall2(HYP_PSCI_AFFINITY_INFO, target, 0, NULL));
 }
 
 int hyp_psci_system_off(void)
 {
-	return hyp_psci_error(hyp_psci_hypercall0(HYP_PSCI_SYSTEM_OFF, NULL));
+	return psci_answer(hyp_psci_hypercall0(HYP_PSCI_SYSTEM_OFF, NULL));
 }
 
 int hyp_psci_system_reset(void)
 {
-	return hyp_psci_error(hyp_psci_hypercall0(HYP_PSCI_SYSTEM_RESET, NULL));
+	return psci_answer(hyp_psci_hypercall0(HYP_PSCI_SYSTEM_RESET, NULL));
 }
 
 int hyp_psci_system_reset2(uint32_t type, uint64_t cookie)
@@ -50,12 +66,12 @@ int hyp_psci_system_reset2(uint32_t type, uint64_t cookie)
 
 	if (rc < 0)
 		return rc;
-	return hyp_psci_error(hyp_psci_hypercall2(HYP_PSCI_SYSTEM_RESET2, type, cookie, NULL));
+	return psci_answer(hyp_psci_hypercall2(HYP_PSCI_SYSTEM_RESET2, type, cookie, NULL));
 }
 
 int hyp_smccc_arch_features(uint32_t fid)
 {
-	return hyp_smccc_error(hyp_smccc_hypercall1(HYP_SMCCC_ARCH_FEATURES, fid, NULL));
+	return smccc_answer(hyp_smccc_hypercall1(HYP_SMCCC_ARCH_FEATURES, fid, NULL));
 }
 
 int hyp_smccc_call_uid(uint32_t fid, uint32_t uid[4])
@@ -119,7 +135,7 @@ int hyp_kvm_arm_ptp(uint32_t counter, uint64_t *wall_ns, uint64_t *cycles)
 
 int hyp_trng_version(void)
 {
-	return hyp_trng_error(hyp_smccc_hypercall0(HYP_TRNG_VERSION, NULL));
+	return trng_answer(hyp_smccc_hypercall0(HYP_TRNG_VERSION, NULL));
 }
 
 int hyp_trng_rnd64(unsigned int bits, uint64_t out[3])
@@ -129,7 +145,7 @@ int hyp_trng_rnd64(unsigned int bits, uint64_t out[3])
 
 	if (!out || bits == 0 || bits > HYP_TRNG_RND64_MAX_BITS)
 		return HYP_EINVAL;
-	rc = hyp_trng_error(hyp_smccc_hypercall1(HYP_TRNG_RND64, bits, &r));
+	rc = trng_answer(hyp_smccc_hypercall1(HYP_TRNG_RND64, bits, &r));
 	if (rc < 0)
 		return rc;
 	out[0] = r.a1;

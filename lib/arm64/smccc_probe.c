@@ -1,15 +1,22 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * SMCCC discovery on a known conduit (Arm DEN0028, SMCCC_VERSION; the order
- * Linux follows in drivers/firmware/psci/psci.c and
+ * SMCCC: detection states the conduit the kernel or its tree named (no
+ * call); hyp_init()'s probe then asks on that conduit only, in the order
+ * Linux follows (Arm DEN0028, SMCCC_VERSION; drivers/firmware/psci/psci.c,
  * drivers/firmware/smccc/smccc.c):
  *   1. PSCI_VERSION: a PSCI ID, which any PSCI 0.2+ firmware serves;
  *   2. PSCI >= 1.0: PSCI_FEATURES(SMCCC_VERSION) says whether SMCCC_VERSION
  *      exists; only then SMCCC_VERSION. Plain firmware (QEMU's built-in
  *      PSCI) answers NOT_SUPPORTED there and treats any non-PSCI ID on its
  *      conduit as UNDEFINED: without SMCCC >= 1.1 no other ID is ever sent;
- *   3. SMCCC >= 1.1 (unknown IDs answer NOT_SUPPORTED): the vendor and the
- *      standard hypervisor UIDs, KVM_FEATURES under KVM's UID, TRNG_VERSION.
+ *   3. SMCCC >= 1.1: only what the conduit's owner serves. Xen (known from
+ *      the tree or the kernel, or by its UID) serves PSCI, the arch calls and
+ *      the standard-hypervisor UID and logs "Unhandled SMC/HVC" for the rest
+ *      (xen/arch/arm/vsmc.c): it is asked STD_HYP_CALL_UID and nothing more.
+ *      Otherwise (unknown IDs answer NOT_SUPPORTED from 1.1 on) the vendor
+ *      UID, KVM_FEATURES under KVM's UID, TRNG_VERSION.
+ * Status and value share w0 (SMC32, DEN0028 2.6): a version is a value only
+ * when non-negative; a bitmap (KVM_FEATURES) is a value whatever bit 31 says.
  * The discovery calls clobber x4-x17 (SMCCC 1.0 rules: the version is not
  * known yet).
  */
@@ -48,15 +55,26 @@ static bool uid_is(const uint32_t uid[4], uint32_t u0, uint32_t u1, uint32_t u2,
 	return uid[0] == u0 && uid[1] == u1 && uid[2] == u2 && uid[3] == u3;
 }
 
-void hyp_smccc_probe(const struct hyp_arm64_detect *ctx, struct hyp_info *info)
+void hyp_smccc_detect(const struct hyp_arm64_detect *ctx, struct hyp_info *info)
 {
-	uint32_t conduit = ctx->conduit;
+	if (ctx->conduit != HYP_ARM_CONDUIT_HVC && ctx->conduit != HYP_ARM_CONDUIT_SMC)
+		return;
+	info->arm_conduit = ctx->conduit;
+	info->families |= HYP_FAMILY_SMCCC;
+}
+
+static bool is_xen(const struct hyp_info *info)
+{
+	return info->kind == HYP_KIND_XEN;
+}
+
+void hyp_smccc_probe(struct hyp_info *info)
+{
+	uint32_t conduit = info->arm_conduit;
 	int32_t v;
 
-	if (conduit != HYP_ARM_CONDUIT_HVC && conduit != HYP_ARM_CONDUIT_SMC)
+	if (!(info->families & HYP_FAMILY_SMCCC))
 		return;
-	info->arm_conduit = conduit;
-	info->families |= HYP_FAMILY_SMCCC;
 	v = w0(call(conduit, HYP_PSCI_VERSION, 0, NULL));
 	info->arm_psci_version = v > 0 ? (uint32_t)v : 0;
 	if (info->arm_psci_version < HYP_PSCI_VERSION_1_0)
@@ -68,8 +86,15 @@ void hyp_smccc_probe(const struct hyp_arm64_detect *ctx, struct hyp_info *info)
 		return;
 	info->arm_smccc_version = (uint32_t)v;
 
-	read_uid(conduit, HYP_SMCCC_VENDOR_HYP_CALL_UID, info->arm_vendor_hyp_uid);
 	read_uid(conduit, HYP_SMCCC_STD_HYP_CALL_UID, info->arm_std_hyp_uid);
+	if (uid_is(info->arm_std_hyp_uid, HYP_SMCCC_UID_XEN_0, HYP_SMCCC_UID_XEN_1,
+		   HYP_SMCCC_UID_XEN_2, HYP_SMCCC_UID_XEN_3) && info->kind == HYP_KIND_NONE) {
+		info->kind = HYP_KIND_XEN;      /* Xen without /hypervisor: its hypercalls stay closed */
+		hyp_arm64_set_signature(info, "Xen");
+	}
+	if (is_xen(info))
+		return;
+	read_uid(conduit, HYP_SMCCC_VENDOR_HYP_CALL_UID, info->arm_vendor_hyp_uid);
 	if (uid_is(info->arm_vendor_hyp_uid, HYP_SMCCC_UID_KVM_0, HYP_SMCCC_UID_KVM_1,
 		   HYP_SMCCC_UID_KVM_2, HYP_SMCCC_UID_KVM_3)) {
 		info->families |= HYP_FAMILY_KVM;
@@ -78,11 +103,6 @@ void hyp_smccc_probe(const struct hyp_arm64_detect *ctx, struct hyp_info *info)
 			info->kind = HYP_KIND_KVM;
 			hyp_arm64_set_signature(info, "KVM");
 		}
-	}
-	if (uid_is(info->arm_std_hyp_uid, HYP_SMCCC_UID_XEN_0, HYP_SMCCC_UID_XEN_1,
-		   HYP_SMCCC_UID_XEN_2, HYP_SMCCC_UID_XEN_3) && info->kind == HYP_KIND_NONE) {
-		info->kind = HYP_KIND_XEN;      /* Xen without /hypervisor: its hypercalls stay closed */
-		hyp_arm64_set_signature(info, "Xen");
 	}
 	v = w0(call(conduit, HYP_TRNG_VERSION, 0, NULL));
 	info->arm_trng_version = v > 0 ? (uint32_t)v : 0;

@@ -4,12 +4,12 @@
 
 int hyp_kvm_mips_get_clock_freq(void)
 {
-	return hyp_kvm_error(hyp_kvm_hypercall0(HYP_KVM_HC_MIPS_GET_CLOCK_FREQ));
+	return hyp_kvm_answer(hyp_kvm_hypercall0(HYP_KVM_HC_MIPS_GET_CLOCK_FREQ));
 }
 
 int hyp_kvm_mips_exit_vm(void)
 {
-	return hyp_kvm_error(hyp_kvm_hypercall0(HYP_KVM_HC_MIPS_EXIT_VM));
+	return hyp_kvm_answer(hyp_kvm_hypercall0(HYP_KVM_HC_MIPS_EXIT_VM));
 }
 
 /*
@@ -46,7 +46,7 @@ static bool unmapped_range(const char *buf, size_t len)
 
 /*
  * The gate is tested here and a closed gate's code returned as it is
- * (hyp_kvm_error() would pass it through unchanged); hyp_kvm_hypcall3 is the
+ * (hyp_kvm_error() would make it HYP_EIO); hyp_kvm_hypcall3 is the
  * open half of hyp_kvm_hypercall3.
  */
 int hyp_kvm_mips_console_output(uint32_t vterm, const char *buf, size_t len)

@@ -13,8 +13,8 @@ unsigned char hyp_epapr_gate = HYP_GATE_UNINIT;
 
 /*
  * The calls that only pass their arguments through test the gate here and
- * return a closed gate's code as it is (hyp_epapr_error() would pass it
- * through unchanged): the error mapping is called on the open path only, so
+ * return a closed gate's code as it is (hyp_epapr_error() would make it
+ * HYP_EIO): the error mapping is called on the open path only, so
  * the closed path needs no stack frame. hyp_epapr_area_callN is the open
  * half of hyp_epapr_hypercallN.
  */
@@ -26,6 +26,12 @@ unsigned char hyp_epapr_gate = HYP_GATE_UNINIT;
 			return (int)hyp_gate_error(gate);                       \
 		return hyp_epapr_error(hyp_epapr_area_call##n(EPAPR(nr), __VA_ARGS__, NULL)); \
 	} while (0)
+
+/* A gated call's answer: its closed gate's code, else mapped (lib/internal.h). */
+static int epapr_answer(long raw)
+{
+	return hyp_gate_passed(raw, &hyp_epapr_gate) ? (int)raw : hyp_epapr_error(raw);
+}
 
 /* Byte-channel data: up to 16 bytes as four big-endian words (r5-r8). */
 static void pack_be32(uint32_t words[4], const char *buf, unsigned int count)
@@ -54,7 +60,7 @@ int hyp_epapr_byte_channel_send(uint32_t handle, const char *buf, unsigned int c
 	raw = hyp_epapr_hypercall6(EPAPR(HYP_EPAPR_BYTE_CHANNEL_SEND), handle, count,
 				   w[0], w[1], w[2], w[3], &out);
 	if (raw != HYP_EV_SUCCESS)
-		return hyp_epapr_error(raw);
+		return epapr_answer(raw);
 	return out.r[0] > count ? HYP_EIO : (int)out.r[0];
 }
 
@@ -95,7 +101,7 @@ int hyp_epapr_byte_channel_receive(uint32_t handle, char *buf, unsigned int max)
 		return HYP_EINVAL;
 	raw = hyp_epapr_hypercall2(EPAPR(HYP_EPAPR_BYTE_CHANNEL_RECEIVE), handle, max, &out);
 	if (raw != HYP_EV_SUCCESS)
-		return hyp_epapr_error(raw);
+		return epapr_answer(raw);
 	if (out.r[0] > max)
 		return HYP_EIO;             /* more than asked for: refuse, never overflow */
 	unpack_be32(buf, &out.r[1], (unsigned int)out.r[0]);
@@ -108,7 +114,7 @@ int hyp_epapr_byte_channel_poll(uint32_t handle, uint32_t *rx_count, uint32_t *t
 	long raw = hyp_epapr_hypercall1(EPAPR(HYP_EPAPR_BYTE_CHANNEL_POLL), handle, &out);
 
 	if (raw != HYP_EV_SUCCESS)
-		return hyp_epapr_error(raw);
+		return epapr_answer(raw);
 	if (rx_count)
 		*rx_count = (uint32_t)out.r[0];
 	if (tx_space)
@@ -124,7 +130,7 @@ int hyp_epapr_idle(void)
 		return HYP_ENOTINIT;
 	if (!info->ppc_has_idle)
 		return HYP_ENOSYS;          /* ePAPR: EV_IDLE only with "has-idle" */
-	return hyp_epapr_error(hyp_epapr_hypercall0(EPAPR(HYP_EPAPR_IDLE), NULL));
+	return epapr_answer(hyp_epapr_hypercall0(EPAPR(HYP_EPAPR_IDLE), NULL));
 }
 
 int hyp_epapr_int_set_config(uint32_t irq, uint32_t config, uint32_t priority, uint32_t destination)
@@ -138,7 +144,7 @@ int hyp_epapr_int_get_config(uint32_t irq, uint32_t *config, uint32_t *priority,
 	long raw = hyp_epapr_hypercall1(EPAPR(HYP_EPAPR_INT_GET_CONFIG), irq, &out);
 
 	if (raw != HYP_EV_SUCCESS)
-		return hyp_epapr_error(raw);
+		return epapr_answer(raw);
 	if (config)
 		*config = (uint32_t)out.r[0];
 	if (priority)
@@ -157,7 +163,7 @@ int hyp_epapr_int_set_mask(uint32_t irq, uint32_t mask)
 static int one_output(long raw, const struct hyp_epapr_out *out, uint32_t *value)
 {
 	if (raw != HYP_EV_SUCCESS)
-		return hyp_epapr_error(raw);
+		return epapr_answer(raw);
 	if (value)
 		*value = (uint32_t)out->r[0];
 	return HYP_OK;

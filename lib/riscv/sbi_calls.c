@@ -4,6 +4,7 @@
  * the extension's probe first, then one ecall; the answer through
  * hyp_sbi_result(). Arguments as the spec's function listings give them.
  */
+#include "../page_span.h"
 #include "sbi_internal.h"
 
 #define READY(bits) do { int _e = hyp_sbi_ready(bits); if (_e) return _e; } while (0)
@@ -181,18 +182,44 @@ int hyp_sbi_system_suspend(uint32_t sleep_type, unsigned long resume_addr, unsig
 					     sleep_type, resume_addr, opaque));
 }
 
-/* ---- DBCN ---- */
+/*
+ * ---- DBCN ----
+ * One ecall names one physical address and a length, and the implementation
+ * reads or writes that physical range (chapter 12): the buffer goes in
+ * pieces that end at 4 KiB page boundaries, each translated on its own. A
+ * count above the piece is the implementation's error (HYP_EIO, never
+ * progress); a short count ends the call with the bytes moved so far; an
+ * error ends it with that error, whatever moved before.
+ */
+#define RISCV_PAGE 4096u        /* the base page: a virtual page maps one physical page */
+
 static int dbcn_rw(unsigned long fid, const void *buf, size_t len)
 {
-	uint64_t pa;
+	size_t done = 0;
 
 	READY(HYP_SBI_HAS_DBCN);
 	if ((!buf && len) || len > (size_t)__INT_MAX__)
 		return HYP_EINVAL;
-	if (len == 0)
-		return 0;
-	pa = hyp_virt_to_phys(buf);
-	return hyp_sbi_result(hyp_sbi_ecall3(HYP_SBI_EXT_DBCN, fid, len, LO(pa), HI(pa)));
+	while (done < len) {
+		const char *p = (const char *)buf + done;
+		uint64_t pa = hyp_virt_to_phys(p);
+		size_t piece = len - done;
+		struct hyp_sbiret r;
+
+		if (piece > hyp_page_left((uintptr_t)p, RISCV_PAGE))
+			piece = (size_t)hyp_page_left((uintptr_t)p, RISCV_PAGE);
+		if (piece > hyp_page_left(pa, RISCV_PAGE))
+			piece = (size_t)hyp_page_left(pa, RISCV_PAGE);
+		r = hyp_sbi_ecall3(HYP_SBI_EXT_DBCN, fid, piece, LO(pa), HI(pa));
+		if (r.error != HYP_SBI_SUCCESS)
+			return hyp_sbi_error(r.error);
+		if ((unsigned long)r.value > piece)
+			return HYP_EIO;
+		done += (unsigned long)r.value;
+		if ((unsigned long)r.value < piece)
+			break;
+	}
+	return (int)done;
 }
 
 int hyp_sbi_debug_console_write(const char *buf, size_t len)

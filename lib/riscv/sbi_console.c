@@ -19,8 +19,10 @@ int hyp_sbi_console_write(const char *buf, size_t len)
 		while (done < len) {
 			int n = hyp_sbi_debug_console_write(buf + done, len - done);
 
-			if (n < 0 || (size_t)n > len - done)
-				return done ? (int)done : (n < 0 ? n : HYP_EIO);
+			if (n < 0)
+				return n;       /* an error is an error, whatever went before */
+			if ((size_t)n > len - done)
+				return HYP_EIO;
 			if (n == 0 && ++stalls >= HYP_SBI_CONSOLE_STALLS)
 				return done ? (int)done : HYP_EAGAIN;
 			if (n > 0)
@@ -37,7 +39,7 @@ int hyp_sbi_console_write(const char *buf, size_t len)
 	for (; done < len; done++) {
 		err = hyp_sbi_legacy_console_putchar((unsigned char)buf[done]);
 		if (err < 0)
-			return done ? (int)done : err;
+			return err;
 	}
 	return (int)done;
 }

@@ -3,9 +3,12 @@
  * SBI family: detection, the gate, and the probe of what answers.
  *
  * hyp_sbi_detect() is pure: an S-mode kernel has an SBI implementation
- * below it by the platform contract, an M-mode kernel (riscv_m_mode) none.
- * hyp_sbi_probe() runs from hyp_init() only: BASE calls (no side effects,
- * mandatory from SBI 0.2) name the implementation and list the extensions;
+ * below it by the platform contract, unless it declares none (riscv_no_sbi)
+ * or runs in M-mode (riscv_m_mode). hyp_sbi_probe() runs from hyp_init()
+ * only: its first ecall is trap-safe (sbi_first_call.c); if it traps back
+ * into the kernel, nothing is below and the family closes. Then BASE calls
+ * (no side effects, mandatory from SBI 0.2) name the implementation and list
+ * the extensions;
  * the gate opens after that, so a typed call never sees the gate open with
  * the extension list still empty.
  */
@@ -16,7 +19,7 @@ uint32_t hyp_sbi_extensions;
 
 void hyp_sbi_detect(const struct hyp_platform *plat, struct hyp_info *info)
 {
-	if (!plat->riscv_m_mode)
+	if (!plat->riscv_m_mode && !plat->riscv_no_sbi)
 		info->families |= HYP_FAMILY_SBI;
 }
 
@@ -42,7 +45,11 @@ void hyp_sbi_probe(struct hyp_info *info)
 
 	if (!(info->families & HYP_FAMILY_SBI))
 		return;
-	r = hyp_sbi_ecall0(HYP_SBI_EXT_BASE, HYP_SBI_BASE_GET_SPEC_VERSION);
+	if (hyp_sbi_first_ecall(HYP_SBI_EXT_BASE, HYP_SBI_BASE_GET_SPEC_VERSION, &r)) {
+		info->families &= ~HYP_FAMILY_SBI;
+		hyp_gate_open(&hyp_sbi_gate, HYP_GATE_ABSENT);
+		return;
+	}
 	if (r.error != HYP_SBI_SUCCESS || (unsigned long)r.value < HYP_SBI_SPEC_VERSION(0, 2)) {
 		/* SBI 0.1 (chapter 5): no BASE, only the legacy extensions. */
 		info->sbi_spec_version = (uint32_t)HYP_SBI_SPEC_VERSION(0, 1);

@@ -13,6 +13,10 @@ void hyp_sbi_detect(const struct hyp_platform *plat, struct hyp_info *info);
 void hyp_sbi_close_gate(const struct hyp_info *info);
 void hyp_sbi_probe(struct hyp_info *info);
 
+/* The probe's first ecall with the library's own stvec in place (sbi_first_call.c):
+ * true when the ecall trapped back into S-mode, i.e. no SBI answers. */
+bool hyp_sbi_first_ecall(unsigned long eid, unsigned long fid, struct hyp_sbiret *out);
+
 /*
  * Whether a typed call of the extensions in `has_bits` (all of them) may
  * ecall: HYP_OK; the closed gate's error; HYP_ENOSYS where probe_extension

@@ -13,8 +13,6 @@
 
 #define HUNDRED_NS  100u
 
-static struct hyp_hyperv_tsc_page *tsc_page;
-
 static bool has(const struct hyp_info *info, uint32_t privilege)
 {
 	return (info->families & HYP_FAMILY_HYPERV) && (info->hyperv_privileges & privilege);
@@ -34,11 +32,7 @@ static bool msr_probe(const struct hyp_info *info, const struct hyp_clock_config
 
 static int page_init(const struct hyp_clock_config *cfg)
 {
-	int ret = hyp_hyperv_tsc_page_enable(cfg->hyperv_tsc_page);
-
-	if (ret == HYP_OK)
-		tsc_page = cfg->hyperv_tsc_page;
-	return ret;
+	return hyp_hyperv_tsc_page_enable(cfg->hyperv_tsc_page);
 }
 
 static int hyperv_cpu_setup(struct hyp_clock_cpu *c)
@@ -58,7 +52,8 @@ static uint64_t page_read(struct hyp_clock_cpu *c, bool *stable)
 {
 	uint64_t t;
 
-	if (!hyp_hyperv_tsc_page_read(tsc_page, NULL, &t))
+	/* The page enabled now (none after hyp_hyperv_tsc_page_disable()): else the MSR. */
+	if (!hyp_hyperv_tsc_page_read(hyp_hyperv_tsc_page_current(), NULL, &t))
 		return msr_read(c, stable);
 	*stable = true;
 	return t * HUNDRED_NS;

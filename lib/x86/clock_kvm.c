@@ -57,11 +57,14 @@ static int kvm_wall_base(struct hyp_clock_cpu *c, struct hyp_clock_timespec *bas
 {
 	const volatile struct hyp_pvclock_wall_clock *w = &c->wall;
 	uint64_t gpa = hyp_virt_to_phys(&c->wall);
-	uint32_t version;
+	uint32_t version, tries = HYP_CLOCK_RETRIES;
 
 	hyp_x86_wrmsr(kvm_new_msrs(hyp_get_info()) ? HYP_KVM_MSR_WALL_CLOCK_NEW
 						      : HYP_KVM_MSR_WALL_CLOCK, gpa);
 	do {
+		if (--tries == 0)
+			return HYP_ETIMEDOUT;
+		hyp_arch_cpu_relax();
 		version = w->version;
 		__asm__ __volatile__("" : : : "memory");
 		base->sec = w->sec;

@@ -13,12 +13,12 @@ static union hyp_xen_shared_info_page *shared_info;
 
 static bool xen_probe(const struct hyp_info *info, const struct hyp_clock_config *cfg)
 {
-	return (info->families & HYP_FAMILY_XEN) && cfg->xen_shared_info;
+	return (info->families & HYP_FAMILY_XEN) && cfg->xen_shared_info.page;
 }
 
 static int xen_init(const struct hyp_clock_config *cfg)
 {
-	union hyp_xen_shared_info_page *si = cfg->xen_shared_info;
+	union hyp_xen_shared_info_page *si = cfg->xen_shared_info.page;
 	int ret;
 
 	if ((uintptr_t)si & (HYP_XEN_PAGE_SIZE - 1))
@@ -44,10 +44,13 @@ static int xen_cpu_setup(struct hyp_clock_cpu *c)
 static int xen_wall_base(struct hyp_clock_cpu *c, struct hyp_clock_timespec *base)
 {
 	const volatile struct hyp_xen_shared_info *si = &shared_info->info;
-	uint32_t version, sec, nsec, sec_hi;
+	uint32_t version, sec, nsec, sec_hi, tries = HYP_CLOCK_RETRIES;
 
 	(void)c;
 	do {
+		if (--tries == 0)
+			return HYP_ETIMEDOUT;
+		hyp_arch_cpu_relax();
 		version = si->wc_version;
 		__asm__ __volatile__("" : : : "memory");
 		sec = si->wc_sec;
@@ -57,6 +60,9 @@ static int xen_wall_base(struct hyp_clock_cpu *c, struct hyp_clock_timespec *bas
 	} while ((version & 1u) || version != si->wc_version);
 	if (nsec >= 1000000000u)
 		return HYP_EIO;
+	/* wc_sec_hi:wc_sec is unsigned; from 2^63 s on it is no int64_t count. */
+	if (sec_hi > 0x7fffffffu)
+		return HYP_ERANGE;
 	base->sec = (int64_t)((uint64_t)sec_hi << 32 | sec);
 	base->nsec = nsec;
 	return HYP_OK;

@@ -6,14 +6,19 @@
  * the reps completed and are re-issued from there (rep start index) while
  * the hypervisor returns success early.
  */
+#include "../page_span.h"
 #include "x86_msr.h"
 
-#define REP_STALLS_MAX  64u     /* successive answers without progress */
+/*
+ * Answers without progress allowed over one rep call, never reset by
+ * progress: a call ends after at most reps + REP_STALLS_MAX hypercalls.
+ */
+#define REP_STALLS_MAX  64u
 
 int hyp_hyperv_error(int64_t raw)
 {
 	if (raw < 0)
-		return raw < -0x7fffffff ? HYP_EIO : (int)raw;
+		return HYP_EIO;         /* bit 63 is reserved: no status; a library code too */
 	switch ((unsigned int)(raw & HYP_HYPERV_RESULT_STATUS_MASK)) {
 	case HYP_HV_STATUS_SUCCESS:                 return HYP_OK;
 	case HYP_HV_STATUS_INVALID_HYPERCALL_CODE:  return HYP_ENOSYS;
@@ -30,6 +35,12 @@ int hyp_hyperv_error(int64_t raw)
 	}
 }
 
+/* A gated call's answer: its closed gate's code, else mapped (lib/internal.h). */
+static int hyperv_answer(int64_t raw)
+{
+	return hyp_gate_passed(raw, &hyp_hyperv_gate) ? (int)raw : hyp_hyperv_error(raw);
+}
+
 /* NULL with size 0, or 8-byte aligned and within one page (virtually and physically). */
 static bool buffer_gpa(const void *buf, size_t size, uint64_t *gpa)
 {
@@ -37,10 +48,10 @@ static bool buffer_gpa(const void *buf, size_t size, uint64_t *gpa)
 	if (!buf)
 		return size == 0;
 	if (size == 0 || ((uintptr_t)buf & 7u) ||
-	    ((uintptr_t)buf & (HYP_HYPERV_PAGE_SIZE - 1)) + size > HYP_HYPERV_PAGE_SIZE)
+	    !hyp_in_one_page((uintptr_t)buf, size, HYP_HYPERV_PAGE_SIZE))
 		return false;
 	*gpa = hyp_virt_to_phys(buf);
-	return (*gpa & 7u) == 0;
+	return (*gpa & 7u) == 0 && hyp_in_one_page(*gpa, size, HYP_HYPERV_PAGE_SIZE);
 }
 
 int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
@@ -55,26 +66,33 @@ int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
 	if (reps > HYP_HYPERV_CALL_REP_MAX || varhead > 0x3ffu ||
 	    !buffer_gpa(input, in_size, &in_gpa) || !buffer_gpa(output, out_size, &out_gpa))
 		return HYP_EINVAL;
+	{       /* the gate first: a negative answer is then the hypervisor's, never a library code */
+		unsigned int gate = hyp_gate_read(&hyp_hyperv_gate);
+
+		if (gate < HYP_GATE_OPEN)
+			return (int)hyp_gate_error(gate);
+	}
 	control = code | (uint64_t)varhead << HYP_HYPERV_CALL_VARHEAD_SHIFT |
 		  (uint64_t)reps << HYP_HYPERV_CALL_REP_COUNT_SHIFT;
 	for (;;) {
-		int64_t raw = hyp_hyperv_hypercall(
+		int64_t raw = (int64_t)hyp_hyperv_page_call(hyp_hyperv_call_page,
 			control | (uint64_t)completed << HYP_HYPERV_CALL_REP_START_SHIFT,
 			in_gpa, out_gpa);
 		unsigned int got;
 
 		if (raw < 0 || !reps)
-			return hyp_hyperv_error(raw);
+			return hyperv_answer(raw);
 		got = (unsigned int)((uint64_t)raw >> HYP_HYPERV_RESULT_REP_SHIFT) &
 		      HYP_HYPERV_RESULT_REP_MASK;
 		if (got < completed || got > reps)
 			return HYP_EIO;         /* the hypervisor lost count */
-		stalls = got == completed ? stalls + 1 : 0;
+		if (got == completed)
+			stalls++;
 		completed = got;
 		if (done)
 			*done = completed;
 		if ((raw & HYP_HYPERV_RESULT_STATUS_MASK) != HYP_HV_STATUS_SUCCESS)
-			return hyp_hyperv_error(raw);
+			return hyperv_answer(raw);
 		if (got == reps)
 			return HYP_OK;
 		if (stalls >= REP_STALLS_MAX)
@@ -84,7 +102,7 @@ int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
 
 int hyp_hyperv_notify_long_spin_wait(uint32_t spin_count)
 {
-	return hyp_hyperv_error(hyp_hyperv_fast_hypercall(HYP_HYPERV_CALL_NOTIFY_LONG_SPIN_WAIT,
+	return hyperv_answer(hyp_hyperv_fast_hypercall(HYP_HYPERV_CALL_NOTIFY_LONG_SPIN_WAIT,
 							  spin_count, 0));
 }
 
@@ -108,7 +126,7 @@ int hyp_hyperv_flush_virtual_address_list(const struct hyp_hyperv_flush_list *in
 			       NULL, 0, done);
 }
 
-int hyp_hyperv_post_message(const struct hyp_hyperv_post_message *in)
+int hyp_hyperv_post_message(const struct hyp_hyperv_post_message_args *in)
 {
 	if (!in || in->payload_size > HYP_HYPERV_MESSAGE_PAYLOAD_BYTES)
 		return HYP_EINVAL;
@@ -119,6 +137,6 @@ int hyp_hyperv_signal_event(uint32_t connection_id, uint16_t flag_number)
 {
 	if (connection_id > 0xffffffu)
 		return HYP_EINVAL;
-	return hyp_hyperv_error(hyp_hyperv_fast_hypercall(HYP_HYPERV_CALL_SIGNAL_EVENT,
+	return hyperv_answer(hyp_hyperv_fast_hypercall(HYP_HYPERV_CALL_SIGNAL_EVENT,
 							  connection_id | (uint64_t)flag_number << 32, 0));
 }

@@ -6,6 +6,7 @@
  * ignored (seen under KVM; TLFS 3.13). The page MSR's bits 11:1 are kept as
  * read (reserved; bit 1 may be the lock).
  */
+#include "../clock_internal.h"
 #include "x86_msr.h"
 
 unsigned char hyp_hyperv_gate = HYP_GATE_UNINIT;
@@ -188,6 +189,9 @@ int hyp_hyperv_tsc_page_disable(void)
 		return err;
 	if (!(info->hyperv_privileges & HYP_HYPERV_MSR_REFERENCE_TSC_AVAILABLE))
 		return HYP_EOPNOTSUPP;
+	/* The clock reads the page on a CPU set up on it: tear those down first. */
+	if (hyp_clock_in_use(HYP_CLOCK_HYPERV_TSC_PAGE))
+		return HYP_EBUSY;
 	__atomic_store_n(&tsc_page, NULL, __ATOMIC_RELEASE);
 	hyp_x86_wrmsr(HYP_HYPERV_MSR_REFERENCE_TSC,
 		      hyp_x86_rdmsr(HYP_HYPERV_MSR_REFERENCE_TSC) & HYP_HYPERV_MSR_RESERVED_MASK);
@@ -214,7 +218,7 @@ static uint64_t rdtsc_ordered(void)
 bool hyp_hyperv_tsc_page_read(const volatile struct hyp_hyperv_tsc_page *page,
 			      uint64_t (*tsc)(void), uint64_t *time)
 {
-	uint32_t seq;
+	uint32_t seq, tries = HYP_CLOCK_RETRIES;
 	uint64_t scale, t;
 	int64_t offset;
 
@@ -222,8 +226,9 @@ bool hyp_hyperv_tsc_page_read(const volatile struct hyp_hyperv_tsc_page *page,
 		return false;
 	do {
 		seq = page->tsc_sequence;
-		if (seq == 0)
+		if (seq == 0 || --tries == 0)
 			return false;
+		hyp_arch_cpu_relax();
 		__asm__ __volatile__("" ::: "memory");     /* x86 keeps loads in order */
 		scale = page->tsc_scale;
 		offset = page->tsc_offset;
@@ -232,6 +237,11 @@ bool hyp_hyperv_tsc_page_read(const volatile struct hyp_hyperv_tsc_page *page,
 	} while (page->tsc_sequence != seq);
 	*time = hyp_hyperv_mul64_hi(t, scale) + (uint64_t)offset;
 	return true;
+}
+
+const struct hyp_hyperv_tsc_page *hyp_hyperv_tsc_page_current(void)
+{
+	return __atomic_load_n(&tsc_page, __ATOMIC_ACQUIRE);
 }
 
 int hyp_hyperv_reference_time(uint64_t *out)

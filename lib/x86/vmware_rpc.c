@@ -4,13 +4,27 @@
  * Linux 6.1's drivers/gpu/drm/vmwgfx/vmwgfx_msg.c speaks): ecx = type << 16
  * | MESSAGE, edx = channel << 16, esi:edi the cookie; the status comes back
  * in ecx's high half (ebx's for high-bandwidth transfers). Low bandwidth
- * moves 4 bytes per call in ebx.
+ * moves 4 bytes per call in ebx. A backdoor that does not serve MESSAGE
+ * (QEMU 7.2's hw/i386/vmport.c) answers eax 0xffffffff and leaves ecx as
+ * sent, whose high half is the type: read as a status, SENDSIZE (1) and
+ * RECVSIZE (3) would say SUCCESS. So eax ~0 is "not served", HYP_EIO, and
+ * ecx is read only otherwise.
  */
 #include "x86_msr.h"
 
 #define MSG(type)   ((unsigned long)(type) << 16 | HYP_VMWARE_CMD_MESSAGE)
 #define HB_MSG      0u          /* the command of a high-bandwidth transfer */
 #define STATUS(v)   ((unsigned int)((v) >> 16) & 0xffffu)
+
+/* One MESSAGE call: 0 and the registers; HYP_EIO where MESSAGE is not served; the gate's code. */
+static int message_call(struct hyp_vmware_regs *r)
+{
+	int err = hyp_vmware_call(r);
+
+	if (err)
+		return err;
+	return (uint32_t)r->ax == HYP_VMWARE_UNKNOWN ? HYP_EIO : HYP_OK;
+}
 
 static int channel_call(const struct hyp_vmware_channel *ch, unsigned int type,
 			unsigned long bx, struct hyp_vmware_regs *r)
@@ -19,7 +33,7 @@ static int channel_call(const struct hyp_vmware_channel *ch, unsigned int type,
 		.bx = bx, .cx = MSG(type), .dx = (unsigned long)ch->id << 16,
 		.si = ch->cookie_high, .di = ch->cookie_low,
 	};
-	return hyp_vmware_call(r);
+	return message_call(r);
 }
 
 int hyp_vmware_rpc_open(struct hyp_vmware_channel *ch)
@@ -32,7 +46,7 @@ int hyp_vmware_rpc_open(struct hyp_vmware_channel *ch)
 
 	if (!ch)
 		return HYP_EINVAL;
-	err = hyp_vmware_call(&r);
+	err = message_call(&r);
 	if (err)
 		return err;
 	if (!(STATUS(r.cx) & HYP_VMWARE_MSG_SUCCESS))
@@ -129,6 +143,8 @@ static int receive_once(const struct hyp_vmware_channel *ch, char *buf, size_t s
 	if (!(*status & HYP_VMWARE_MSG_SUCCESS) || !(*status & HYP_VMWARE_MSG_DORECV))
 		return HYP_OK;
 	*len = (uint32_t)r.bx;
+	if (*len > size && *len > HYP_VMWARE_RPC_DRAIN_MAX)
+		return HYP_E2BIG;       /* left unread: draining would take up to 2^30 calls */
 	if ((*status & HYP_VMWARE_MSG_HB) && *len && *len <= size) {
 		r = (struct hyp_vmware_regs){
 			.bx = (unsigned long)HYP_VMWARE_MSG_SUCCESS << 16 | HB_MSG, .cx = *len,

@@ -202,6 +202,18 @@ void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info 
 		families[i].open_gate(info);
 }
 
+/*
+ * hyp_info.families is what the library will call: a declared VMware
+ * backdoor whose GETVERSION did not answer at hyp_init() (gate absent)
+ * leaves it. hyp_detect() runs no call and keeps the declared bit.
+ */
+void hyp_arch_probe(const struct hyp_platform *plat, struct hyp_info *info)
+{
+	(void)plat;
+	if (hyp_gate_read(&hyp_vmware_gate) < HYP_GATE_OPEN)
+		info->families &= ~(uint32_t)HYP_FAMILY_VMWARE;
+}
+
 void hyp_arch_cpu_relax(void)
 {
 	__asm__ __volatile__("pause" ::: "memory");

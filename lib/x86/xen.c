@@ -14,6 +14,6 @@ int hyp_xen_set_iopl(uint32_t iopl)
 
 	if (iopl > 3)
 		return HYP_EINVAL;
-	return hyp_xen_error(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_physdev_op,
+	return hyp_xen_answer(hyp_xen_hypercall2(HYP_XEN_HYPERCALL_physdev_op,
 						HYP_XEN_PHYSDEVOP_set_iopl, arg(&op)));
 }

@@ -28,9 +28,16 @@ void hyp_xen_x86_base(const struct hyp_platform *plat, struct hyp_info *info,
 	}
 }
 
+/*
+ * PV: Xen is there but callable only through the page the kernel installs
+ * (hyp_xen_set_hypercall_page()): until then "not ready", HYP_ENOTINIT, as
+ * Hyper-V before hyp_hyperv_enable(); HYP_ENOHYP means no Xen.
+ */
 void hyp_xen_open_gate(const struct hyp_info *info)
 {
-	if (!(info->families & HYP_FAMILY_XEN) || info->xen_pv)
+	if (info->xen_pv && (info->families & HYP_FAMILY_XEN))
+		hyp_gate_open(&hyp_xen_gate, HYP_GATE_UNINIT);
+	else if (!(info->families & HYP_FAMILY_XEN))
 		hyp_gate_open(&hyp_xen_gate, HYP_GATE_ABSENT);
 	else
 		hyp_gate_open(&hyp_xen_gate, hyp_xen_direct_gate(info));

@@ -110,8 +110,39 @@ xen_page = {
     "hvm-iret-slot": b"\0" + struct.pack("<HB", 23 * 32 + 1, 0x99),  # iret slot: anything
 }
 
+# fuzz_vmware_rpc: op (bit 0 send), length, then (eax, ebx, ecx) per call.
+def vmw(ax, bx, st):
+    return struct.pack("<3I", ax, bx, st << 16)
+
+
+vmware_rpc = {
+    "send-lb": b"\1\6" + vmw(0, 0, 1) + vmw(0, 0, 1) + vmw(0, 0, 1),
+    "send-unserved": b"\1\0" + vmw(0xffffffff, 0, 1),
+    "recv-3": b"\0\x10" + vmw(0, 3, 3) + vmw(0, 0x636261, 1) + vmw(0, 0, 1),
+    "recv-huge": b"\0\x10" + vmw(0, 0xffffffff, 3),
+    "recv-hb": b"\0\x10" + vmw(0, 8, 0x83) + vmw(0, 1 << 16, 0) + vmw(0, 0, 1),
+}
+# fuzz_hyperv_rep: u16 reps, u16 input offset, u64 input size, then u64 results.
+hyperv_rep = {
+    "rep-restart": struct.pack("<HHQ", 5, 0, 64) + struct.pack("<QQ", 2 << 32, 5 << 32),
+    "rep-stingy": struct.pack("<HHQ", 4095, 8, 8) + struct.pack("<Q", 0) * 8,
+    "size-max": struct.pack("<HHQ", 0, 8, 2**64 - 1),
+    "at-limit": struct.pack("<HHQ", 0, 8, 4088),
+    "negative": struct.pack("<HHQ", 3, 0, 8) + struct.pack("<q", -4001),
+}
+# fuzz_sbi_dbcn: call, u16 offset, u16 length, then (error selector, u32 value) per ecall.
+sbi_dbcn = {
+    "read-cross": b"\0" + struct.pack("<HH", 4094, 8),
+    "write-claim64": b"\1" + struct.pack("<HH", 0, 4) + struct.pack("<BI", 0, 64),
+    "console-fail": b"\2" + struct.pack("<HH", 4095, 4) + struct.pack("<BI", 0, 1)
+    + struct.pack("<BI", 1, 0),
+    "console-slow": b"\2" + struct.pack("<HH", 10, 3) + struct.pack("<BI", 0, 0) * 15
+    + struct.pack("<BI", 0, 1),
+}
+
 for name, seeds in (("x86_detect", x86), ("errors", errors), ("s390_sysib", s390),
-                    ("xen_page", xen_page)):
+                    ("xen_page", xen_page), ("vmware_rpc", vmware_rpc),
+                    ("hyperv_rep", hyperv_rep), ("sbi_dbcn", sbi_dbcn)):
     d = os.path.join(HERE, "seeds", name)
     os.makedirs(d, exist_ok=1)
     for seed, data in seeds.items():

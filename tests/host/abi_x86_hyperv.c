@@ -31,6 +31,7 @@ struct seen {
 };
 
 static volatile struct seen seen;
+static unsigned int hostile_calls;      /* calls to the hostile rep codes 0x7f02.. */
 static struct cpuid_script script;
 static uint64_t msr_os_id, msr_hypercall = 0x2, msr_tsc, time_ref = 1000;
 static int ignore_hypercall_msr;
@@ -117,6 +118,16 @@ static uint64_t answer(uint64_t control, uint64_t in)
 		return (uint64_t)(start + 2 < reps ? start + 2 : reps) << 32;
 	case 0x7f01:                                    /* fails after one rep */
 		return (uint64_t)1 << 32 | HYP_HV_STATUS_INVALID_PARAMETER;
+	case 0x7f02:            /* hostile: one rep after every 63 answers without progress */
+		return (uint64_t)(start + (++hostile_calls % 64 == 0)) << 32;
+	case 0x7f03:            /* hostile: more reps done than asked */
+		hostile_calls++;
+		return (uint64_t)(reps + 1) << 32;
+	case 0x7f04:            /* hostile: the count goes back */
+		hostile_calls++;
+		return (uint64_t)(start ? start - 1 : 2) << 32;
+	case 0x7f05:            /* hostile: reserved bits 63:60 set, the value of HYP_ENOTINIT */
+		return (uint64_t)(int64_t)HYP_ENOTINIT;
 	case 0x7ff0:                                    /* status from the input */
 		return in & 0xffff;
 	case 0x7ff1:                                    /* echo for the register checks */
@@ -201,6 +212,50 @@ static void live_values(void)
 	check(!wrong && sum == want, "200 rounds: ten values live across poisoned calls");
 }
 
+/* Hostile input: what a hypervisor answers, and what a caller passes, checked. */
+static void hostile(void)
+{
+	static unsigned char buf[2 * HYP_HYPERV_PAGE_SIZE] __attribute__((aligned(4096)));
+	static const size_t sizes[] = { 4087, 4088, 4089, SIZE_MAX };
+	unsigned int traps, done = 0;
+	int ret;
+
+	/* In 8 bytes into a page: 4088 bytes are left (the limit). */
+	for (unsigned int i = 0; i < 4; i++) {
+		bool fits = sizes[i] <= 4088;
+
+		traps = seen.traps;
+		ret = hyp_hyperv_call(0x7ff1, 0, 0, buf + 8, sizes[i], NULL, 0, NULL);
+		check(fits ? ret == 0 && seen.traps == traps + 1 : ret == HYP_EINVAL && seen.traps == traps,
+		      "input of %zu bytes at page offset 8 (limit 4088): %s", sizes[i],
+		      fits ? "called" : "HYP_EINVAL, no call");
+		traps = seen.traps;
+		ret = hyp_hyperv_call(0x7ff1, 0, 0, NULL, 0, buf + 8, sizes[i], NULL);
+		check(fits ? ret == 0 && seen.traps == traps + 1 : ret == HYP_EINVAL && seen.traps == traps,
+		      "output of %zu bytes at page offset 8 (limit 4088): %s", sizes[i],
+		      fits ? "called" : "HYP_EINVAL, no call");
+	}
+	hostile_calls = 0;
+	ret = hyp_hyperv_call(0x7f02, HYP_HYPERV_CALL_REP_MAX, 0, NULL, 0, NULL, 0, &done);
+	check(ret == HYP_EAGAIN && hostile_calls <= HYP_HYPERV_CALL_REP_MAX + 64 &&
+	      done == hostile_calls / 64,
+	      "rep call progressing one rep per 64 answers: HYP_EAGAIN after %u calls (bound reps + 64), "
+	      "%u done", hostile_calls, done);
+	hostile_calls = 0;
+	ret = hyp_hyperv_call(0x7f03, 5, 0, NULL, 0, NULL, 0, &done);
+	check(ret == HYP_EIO && done == 0 && hostile_calls == 1,
+	      "rep count above the reps asked: HYP_EIO, not counted as done");
+	hostile_calls = 0;
+	ret = hyp_hyperv_call(0x7f04, 5, 0, NULL, 0, NULL, 0, &done);
+	check(ret == HYP_EIO && done == 2 && hostile_calls == 2,
+	      "rep count going back: HYP_EIO, done stays at the highest sane count");
+	ret = hyp_hyperv_call(0x7f05, 0, 0, NULL, 0, NULL, 0, NULL);
+	check(ret == HYP_EIO, "result with reserved bits set, equal to HYP_ENOTINIT: HYP_EIO, no library code "
+	      "(got %s)", hyp_strerror(ret));
+	ret = hyp_hyperv_call(0x7f05, 3, 0, NULL, 0, NULL, 0, &done);
+	check(ret == HYP_EIO, "the same on a rep call: HYP_EIO (got %s)", hyp_strerror(ret));
+}
+
 static uint64_t fake_tsc(void)
 {
 	return 1000;
@@ -234,6 +289,13 @@ int main(void)
 	abi_catch(SIGILL, on_sigill);
 	abi_catch(SIGSEGV, on_sigsegv);
 	check(page != NULL, "an executable page below 4 GiB");
+	if (page) {     /* hyperv.h: the fail-safe fill is ud2 over the whole page */
+		hyp_hyperv_hypercall_page_fill(page);
+		ok = 1;
+		for (unsigned int i = 0; i < HYP_HYPERV_PAGE_SIZE; i += 2)
+			ok &= page[i] == 0x0f && page[i + 1] == 0x0b;
+		check(ok && !hyp_hyperv_hypercall_page_valid(page), "fail-safe fill: ud2 (0f 0b), not valid");
+	}
 
 	check(hyp_hyperv_hypercall(2, 0, 0) == HYP_ENOTINIT && seen.traps == 0,
 	      "before hyp_init: HYP_ENOTINIT, no trap");
@@ -293,10 +355,11 @@ int main(void)
 		for (unsigned int i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 			if (hyp_hyperv_error(hyp_hyperv_fast_hypercall(0x7ff0, map[i].status, 0)) != map[i].err)
 				bad++;
-		check(bad == 0 && hyp_hyperv_error(HYP_ENOTINIT) == HYP_ENOTINIT,
-		      "status codes mapped; gate codes pass through");
+		check(bad == 0 && hyp_hyperv_error(HYP_ENOTINIT) == HYP_EIO,
+		      "status codes mapped; a negative answer (bit 63) is HYP_EIO");
 	}
 	live_values();
+	hostile();
 
 	check(hyp_hyperv_time_ref_count(&t) == 0 && t == time_ref, "TIME_REF_COUNT read by rdmsr");
 	check(hyp_hyperv_tsc_page_enable(&tsc) == 0 && msr_tsc == ((uint64_t)(uintptr_t)&tsc | 1),

@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <ucontext.h>
 
 #include <hyp/hyp.h>
@@ -85,7 +86,11 @@ static void on_sigill(int sig, siginfo_t *si, void *ctx)
 			ret = -HYP_KVM_EOPNOTSUPP;
 			break;
 		}
-		((struct hyp_kvm_clock_pairing *)seen.a0)->tsc = PAIRING_TSC;
+		{       /* the whole struct at the GPA, as kvm_write_guest does, page or not */
+			struct hyp_kvm_clock_pairing_args p = { .sec = 1, .nsec = 2, .tsc = PAIRING_TSC };
+
+			memcpy((void *)seen.a0, &p, sizeof(p));
+		}
 		ret = 0;
 		break;
 	case HYP_KVM_HC_SEND_IPI:
@@ -136,7 +141,7 @@ static void explicit_instructions(void)
 
 static void typed_wrappers(unsigned char insn)
 {
-	struct hyp_kvm_clock_pairing pairing = { 0 };
+	struct hyp_kvm_clock_pairing_args pairing = { 0 };
 	unsigned int traps;
 
 	check(hyp_kvm_vapic_poll_irq() == 0 && args_are(HYP_KVM_HC_VAPIC_POLL_IRQ, 0, 0, 0, 0, 0) &&
@@ -178,7 +183,7 @@ static void typed_wrappers(unsigned char insn)
  * must clobber "memory": otherwise the compiler forwards the store before the
  * call to the load after it (gcc -O2 does).
  */
-static struct hyp_kvm_clock_pairing shared;
+static struct hyp_kvm_clock_pairing_args shared;
 
 static __attribute__((noinline)) unsigned long reread_vmcall(void)
 {
@@ -196,7 +201,7 @@ static __attribute__((noinline)) unsigned long reread_vmmcall(void)
 
 static __attribute__((noinline)) unsigned long reread_dispatch(void)
 {
-	struct hyp_kvm_clock_pairing local = { 0 };
+	struct hyp_kvm_clock_pairing_args local = { 0 };
 
 	hyp_kvm_hypercall2(HYP_KVM_HC_CLOCK_PAIRING, (unsigned long)&local, 0);
 	return local.tsc;
@@ -207,6 +212,33 @@ static void memory_clobber(void)
 	check(reread_vmcall() == PAIRING_TSC, "vmcall2: memory written by the hypervisor is re-read");
 	check(reread_vmmcall() == PAIRING_TSC, "vmmcall2: memory written by the hypervisor is re-read");
 	check(reread_dispatch() == PAIRING_TSC, "hypercall2: memory written by the hypervisor is re-read");
+}
+
+/*
+ * Hostile input: a caller's struct at the end of a page followed by a
+ * PROT_NONE page. KVM writes 64 bytes at the GPA: a struct crossing the
+ * page must be refused before the trap (else the write faults here).
+ */
+static void pairing_page_crossing(void)
+{
+	unsigned char *page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+				   -1, 0);
+	unsigned int traps = seen.traps;
+	struct hyp_kvm_clock_pairing_args *last;
+
+	if (page == MAP_FAILED || mprotect(page + 4096, 4096, PROT_NONE)) {
+		check(0, "clock_pairing: a page and a guard page mapped");
+		return;
+	}
+	last = (void *)(page + 4096 - sizeof(*last));
+	check(hyp_kvm_clock_pairing(last, 0) == 0 && last->tsc == PAIRING_TSC &&
+	      seen.traps == traps + 1, "clock_pairing ending at the page end: written");
+	traps = seen.traps;
+	check(hyp_kvm_clock_pairing((void *)(page + 4072), 0) == HYP_EINVAL && seen.traps == traps,
+	      "clock_pairing at page offset 4072 (64 bytes cross the page): HYP_EINVAL, no trap");
+	check(hyp_kvm_clock_pairing((void *)(page + 2), 0) == HYP_EINVAL && seen.traps == traps,
+	      "clock_pairing not aligned as its type: HYP_EINVAL, no trap");
+	munmap(page, 8192);
 }
 
 /* Values kept live across many calls in the argument registers and flags. */
@@ -246,6 +278,7 @@ int main(int argc, char **argv)
 	explicit_instructions();
 	typed_wrappers(insn);
 	memory_clobber();
+	pairing_page_crossing();
 	live_values();
 	check(seen.bad == 0, "no SIGILL other than a hypercall");
 	return abi_summary();

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <ucontext.h>
 
 #include <hyp/hyp.h>
@@ -49,7 +50,10 @@ enum form { LB, HB_OUT, HB_IN };
 
 static struct {
 	unsigned int traps, bad, wrong_form, hb_calls, cpt_left;
+	unsigned int payload_calls;     /* RECVPAYLOAD answers given */
 	int hb_offered;
+	int unserved;                   /* MESSAGE answered as QEMU's vmport: eax ~0, ecx as sent */
+	uint32_t huge_reply;            /* RECVSIZE claims this length (0: the real reply) */
 	unsigned char want_insn;        /* 0: port; 0xc1 / 0xd9 */
 	char msg[256], reply[256];
 	size_t msg_len, msg_want, reply_len, reply_off;
@@ -112,6 +116,13 @@ static void message(greg_t *g)
 		status(g, RC, HYP_VMWARE_MSG_SUCCESS);
 		break;
 	case HYP_VMWARE_MSG_RECVSIZE:
+		if (hv.huge_reply) {
+			hv.reply_len = 0;
+			hv.reply_off = 0;
+			status(g, RC, HYP_VMWARE_MSG_SUCCESS | HYP_VMWARE_MSG_DORECV | hb);
+			set32(g, RB, hv.huge_reply);
+			goto poison;
+		}
 		if (hv.msg_len && hv.msg_len == hv.msg_want) {
 			hv.reply_len = (size_t)snprintf(hv.reply, sizeof(hv.reply), "ok %.*s",
 							(int)hv.msg_len, hv.msg);
@@ -125,6 +136,12 @@ static void message(greg_t *g)
 		break;
 	case HYP_VMWARE_MSG_RECVPAYLOAD: {
 		uint32_t w = 0;
+
+		/* Safety valve for a library that would drain 2^30 words: fail after 100000. */
+		if (++hv.payload_calls > 100000) {
+			status(g, RC, 0);
+			break;
+		}
 
 		for (unsigned int i = 0; i < 4 && hv.reply_off < hv.reply_len; i++)
 			w |= (uint32_t)(unsigned char)hv.reply[hv.reply_off++] << (8 * i);
@@ -205,6 +222,10 @@ static void backdoor(greg_t *g, enum form f)
 		set32(g, RS, 1); set32(g, RD, 0x2345);
 		return;
 	case HYP_VMWARE_CMD_MESSAGE:
+		if (hv.unserved) {
+			set32(g, RA, HYP_VMWARE_UNKNOWN);
+			return;
+		}
 		set32(g, RA, POISON);
 		message(g);
 		return;
@@ -287,6 +308,49 @@ static void live_values(void)
 	check(!wrong && sum == want, "200 calls: seven values live across a poisoning backdoor");
 }
 
+/*
+ * Hostile input: a backdoor that does not serve MESSAGE, a reply length no
+ * buffer holds, a reply longer than a buffer that ends at a PROT_NONE page.
+ */
+static void hostile(const struct hyp_vmware_channel *ch)
+{
+	unsigned char *page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+				   -1, 0);
+	struct hyp_vmware_channel none = { 0 };
+	char buf[16];
+	int n;
+
+	if (page == MAP_FAILED || mprotect(page + 4096, 4096, PROT_NONE)) {
+		check(0, "a page and a guard page mapped");
+		return;
+	}
+	check(hyp_vmware_rpc_send(ch, "abcdefgh", 8) == 0 &&
+	      hyp_vmware_rpc_receive(ch, (char *)page + 4096 - 5, 5) == HYP_ENOSPC,
+	      "reply of 11 bytes into 5 at a page's end: HYP_ENOSPC, nothing written past it");
+	hv.huge_reply = 0xffffffffu;
+	hv.payload_calls = 0;
+	n = hyp_vmware_rpc_receive(ch, buf, sizeof(buf));
+	check(n == HYP_E2BIG && hv.payload_calls == 0,
+	      "reply length 0xffffffff: HYP_E2BIG, not drained (%s, %u payload calls)",
+	      hyp_strerror(n), hv.payload_calls);
+	hv.huge_reply = HYP_VMWARE_RPC_DRAIN_MAX;
+	hv.payload_calls = 0;
+	n = hyp_vmware_rpc_receive(ch, buf, sizeof(buf));
+	check(n == HYP_ENOSPC && hv.payload_calls == HYP_VMWARE_RPC_DRAIN_MAX / 4,
+	      "reply of HYP_VMWARE_RPC_DRAIN_MAX bytes: drained in %u calls, HYP_ENOSPC",
+	      hv.payload_calls);
+	hv.huge_reply = 0;
+	hv.unserved = 1;
+	check(hyp_vmware_rpc_open(&none) == HYP_EIO, "MESSAGE not served (eax ~0): open HYP_EIO");
+	check(hyp_vmware_rpc_send(ch, "", 0) == HYP_EIO, "MESSAGE not served: send(\"\", 0) HYP_EIO");
+	check(hyp_vmware_rpc_send(ch, "abcd", 4) == HYP_EIO, "MESSAGE not served: send(\"abcd\", 4) HYP_EIO");
+	n = hyp_vmware_rpc_receive(ch, buf, sizeof(buf));
+	check(n == HYP_EIO, "MESSAGE not served: receive HYP_EIO (%s)", hyp_strerror(n));
+	check(hyp_vmware_rpc_close(ch) == HYP_EIO, "MESSAGE not served: close HYP_EIO");
+	hv.unserved = 0;
+	munmap(page, 8192);
+}
+
 int main(int argc, char **argv)
 {
 	const char *mode = argc > 1 ? argv[1] : "port";
@@ -359,6 +423,7 @@ int main(int argc, char **argv)
 	check(hv.hb_offered ? hv.hb_calls == 3 : hv.hb_calls == 0,
 	      hv.hb_offered ? "high-bandwidth transfers used where offered (ebp = cookie)"
 			    : "low bandwidth only where HB is not offered");
+	hostile(&ch);
 	check(hyp_vmware_rpc_close(&ch) == 0, "RPC close");
 	check(hv.wrong_form == 0 && hv.bad == 0, "every access used the detected conduit");
 	return abi_summary();

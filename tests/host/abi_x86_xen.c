@@ -227,7 +227,7 @@ static void typed_closed(const char *what, int want)
 
 	check(hyp_xen_version() == want && hyp_xen_sched_yield() == want &&
 	      hyp_xen_sched_block() == want && seen.traps == traps,
-	      want == HYP_ENOTINIT ? "%s: typed calls before hyp_init: HYP_ENOTINIT, no trap"
+	      want == HYP_ENOTINIT ? "%s: typed calls before hyp_init or the PV page: HYP_ENOTINIT, no trap"
 				   : "%s: typed calls with no page: HYP_ENOHYP, no trap", what);
 }
 
@@ -321,9 +321,9 @@ int main(int argc, char **argv)
 		check(hyp_init(&plat) == HYP_OK && hyp_get_info()->xen_pv &&
 		      hyp_get_info()->kind == HYP_KIND_XEN && seen.cpuids > 0,
 		      "%s: detected through start_info and the forced-emulation cpuid", what);
-		check(hyp_xen_hypercall2(0x70, 1, 2) == HYP_ENOHYP && seen.traps == 0,
-		      "%s: no page yet: HYP_ENOHYP, no trap", what);
-		typed_closed(what, HYP_ENOHYP);
+		check(hyp_xen_hypercall2(0x70, 1, 2) == HYP_ENOTINIT && seen.traps == 0,
+		      "%s: PV, no page yet: HYP_ENOTINIT (not ready, not absent), no trap", what);
+		typed_closed(what, HYP_ENOTINIT);
 		hyp_xen_hypercall_page_fill(page);
 		check(hyp_xen_set_hypercall_page(page) == HYP_EIO && hyp_xen_mode() == HYP_XEN_MODE_NONE,
 		      "%s: a page Xen did not write is refused", what);

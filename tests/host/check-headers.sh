@@ -48,5 +48,15 @@ done
 printf '#include <hyp/hyp.h>\nextern "C" int hyp_init(const struct hyp_platform *);\n' >"$tmp/t.cc"
 # shellcheck disable=SC2086
 try "$target hyp_init has C linkage" $cxx -std=c++17 -ffreestanding "${warn[@]}" "${inc[@]}" -fsyntax-only "$tmp/t.cc"
+# C++ finds a struct by its plain name unless a function shares it (then the
+# name is the function: sizeof(hyp_x) or hyp_x v; break): every struct and
+# union tag the headers define must name a type.
+# shellcheck disable=SC2086
+tags=$($cxx -std=c++17 -ffreestanding "${inc[@]}" -E -x c++ - <<<'#include <hyp/hyp.h>' |
+	grep -oE '(struct|union) hyp_[A-Za-z0-9_]+ *\{' | awk '{ print $2 }' | sort -u)
+{ echo '#include <hyp/hyp.h>'; for t in $tags; do echo "using tag_$t = $t;"; done; } >"$tmp/t.cc"
+# shellcheck disable=SC2086
+try "$target: $(wc -w <<<"$tags") struct/union tags name types in C++" $cxx -std=c++17 -ffreestanding \
+	"${warn[@]}" "${inc[@]}" -fsyntax-only "$tmp/t.cc"
 echo "$target: $((runs - fails))/$runs header compilations clean"
 [ "$fails" -eq 0 ]

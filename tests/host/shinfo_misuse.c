@@ -1,25 +1,38 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * hyp_xen_map_shared_info() takes the page Xen replaces, not the layout
- * struct or a buffer of any size: built as is it compiles; with -DMISUSE=1
- * (a bare struct hyp_xen_shared_info) or 2 (a byte buffer) it must not.
+ * Only the page Xen replaces may reach hyp_xen_map_shared_info() or a clock
+ * config, never the layout struct or a buffer of any size. Built as is it
+ * compiles; with -DMISUSE=n it must not, with no -Werror (a warning is not
+ * enough: under Xen the neighbouring object was zeroed):
+ *   1 a bare struct hyp_xen_shared_info   2 a byte buffer   3 a void *
+ *   4 the struct to hyp_clock_xen_page()  5 a pointer assigned to the config
  */
 #include <hyp/hyp.h>
 
 int use(void);
 int use(void)
 {
-#if MISUSE == 1
 	static struct hyp_xen_shared_info s __attribute__((aligned(4096)));
+	static unsigned char buf[4096] __attribute__((aligned(4096)));
+	static union hyp_xen_shared_info_page page;
+	struct hyp_clock_config cfg = { HYP_CLOCK_NONE };
+	void *any = &page;
 
+	(void)s, (void)buf, (void)any;
+#if MISUSE == 1
 	return hyp_xen_map_shared_info(&s);
 #elif MISUSE == 2
-	static unsigned char buf[4096] __attribute__((aligned(4096)));
-
 	return hyp_xen_map_shared_info(buf);
+#elif MISUSE == 3
+	return hyp_xen_map_shared_info(any);
+#elif MISUSE == 4
+	cfg.xen_shared_info = hyp_clock_xen_page(&s);
+	return hyp_clock_init(&cfg);
+#elif MISUSE == 5
+	cfg.xen_shared_info = &s;
+	return hyp_clock_init(&cfg);
 #else
-	static union hyp_xen_shared_info_page page;
-
-	return hyp_xen_map_shared_info(&page);
+	cfg.xen_shared_info = hyp_clock_xen_page(&page);
+	return hyp_xen_map_shared_info(&page) + hyp_clock_init(&cfg);
 #endif
 }

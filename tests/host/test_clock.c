@@ -311,7 +311,7 @@ static void skip_wrmsr(int sig, siginfo_t *si, void *ctx)
 
 static void test_wall_update_retry(void **state)
 {
-	struct hyp_clock_config cfg = { .xen_shared_info = &xen_si, .xen_shared_info_mapped = true };
+	struct hyp_clock_config cfg = { .xen_shared_info = hyp_clock_xen_page(&xen_si), .xen_shared_info_mapped = true };
 	struct sigaction sa = { .sa_sigaction = skip_wrmsr, .sa_flags = SA_SIGINFO };
 	struct hyp_clock_timespec base;
 	pthread_t th;

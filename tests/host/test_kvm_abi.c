@@ -62,20 +62,20 @@ SAME(HYP_KVM_MAP_GPA_RANGE_ENCRYPTED, KVM_MAP_GPA_RANGE_ENCRYPTED);
 SAME(HYP_KVM_MAP_GPA_RANGE_DECRYPTED, KVM_MAP_GPA_RANGE_DECRYPTED);
 
 #define SAME_FIELD(f) \
-	SAME(offsetof(struct hyp_kvm_clock_pairing, f), offsetof(struct kvm_clock_pairing, f)); \
-	SAME(sizeof(((struct hyp_kvm_clock_pairing *)0)->f), sizeof(((struct kvm_clock_pairing *)0)->f))
+	SAME(offsetof(struct hyp_kvm_clock_pairing_args, f), offsetof(struct kvm_clock_pairing, f)); \
+	SAME(sizeof(((struct hyp_kvm_clock_pairing_args *)0)->f), sizeof(((struct kvm_clock_pairing *)0)->f))
 SAME_FIELD(sec);
 SAME_FIELD(nsec);
 SAME_FIELD(tsc);
 SAME_FIELD(flags);
 SAME_FIELD(pad);
-SAME(sizeof(struct hyp_kvm_clock_pairing), sizeof(struct kvm_clock_pairing));
+SAME(sizeof(struct hyp_kvm_clock_pairing_args), sizeof(struct kvm_clock_pairing));
 
 static void compiled(void **state)
 {
 	(void)state;
 	/* The assertions above are the test; this records that they were compiled. */
-	assert_int_equal(sizeof(struct hyp_kvm_clock_pairing), 64);
+	assert_int_equal(sizeof(struct hyp_kvm_clock_pairing_args), 64);
 }
 
 int main(void)

@@ -96,13 +96,14 @@ int pfx##hyp_kvm_kick_cpu(uint32_t apic_id) \
 	unsigned long p1 = 0, p2 = apic_id; \
 	return hyp_kvm_error(CALL(2, HYP_KVM_HC_KICK_CPU)); \
 } \
-int pfx##hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing *out, uint32_t clock_type) \
+int pfx##hyp_kvm_clock_pairing(struct hyp_kvm_clock_pairing_args *out, uint32_t clock_type) \
 { \
 	uint64_t gpa; \
-	if (!out) \
+	if (!out || ((uintptr_t)out & 7u) || \
+	    sizeof(*out) > 4096u - ((uintptr_t)out & 4095u)) \
 		return HYP_EINVAL; \
 	gpa = hyp_virt_to_phys(out); \
-	if (gpa != (unsigned long)gpa) \
+	if (gpa != (unsigned long)gpa || (gpa & 7u) || sizeof(*out) > 4096u - (gpa & 4095u)) \
 		return HYP_EINVAL; \
 	unsigned long p1 = (unsigned long)gpa, p2 = clock_type; \
 	return hyp_kvm_error(CALL(2, HYP_KVM_HC_CLOCK_PAIRING)); \

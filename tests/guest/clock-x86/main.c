@@ -141,7 +141,7 @@ static void setup_cpu0(enum hyp_clock_source want, const char *name,
 
 #if !defined(CLOCK_XEN_PV)
 /* kvmclock + wall base at the pairing's TSC minus the host's time in it (ns); rc in *rc. */
-static struct hyp_kvm_clock_pairing pairing;
+static struct hyp_kvm_clock_pairing_args pairing;
 
 static int64_t pairing_diff(struct hyp_clock_cpu *c, int *rc)
 {
@@ -344,6 +344,11 @@ static void test_hyperv(void)
 	rc = hyp_clock_wall(&clk[0], &ts);
 	report(rc == HYP_EOPNOTSUPP, "no wall clock: %s", hyp_strerror(rc));
 
+	rc = hyp_clock_init(&msr_cfg);
+	report(rc == HYP_EBUSY && hyp_clock_source() == HYP_CLOCK_HYPERV_TSC_PAGE,
+	       "re-init while cpu 0 is set up: %s, source unchanged", hyp_strerror(rc));
+	report(hyp_clock_cpu_teardown(&clk[0]) == 0, "teardown of cpu 0: 0");
+
 	reads = HYPERV_MSR_READS;
 	setup_cpu0(HYP_CLOCK_HYPERV_REF_COUNT, "hyperv-ref-count", &msr_cfg);
 	if (!moving) {
@@ -435,7 +440,7 @@ void test_main(void)
 	}
 #endif
 	if (!strcmp(expect, "xen")) {
-		struct hyp_clock_config cfg = { .xen_shared_info = &shared_info, .always_guard = guard };
+		struct hyp_clock_config cfg = { .xen_shared_info = hyp_clock_xen_page(&shared_info), .always_guard = guard };
 		int r32;
 
 #ifdef CLOCK_XEN_PV

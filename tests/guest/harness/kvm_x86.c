@@ -53,7 +53,7 @@ long harness_kvm_answer(const struct harness_call *c)
 	case HYP_KVM_HC_KICK_CPU:
 		return 0;
 	case HYP_KVM_HC_CLOCK_PAIRING: {
-		struct hyp_kvm_clock_pairing *p = (void *)c->a0;
+		struct hyp_kvm_clock_pairing_args *p = (void *)c->a0;
 
 		if (c->a1 != HYP_KVM_CLOCK_PAIRING_WALLCLOCK)
 			return -HYP_KVM_EOPNOTSUPP;

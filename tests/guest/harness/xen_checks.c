@@ -81,7 +81,7 @@ void xen_check_console(void)
 
 static void check_evtchn(void)
 {
-	struct hyp_xen_evtchn_status st;
+	struct hyp_xen_evtchn_status_args st;
 	int port, virq_port, rc;
 
 	port = hyp_xen_evtchn_alloc_unbound(HYP_XEN_DOMID_SELF);

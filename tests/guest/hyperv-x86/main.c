@@ -21,7 +21,7 @@ static unsigned char call_page[4096] __attribute__((aligned(4096)));
 static struct hyp_hyperv_tsc_page tsc_page __attribute__((aligned(4096)));
 static struct hyp_hyperv_flush flush __attribute__((aligned(64)));
 static struct hyp_hyperv_flush_list flush_list __attribute__((aligned(4096)));
-static struct hyp_hyperv_post_message message __attribute__((aligned(256)));
+static struct hyp_hyperv_post_message_args message __attribute__((aligned(256)));
 
 static bool count_trap(struct guest_frame *regs)
 {

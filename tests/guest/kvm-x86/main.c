@@ -93,7 +93,7 @@ static void check_call(const char *what, int got, int want, unsigned long nr, un
 
 static void test_harness_wrappers(void)
 {
-	static struct hyp_kvm_clock_pairing pairing;
+	static struct hyp_kvm_clock_pairing_args pairing;
 	unsigned int t;
 
 	t = harness.traps;
@@ -152,7 +152,7 @@ static inline uint64_t read_tsc(void)
 	return ((uint64_t)hi << 32) | lo;
 }
 
-static struct hyp_kvm_clock_pairing shared_pairing;
+static struct hyp_kvm_clock_pairing_args shared_pairing;
 
 static __attribute__((noinline)) int64_t reread_after_hypercall(bool vmmcall)
 {
@@ -198,7 +198,7 @@ static void test_harness_raw(void)
 
 static void test_no_hypervisor(void)
 {
-	static struct hyp_kvm_clock_pairing pairing;
+	static struct hyp_kvm_clock_pairing_args pairing;
 	const struct hyp_info *info = hyp_get_info();
 
 	report(info && info->kind == HYP_KIND_NONE && info->families == 0, "nothing detected");
@@ -218,7 +218,7 @@ static void test_no_hypervisor(void)
 
 static void test_real_kvm(void)
 {
-	static struct hyp_kvm_clock_pairing pairing;
+	static struct hyp_kvm_clock_pairing_args pairing;
 	uint32_t before = text_checksum();
 	int r;
 

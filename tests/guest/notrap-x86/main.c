@@ -34,7 +34,7 @@ static void each_xen(int want)
 	static union hyp_xen_shared_info_page shared;
 	static struct hyp_xen_vcpu_runstate_info runstate;
 	static unsigned char page[4096] __attribute__((aligned(4096)));
-	struct hyp_xen_evtchn_status status;
+	struct hyp_xen_evtchn_status_args status;
 	char text[16];
 	uint32_t submap;
 	uint64_t value;
@@ -71,7 +71,7 @@ static void each_xen(int want)
 
 static void each_kvm(int want)
 {
-	static struct hyp_kvm_clock_pairing pairing;
+	static struct hyp_kvm_clock_pairing_args pairing;
 
 	report_call(want, hyp_kvm_vapic_poll_irq());
 	report_call(want, hyp_kvm_kick_cpu(0));

@@ -8,6 +8,9 @@
  * placement of every typed call, and that a call refused by the library
  * (absent extension, closed gate, bad argument) makes no ecall at all.
  * SBI_HARNESS_MMODE=1: the kernel declares M-mode; the family stays closed.
+ * hyp_init()'s first ecall swaps stvec and clears sstatus.SIE around it
+ * (trap-safe probe): from U-mode those CSR accesses trap as illegal
+ * instructions, and csr_as_s() plays an S-mode hart's stvec and sstatus.
  */
 #include <guest/riscv.h>
 #include <guest/test.h>
@@ -23,6 +26,36 @@
 static unsigned long ecalls;
 static unsigned long last[8];           /* a0..a7 of the last ecall */
 static bool dbcn_stall;
+
+static unsigned long fake_stvec = 0x1230, fake_sstatus = 2;     /* SIE set */
+static unsigned long csr_insns;
+
+/* Zicsr from U-mode on stvec (0x105) or sstatus (0x100): done on the fakes. */
+static bool csr_as_s(struct guest_frame *f)
+{
+	uint32_t insn = *(const uint32_t *)f->sepc;
+	unsigned int rd = insn >> 7 & 31, funct3 = insn >> 12 & 7, rs1 = insn >> 15 & 31;
+	unsigned int csr = insn >> 20;
+	unsigned long *reg, old, src;
+
+	if ((insn & 0x7f) != 0x73 || (funct3 & 3) == 0 || (csr != 0x105 && csr != 0x100))
+		return false;
+	reg = csr == 0x105 ? &fake_stvec : &fake_sstatus;
+	old = *reg;
+	src = funct3 & 4 ? rs1 : f->regs[rs1];  /* csrr*i: the 5-bit immediate */
+	if (rs1 == 0 && !(funct3 & 4))
+		src = 0;
+	switch (funct3 & 3) {
+	case 1: *reg = src; break;
+	case 2: *reg = old | src; break;
+	case 3: *reg = old & ~src; break;
+	}
+	if (rd)
+		f->regs[rd] = old;
+	csr_insns++;
+	f->sepc += 4;
+	return true;
+}
 
 static bool fake_sbi(struct guest_frame *f)
 {
@@ -100,6 +133,8 @@ static __attribute__((unused)) bool regs_are(unsigned int n, const unsigned long
 } while (0)
 
 static struct hyp_sbi_sta_shmem sta __attribute__((aligned(64), unused));
+/* 64 bytes on each side of a 64-byte boundary: the alignment check at limit-1, limit, limit+1. */
+static uint8_t sta_area[192] __attribute__((aligned(64), unused));
 
 #if SBI_HARNESS_MMODE
 static long phase(void *arg)
@@ -136,6 +171,9 @@ static long phase(void *arg)
 	info = hyp_get_info();
 	report(r == HYP_OK && ecalls == 23,
 	       "hyp_init: %lu ecalls (BASE spec, impl id, version, 20 probes)", ecalls);
+	report(csr_insns == 4 && fake_stvec == 0x1230 && fake_sstatus == 2,
+	       "first ecall: %lu CSR accesses, stvec 0x%lx and sstatus 0x%lx restored",
+	       csr_insns, fake_stvec, fake_sstatus);
 	report(info->sbi_spec_version == FAKE_SPEC && info->sbi_impl_id == HYP_SBI_IMPL_RUSTSBI &&
 	       info->sbi_impl_version == FAKE_IMPL_VERSION && info->sbi_extensions == FAKE_MASK &&
 	       !info->sbi_hypervisor && info->kind == HYP_KIND_NONE,
@@ -226,6 +264,12 @@ static long phase(void *arg)
 	CALL(hyp_sbi_steal_time_set_shmem(NULL), 0, 3, ~0ul, ~0ul, 0, 0, 0, 0, 0, HYP_SBI_EXT_STA);
 	REFUSED(hyp_sbi_steal_time_set_shmem((struct hyp_sbi_sta_shmem *)((char *)&sta + 8)),
 		HYP_EINVAL);
+	/* 64-byte aligned (SBI 2.0, STA chapter, sta_set_shmem): 63 and 65 refused, 64 sent, 32 refused. */
+	REFUSED(hyp_sbi_steal_time_set_shmem((struct hyp_sbi_sta_shmem *)(sta_area + 63)), HYP_EINVAL);
+	CALL(hyp_sbi_steal_time_set_shmem((struct hyp_sbi_sta_shmem *)(sta_area + 64)), 0, 3,
+	     (unsigned long)(sta_area + 64), 0, 0, 0, 0, 0, 0, HYP_SBI_EXT_STA);
+	REFUSED(hyp_sbi_steal_time_set_shmem((struct hyp_sbi_sta_shmem *)(sta_area + 65)), HYP_EINVAL);
+	REFUSED(hyp_sbi_steal_time_set_shmem((struct hyp_sbi_sta_shmem *)(sta_area + 32)), HYP_EINVAL);
 
 	/* Absent here: the legacy extensions; refused without an ecall. */
 	REFUSED(hyp_sbi_legacy_console_putchar('x'), HYP_ENOSYS);
@@ -246,5 +290,6 @@ static long phase(void *arg)
 void test_main(void)
 {
 	guest_set_trap_handler(RV_EXC_ECALL_U, fake_sbi);
+	guest_set_trap_handler(RV_EXC_ILLEGAL, csr_as_s);
 	guest_run_user(phase, NULL);
 }

@@ -17,6 +17,11 @@
 #include <hyp/hyp.h>
 
 static bool expect_none, expect_kvm, expect_xen;
+
+/* x86 only (include/hyp/xen.h): declared weak here, so the test sees whether the library has them. */
+int hyp_xen_vcpu_is_up(uint32_t vcpu) __attribute__((weak));
+int hyp_xen_vcpu_runstate(uint32_t vcpu, struct hyp_xen_vcpu_runstate_info *out)
+	__attribute__((weak));
 static uint32_t expect_conduit;
 
 static void closed_gates(const char *when, int code)
@@ -176,12 +181,11 @@ static void xen_checks(const struct hyp_info *info)
 	       uid[0] == HYP_SMCCC_UID_XEN_0 && uid[1] == HYP_SMCCC_UID_XEN_1 &&
 	       uid[2] == HYP_SMCCC_UID_XEN_2 && uid[3] == HYP_SMCCC_UID_XEN_3,
 	       "STD_HYP_CALL_UID = Xen's %08x %08x %08x %08x", uid[0], uid[1], uid[2], uid[3]);
-	report(hyp_smccc_call_uid(HYP_SMCCC_VENDOR_HYP_CALL_UID, uid) == HYP_ENOSYS,
-	       "VENDOR_HYP_CALL_UID under Xen -> HYP_ENOSYS");
+	/* Not VENDOR_HYP_CALL_UID: Xen logs "Unhandled SMC/HVC" for it, which fails the run. */
 	port = hyp_xen_evtchn_alloc_unbound(0);
 	report(port > 0, "EVTCHNOP_alloc_unbound -> port %d", port);
 	if (port > 0) {
-		struct hyp_xen_evtchn_status st;
+		struct hyp_xen_evtchn_status_args st;
 
 		report(hyp_xen_evtchn_status((uint32_t)port, &st) == 0 &&
 		       st.status == HYP_XEN_EVTCHNSTAT_unbound, "EVTCHNOP_status: unbound");
@@ -190,15 +194,10 @@ static void xen_checks(const struct hyp_info *info)
 	}
 	report(hyp_xen_sched_yield() == 0, "SCHEDOP_yield");
 	/* Xen on Arm serves only register_vcpu_info and register_runstate_memory_area
-	 * of vcpu_op (xen/arch/arm/domain.c, do_arm_vcpu_op): the rest is -EINVAL. */
-	{
-		struct hyp_xen_vcpu_runstate_info rs;
-		int up = hyp_xen_vcpu_is_up(0), st = hyp_xen_vcpu_runstate(0, &rs);
-
-		report(up == HYP_EINVAL && st == HYP_EINVAL,
-		       "VCPUOP_is_up / get_runstate_info on Arm: %s, %s (not served there)",
-		       hyp_strerror(up), hyp_strerror(st));
-	}
+	 * of vcpu_op (xen/arch/arm/domain.c, do_arm_vcpu_op: the rest is -EINVAL):
+	 * libhyp does not offer the others on Arm (include/hyp/xen.h). */
+	report(!hyp_xen_vcpu_is_up && !hyp_xen_vcpu_runstate,
+	       "VCPUOP_is_up / get_runstate_info: not in the Arm library (Xen answers EINVAL)");
 	v = hyp_xen_current_reservation();
 	report(v == 64 * 256, "XENMEM_current_reservation: %d pages (dom0_mem=64M)", v);
 	report(hyp_xen_map_shared_info(&shared) == 0,
@@ -234,10 +233,10 @@ static void detect_inputs(void)
 	p = (struct hyp_platform){ .fdt = bad, .fdt_size = sizeof(bad) };
 	report(hyp_detect(&p, &i) == HYP_EBADDT, "a tree with a bad magic: HYP_EBADDT");
 	p = (struct hyp_platform){ .arm_conduit = expect_conduit };
-	report(hyp_detect(&p, &i) == 0 && (i.families & HYP_FAMILY_SMCCC) &&
-	       i.arm_conduit == expect_conduit && i.arm_psci_version >= HYP_PSCI_VERSION_1_0,
-	       "the kernel's word (conduit %s) without a tree: PSCI 0x%x",
-	       expect_conduit == HYP_ARM_CONDUIT_SMC ? "smc" : "hvc", i.arm_psci_version);
+	report(hyp_detect(&p, &i) == 0 && i.families == HYP_FAMILY_SMCCC &&
+	       i.arm_conduit == expect_conduit && i.arm_psci_version == 0,
+	       "the kernel's word (conduit %s) without a tree: SMCCC there, nothing asked",
+	       expect_conduit == HYP_ARM_CONDUIT_SMC ? "smc" : "hvc");
 }
 
 void test_main(void)

@@ -10,6 +10,8 @@
 #   and the console's closing line has no failure.
 # Output: Xen's console (dom0's console_io writes appear without a prefix);
 # Xen's own "(XEN)" lines are dropped unless XEN_LOG=1 or the run failed.
+# A run in which Xen logged "Unhandled SMC/HVC" (an SMCCC ID Xen does not serve,
+# xen/arch/arm/vsmc.c) fails: libhyp sends Xen only what Xen answers.
 # Exit status: QEMU's, i.e. the image's semihosting exit code (1 pass, 3 fail);
 # 77 = environment unavailable (after "SKIP: reason"). Xen's shutdown paths
 # end QEMU with rc 0: never read 0 as success.
@@ -58,6 +60,11 @@ if [ "$shutdown" = 1 ]; then
 		echo "run-under-xen-arm64: no clean SCHEDOP_shutdown ending (rc $rc)"
 		[ "$rc" -ne 1 ] || rc=3
 	fi
+fi
+if grep -q 'Unhandled SMC/HVC' "$log"; then
+	echo "run-under-xen-arm64: Xen logged an SMCCC call it does not serve:"
+	grep 'Unhandled SMC/HVC' "$log"
+	[ "$rc" -ne 1 ] || rc=3
 fi
 if [ "$rc" -ne 1 ] && [ -z "${XEN_LOG:-}" ]; then
 	echo "---- last Xen lines ----"

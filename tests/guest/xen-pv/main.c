@@ -38,7 +38,7 @@ static void test_detection(void)
 	report(info->xen_version == want_version, "CPUID xen base+1: version 0x%x, want 0x%x",
 	       info->xen_version, want_version);
 	report(hyp_xen_mode() == HYP_XEN_MODE_NONE, "no mode before the page is named");
-	report(hyp_xen_version() == HYP_ENOHYP, "a call before the page: HYP_ENOHYP, unexecuted");
+	report(hyp_xen_version() == HYP_ENOTINIT, "a call before the page: HYP_ENOTINIT (not ready), unexecuted");
 	report(hyp_xen_set_direct() == HYP_EOPNOTSUPP, "direct mode refused on PV");
 }
 

@@ -75,7 +75,7 @@ static bool has_error_code(unsigned long v)
 /* The last resort when the exit port faults: Xen's reboot ends QEMU (-no-reboot) with rc 0, a failure. */
 static void __attribute__((noreturn)) give_up(void)
 {
-	struct hyp_xen_sched_shutdown reboot = { .reason = HYP_XEN_SHUTDOWN_reboot };
+	struct hyp_xen_sched_shutdown_args reboot = { .reason = HYP_XEN_SHUTDOWN_reboot };
 
 	for (;;)
 		hyp_xen_page_call2(xen_pv_hypercall_page, HYP_XEN_HYPERCALL_sched_op,

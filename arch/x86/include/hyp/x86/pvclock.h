@@ -13,6 +13,7 @@
 #ifndef HYP_X86_PVCLOCK_H
 #define HYP_X86_PVCLOCK_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <hyp/clock.h>
@@ -27,29 +28,50 @@ static inline uint64_t hyp_x86_rdtsc_ordered(void)
 }
 
 /*
- * The time now from one consistent version of the record, which is copied
- * to *copy (a local object: the compiler keeps what the caller does not
- * use in registers). Computed inside the loop, as the TSC is read there.
+ * One read of the record: true, the time now in *ns and a consistent copy
+ * in *copy (a local object: the compiler keeps what the caller does not use
+ * in registers) if the version was even and unchanged across the reads;
+ * false if the hypervisor was inside an update. Computed before the version
+ * is re-read, as the TSC is read there.
+ */
+static inline bool hyp_pvclock_try(const volatile struct hyp_pvclock_vcpu_time_info *t,
+				   struct hyp_pvclock_vcpu_time_info *copy, uint64_t *ns)
+{
+	/* An odd version, cleared here, cannot equal the re-read one. */
+	uint32_t version = t->version & ~1u;
+
+	__asm__ __volatile__("" : : : "memory");
+	copy->tsc_timestamp = t->tsc_timestamp;
+	copy->system_time = t->system_time;
+	copy->tsc_to_system_mul = t->tsc_to_system_mul;
+	copy->tsc_shift = t->tsc_shift;
+	copy->flags = t->flags;
+	*ns = hyp_pvclock_time_at(copy, hyp_x86_rdtsc_ordered());
+	__asm__ __volatile__("" : : : "memory");
+	copy->version = version;
+	return version == t->version;
+}
+
+/*
+ * hyp_pvclock_try() until it succeeds, at most HYP_CLOCK_RETRIES times
+ * (pause between): the time now; a record still odd or changing after them
+ * (a hypervisor that never closes its update) gives 0 with copy->version
+ * odd and copy->flags 0. A consistent copy's version is even.
  */
 static inline uint64_t hyp_pvclock_read(const volatile struct hyp_pvclock_vcpu_time_info *t,
 					struct hyp_pvclock_vcpu_time_info *copy)
 {
-	uint32_t version;
+	uint32_t tries = HYP_CLOCK_RETRIES;
 	uint64_t ns;
 
-	do {
-		/* An odd version, cleared here, cannot equal the re-read one. */
-		version = t->version & ~1u;
-		__asm__ __volatile__("" : : : "memory");
-		copy->tsc_timestamp = t->tsc_timestamp;
-		copy->system_time = t->system_time;
-		copy->tsc_to_system_mul = t->tsc_to_system_mul;
-		copy->tsc_shift = t->tsc_shift;
-		copy->flags = t->flags;
-		ns = hyp_pvclock_time_at(copy, hyp_x86_rdtsc_ordered());
-		__asm__ __volatile__("" : : : "memory");
-	} while (version != t->version);
-	copy->version = version;
+	while (!hyp_pvclock_try(t, copy, &ns)) {
+		if (--tries == 0) {
+			copy->version = 1;
+			copy->flags = 0;
+			return 0;
+		}
+		__asm__ __volatile__("pause" ::: "memory");
+	}
 	return ns;
 }
 
