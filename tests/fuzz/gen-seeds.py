@@ -140,9 +140,48 @@ sbi_dbcn = {
     + struct.pack("<BI", 0, 1),
 }
 
+# fuzz_clock: source (0 kvmclock, 1 xen, 2 hyperv page, 3 hyperv ref count), xen
+# cpu, the records, then (action, u64 tsc) per TSC read.
+def pvrec(version, tsc, system_time, mul, shift, flags):
+    return struct.pack("<IQQIbB", version, tsc, system_time, mul, shift, flags)
+
+
+def tsc_step(action, tsc):
+    return struct.pack("<BQ", action, tsc)
+
+
+def xen_wc(version, sec, nsec, sec_hi):
+    return struct.pack("<4I", version, sec, nsec, sec_hi)
+
+
+clock = {
+    "kvm-stable": b"\0\0" + pvrec(2, 1000, 5 << 30, 1 << 31, 1, 1) + struct.pack("<3I", 2, 1700000000, 5),
+    "kvm-odd-forever": b"\0\0" + pvrec(7, 0, 0, 1 << 31, 0, 1) + struct.pack("<3I", 2, 1, 1),
+    "kvm-changing": b"\0\0" + pvrec(2, 0, 0, 1 << 31, -32, 0) + struct.pack("<3I", 3, 1, 1)
+    + tsc_step(2, 100) * 5 + tsc_step(1, 200) + tsc_step(1, 300),
+    "kvm-shift-128": b"\0\0" + pvrec(2, 0, 2**64 - 1, 0xffffffff, -128, 0) + struct.pack("<3I", 2, 0xffffffff, 999999999)
+    + tsc_step(0, 2**64 - 1),
+    "kvm-shift-31": b"\0\0" + pvrec(4, 2**63, 2**63, 0xffffffff, 31, 1) + struct.pack("<3I", 2, 0, 10**9),
+    "xen-wall-max": b"\1\0" + pvrec(2, 0, 2**64 - 10**9, 1 << 31, 0, 1)
+    + xen_wc(2, 0xffffffff, 999999999, 0x7fffffff) + tsc_step(0, 2**40),
+    "xen-wall-hi": b"\1\3" + pvrec(2, 0, 0, 1 << 31, 0, 0) + xen_wc(4, 0, 0, 0x80000000),
+    "xen-wc-odd": b"\1\5" + pvrec(2, 0, 0, 1 << 31, 0, 0) + xen_wc(5, 1, 1, 0),
+    "xen-cpu-33": b"\1\41" + pvrec(2, 0, 0, 1 << 31, 0, 0) + xen_wc(2, 1, 1, 0),
+    "xen-changing": b"\1\1" + pvrec(1, 0, 0, 1, 5, 0) + xen_wc(2, 1, 1, 0)
+    + tsc_step(1, 1) + tsc_step(2, 2) + tsc_step(3, 3),
+    "hv-page": b"\2\0" + struct.pack("<IQqQ", 1, 1 << 63, -5, 77) + tsc_step(0, 10),
+    "hv-page-invalid": b"\2\0" + struct.pack("<IQqQ", 0, 1 << 63, 0, 2**64 - 1),
+    "hv-seq-changing": b"\2\0" + struct.pack("<IQqQ", 1, 2**64 - 1, -(2**63), 1)
+    + tsc_step(1, 2**64 - 1) * 20,
+    "hv-seq-ffffffff": b"\2\0" + struct.pack("<IQqQ", 0xffffffff, 3, 2**63 - 1, 1)
+    + tsc_step(8, 5) + tsc_step(4, 6),
+    "hv-ref-count": b"\3\0" + struct.pack("<IQqQ", 0, 0, 0, 2**63),
+}
+
 for name, seeds in (("x86_detect", x86), ("errors", errors), ("s390_sysib", s390),
                     ("xen_page", xen_page), ("vmware_rpc", vmware_rpc),
-                    ("hyperv_rep", hyperv_rep), ("sbi_dbcn", sbi_dbcn)):
+                    ("hyperv_rep", hyperv_rep), ("sbi_dbcn", sbi_dbcn),
+                    ("clock", clock)):
     d = os.path.join(HERE, "seeds", name)
     os.makedirs(d, exist_ok=1)
     for seed, data in seeds.items():

@@ -19,12 +19,25 @@
 #include <hyp/clock.h>
 #include <hyp/pvclock_abi.h>
 
+/*
+ * Tests only (tests/fuzz): HYP_X86_RDTSC_HOOK names a function that answers
+ * the TSC, where the test's hypervisor may rewrite the record between the
+ * reader's loads.
+ */
+#ifdef HYP_X86_RDTSC_HOOK
+uint64_t HYP_X86_RDTSC_HOOK(void);
+#endif
+
 static inline uint64_t hyp_x86_rdtsc_ordered(void)
 {
+#ifdef HYP_X86_RDTSC_HOOK
+	return HYP_X86_RDTSC_HOOK();
+#else
 	uint32_t lo, hi;
 
 	__asm__ __volatile__("lfence\n\trdtsc" : "=a"(lo), "=d"(hi));
 	return (uint64_t)hi << 32 | lo;
+#endif
 }
 
 /*
