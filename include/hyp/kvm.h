@@ -123,7 +123,7 @@ int hyp_kvm_mips_exit_vm(void);
  * (KSEG0, KSEG1, XKPHYS), a2 the count. KVM hands the call to its userspace
  * (KVM_EXIT_HYPERCALL), whose answer comes back in v0 (default
  * -KVM_ENOSYS); Linux's guest ignored it. libhyp reads an answer >= 0 as the
- * number of bytes taken, which may be fewer than offered.
+ * number of bytes taken, which may be fewer than offered; more is HYP_EIO.
  * HYP_EINVAL: NULL with len > 0, or len > INT_MAX; HYP_EFAULT: buf not
  * wholly in an unmapped segment (nothing executed in both cases).
  */
@@ -131,9 +131,9 @@ int hyp_kvm_mips_console_output(uint32_t vterm, const char *buf, size_t len);
 
 /*
  * Write all `len` bytes through KVM_HC_MIPS_CONSOLE_OUTPUT, calling again
- * for what the hypervisor did not take. Returns `len`; after a failure, the
- * bytes written before it if any (so the caller knows where to resume),
- * else the error. An answer larger than offered is HYP_EIO. Gives up after
+ * for what the hypervisor did not take. Returns `len`; a failure is the
+ * error, whatever went before (as hyp_sbi_console_write()); an answer
+ * larger than offered is HYP_EIO. Gives up after
  * HYP_KVM_MIPS_CONSOLE_STALLS answers of 0 in a row (HYP_EAGAIN, or the
  * count written so far).
  */

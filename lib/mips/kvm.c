@@ -52,6 +52,7 @@ static bool unmapped_range(const char *buf, size_t len)
 int hyp_kvm_mips_console_output(uint32_t vterm, const char *buf, size_t len)
 {
 	unsigned int gate;
+	long ret;
 
 	if ((!buf && len) || len > (size_t)__INT_MAX__)
 		return HYP_EINVAL;
@@ -60,8 +61,11 @@ int hyp_kvm_mips_console_output(uint32_t vterm, const char *buf, size_t len)
 	gate = hyp_gate_read(&hyp_kvm_gate);
 	if (gate < HYP_GATE_OPEN)
 		return (int)hyp_gate_error(gate);
-	return hyp_kvm_error(hyp_kvm_hypcall3(HYP_KVM_HC_MIPS_CONSOLE_OUTPUT, vterm,
-					      (unsigned long)buf, len));
+	ret = hyp_kvm_hypcall3(HYP_KVM_HC_MIPS_CONSOLE_OUTPUT, vterm, (unsigned long)buf, len);
+	/* A count is at most what was offered (docs/HOSTILE-INPUT.md class 2). */
+	if (ret >= 0 && (unsigned long)ret > len)
+		return HYP_EIO;
+	return hyp_kvm_error(ret);
 }
 
 int hyp_kvm_mips_console_write(uint32_t vterm, const char *buf, size_t len)
@@ -79,9 +83,7 @@ int hyp_kvm_mips_console_write(uint32_t vterm, const char *buf, size_t len)
 		int ret = hyp_kvm_mips_console_output(vterm, buf + done, len - done);
 
 		if (ret < 0)
-			return done ? (int)done : ret;
-		if ((size_t)ret > len - done)
-			return done ? (int)done : HYP_EIO;
+			return ret;     /* an error is an error, whatever went before */
 		if (ret == 0) {
 			if (++stalls >= HYP_KVM_MIPS_CONSOLE_STALLS)
 				return done ? (int)done : HYP_EAGAIN;

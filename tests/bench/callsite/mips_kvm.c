@@ -128,7 +128,10 @@ int pfx##hyp_kvm_mips_console_output(uint32_t vterm, const char *buf, size_t len
 	if (buf && (segment(p2) == 0 || (len && (len - 1 > ~0ul - p2 || \
 					 segment(p2 + len - 1) != segment(p2))))) \
 		return HYP_EFAULT; \
-	return hyp_kvm_error(CALL(3, HYP_KVM_HC_MIPS_CONSOLE_OUTPUT)); \
+	long r = CALL(3, HYP_KVM_HC_MIPS_CONSOLE_OUTPUT); \
+	if (r >= 0 && (unsigned long)r > len) \
+		return HYP_EIO; \
+	return hyp_kvm_error(r); \
 }
 WRAPPERS(ref__, BARE)
 WRAPPERS(gref__, GATED)

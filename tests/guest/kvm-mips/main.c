@@ -21,6 +21,7 @@
 #define HARNESS_HC_ECHO     0x7e57u             /* a test-only number */
 #define HARNESS_ECHO_RESULT 0x600dl             /* its answer */
 #define HARNESS_NO_ANSWER   0x7fffffffl         /* console_answer unset */
+#define HARNESS_OVER        0x7ffffffel         /* console_fail_with: len + 1 */
 
 /* Text that only the console hypercall carries to the UART (runner --expect). */
 #define CONSOLE_TEXT "MIPS KVM console: libhyp carried this line through HYPCALL 8 in 5-byte pieces"
@@ -34,7 +35,7 @@ static struct {
 	unsigned long console_chunk;    /* bytes taken per call */
 	long console_answer;            /* forced answer, HARNESS_NO_ANSWER for none */
 	unsigned int console_fail_after; /* calls that succeed before console_fail_with */
-	long console_fail_with;
+	long console_fail_with;         /* HARNESS_OVER: one more byte than asked */
 	unsigned int console_calls;
 	unsigned long console_bytes;
 } hv;
@@ -55,7 +56,7 @@ static long harness_console(unsigned long vterm, unsigned long buf, unsigned lon
 	if (hv.console_answer != HARNESS_NO_ANSWER)
 		return hv.console_answer;
 	if (hv.console_fail_after && hv.console_calls > hv.console_fail_after)
-		return hv.console_fail_with;
+		return hv.console_fail_with == HARNESS_OVER ? (long)len + 1 : hv.console_fail_with;
 	if (vterm != 0)
 		return -HYP_KVM_EINVAL;
 	if (!unmapped_kseg(buf) || (len && !unmapped_kseg(buf + len - 1)))
@@ -276,14 +277,32 @@ static void test_console(void)
 	report(ret == HYP_EAGAIN && hv.traps - t == HYP_KVM_MIPS_CONSOLE_STALLS,
 	       "console_write, hypervisor takes 0: HYP_EAGAIN after %u calls", hv.traps - t);
 
-	/* Fails after taking 3 bytes: the count written, not the error. */
+	/* Fails after taking 3 bytes: the error, whatever went before (as SBI DBCN). */
 	harness_console_reset(3);
 	hv.console_fail_after = 1;
 	hv.console_fail_with = -HYP_KVM_EFAULT;
 	printf("INFO: console_write(3, then error): [");
 	ret = hyp_kvm_mips_console_write(0, part, 8);
 	printf("]\n");
-	report(ret == 3, "console_write, error after 3 bytes: returns 3 (%d)", ret);
+	report(ret == HYP_EFAULT && hv.console_calls == 2,
+	       "console_write, error after 3 bytes: the error (%d)", ret);
+
+	/* Takes 3 bytes, then claims 6 of the 5 left: HYP_EIO, not 3. */
+	harness_console_reset(3);
+	hv.console_fail_after = 1;
+	hv.console_fail_with = HARNESS_OVER;
+	printf("INFO: console_write(3, then 6 of 5): [");
+	ret = hyp_kvm_mips_console_write(0, part, 8);
+	printf("]\n");
+	report(ret == HYP_EIO && hv.args[2] == 5,
+	       "console_write, 3 bytes then 6 of 5 claimed: %s", hyp_strerror(ret));
+
+	/* One call claiming more than offered: HYP_EIO, never a count above len. */
+	harness_console_reset(5);
+	hv.console_answer = 9;
+	ret = hyp_kvm_mips_console_output(0, part, 8);
+	report(ret == HYP_EIO, "console_output, hypervisor claims 9 of 8: %s (%d)",
+	       hyp_strerror(ret), ret);
 
 	/* Fails at once: the error. */
 	harness_console_reset(5);
