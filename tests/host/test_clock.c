@@ -217,33 +217,7 @@ static void test_gates(void **state)
  * guard: a read it calls unstable is held at the largest time handed out; a
  * stable one is its own value unless the CPU's mask asks for the guard.
  */
-static uint64_t fake_now;
-static bool fake_stable;
-
-static bool fake_probe(const struct hyp_info *info, const struct hyp_clock_config *cfg)
-{
-	(void)info;
-	(void)cfg;
-	return true;
-}
-
-static int fake_cpu_setup(struct hyp_clock_cpu *c)
-{
-	c->stable_mask = 1;
-	return HYP_OK;
-}
-
-static uint64_t fake_read(struct hyp_clock_cpu *c, bool *stable)
-{
-	(void)c;
-	*stable = fake_stable;
-	return fake_now;
-}
-
-static const struct hyp_clock_ops fake_source = {
-	.id = HYP_CLOCK_HYPERV_REF_COUNT, .name = "fake", .probe = fake_probe,
-	.cpu_setup = fake_cpu_setup, .read = fake_read,
-};
+#include "clock_fake_source.h"
 
 static void test_read_source_guard(void **state)
 {

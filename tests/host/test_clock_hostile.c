@@ -22,53 +22,19 @@
 #include <hyp/x86/pvclock.h>
 
 #include "clock_internal.h"
+#include "clock_fake_source.h"
 #include "cpuid_script.h"
 
 #define ALARM_S 60
 
 static _Alignas(HYP_CLOCK_CPU_ALIGN) struct hyp_clock_cpu cpu_a;
 static union hyp_xen_shared_info_page xen_si __attribute__((aligned(4096)));
-static uint64_t fake_now;
-static struct hyp_clock_timespec fake_base;
-static bool fake_found = true;
-
-static bool fake_probe(const struct hyp_info *info, const struct hyp_clock_config *cfg)
-{
-	(void)info;
-	(void)cfg;
-	return fake_found;
-}
-
-static int fake_cpu_setup(struct hyp_clock_cpu *c)
-{
-	c->stable_mask = 1;
-	return HYP_OK;
-}
-
-static uint64_t fake_read(struct hyp_clock_cpu *c, bool *stable)
-{
-	(void)c;
-	*stable = true;
-	return fake_now;
-}
-
-static int fake_wall_base(struct hyp_clock_cpu *c, struct hyp_clock_timespec *base)
-{
-	(void)c;
-	*base = fake_base;
-	return HYP_OK;
-}
-
 /* Xen's wall clock under a source whose time is fake_now. */
 static int xen_wall_base(struct hyp_clock_cpu *c, struct hyp_clock_timespec *base)
 {
 	return hyp_clock_xen.wall_base(c, base);
 }
 
-static const struct hyp_clock_ops fake_source = {
-	.id = HYP_CLOCK_HYPERV_REF_COUNT, .name = "fake", .probe = fake_probe,
-	.cpu_setup = fake_cpu_setup, .read = fake_read, .wall_base = fake_wall_base,
-};
 static const struct hyp_clock_ops fake_xen_source = {
 	.id = HYP_CLOCK_XEN, .name = "fake-xen", .probe = fake_probe,
 	.cpu_setup = fake_cpu_setup, .read = fake_read, .wall_base = xen_wall_base,
