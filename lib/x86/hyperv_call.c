@@ -35,10 +35,26 @@ int hyp_hyperv_error(int64_t raw)
 	}
 }
 
-/* A gated call's answer: its closed gate's code, else mapped (lib/internal.h). */
-static int hyperv_answer(int64_t raw)
+/*
+ * The gate is read once, before the call: hyp_hyperv_disable() on another
+ * CPU may close it while the call runs, so a closed gate afterwards does not
+ * mean nothing was executed, and the answer is always mapped.
+ */
+static int gate_error(void)
 {
-	return hyp_gate_passed(raw, &hyp_hyperv_gate) ? (int)raw : hyp_hyperv_error(raw);
+	unsigned int gate = hyp_gate_read(&hyp_hyperv_gate);
+
+	return gate < HYP_GATE_OPEN ? (int)hyp_gate_error(gate) : HYP_OK;
+}
+
+static int fast_call(uint16_t code, uint64_t in1)
+{
+	int err = gate_error();
+
+	if (err)
+		return err;
+	return hyp_hyperv_error((int64_t)hyp_hyperv_page_call(hyp_hyperv_call_page,
+							      code | HYP_HYPERV_CALL_FAST, in1, 0));
 }
 
 /* NULL with size 0, or 8-byte aligned and within one page (virtually and physically). */
@@ -67,10 +83,10 @@ int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
 	    !buffer_gpa(input, in_size, &in_gpa) || !buffer_gpa(output, out_size, &out_gpa))
 		return HYP_EINVAL;
 	{       /* the gate first: a negative answer is then the hypervisor's, never a library code */
-		unsigned int gate = hyp_gate_read(&hyp_hyperv_gate);
+		int err = gate_error();
 
-		if (gate < HYP_GATE_OPEN)
-			return (int)hyp_gate_error(gate);
+		if (err)
+			return err;
 	}
 	control = code | (uint64_t)varhead << HYP_HYPERV_CALL_VARHEAD_SHIFT |
 		  (uint64_t)reps << HYP_HYPERV_CALL_REP_COUNT_SHIFT;
@@ -81,7 +97,7 @@ int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
 		unsigned int got;
 
 		if (raw < 0 || !reps)
-			return hyperv_answer(raw);
+			return hyp_hyperv_error(raw);
 		got = (unsigned int)((uint64_t)raw >> HYP_HYPERV_RESULT_REP_SHIFT) &
 		      HYP_HYPERV_RESULT_REP_MASK;
 		if (got < completed || got > reps)
@@ -92,7 +108,7 @@ int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
 		if (done)
 			*done = completed;
 		if ((raw & HYP_HYPERV_RESULT_STATUS_MASK) != HYP_HV_STATUS_SUCCESS)
-			return hyperv_answer(raw);
+			return hyp_hyperv_error(raw);
 		if (got == reps)
 			return HYP_OK;
 		if (stalls >= REP_STALLS_MAX)
@@ -102,8 +118,7 @@ int hyp_hyperv_call(uint16_t code, unsigned int reps, unsigned int varhead,
 
 int hyp_hyperv_notify_long_spin_wait(uint32_t spin_count)
 {
-	return hyperv_answer(hyp_hyperv_fast_hypercall(HYP_HYPERV_CALL_NOTIFY_LONG_SPIN_WAIT,
-							  spin_count, 0));
+	return fast_call(HYP_HYPERV_CALL_NOTIFY_LONG_SPIN_WAIT, spin_count);
 }
 
 int hyp_hyperv_flush_virtual_address_space(const struct hyp_hyperv_flush *in)
@@ -137,6 +152,5 @@ int hyp_hyperv_signal_event(uint32_t connection_id, uint16_t flag_number)
 {
 	if (connection_id > 0xffffffu)
 		return HYP_EINVAL;
-	return hyperv_answer(hyp_hyperv_fast_hypercall(HYP_HYPERV_CALL_SIGNAL_EVENT,
-							  connection_id | (uint64_t)flag_number << 32, 0));
+	return fast_call(HYP_HYPERV_CALL_SIGNAL_EVENT, connection_id | (uint64_t)flag_number << 32);
 }

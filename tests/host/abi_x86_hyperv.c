@@ -35,6 +35,7 @@ static unsigned int hostile_calls;      /* calls to the hostile rep codes 0x7f02
 static struct cpuid_script script;
 static uint64_t msr_os_id, msr_hypercall = 0x2, msr_tsc, time_ref = 1000;
 static int ignore_hypercall_msr;
+static int racing_disable;      /* the next answer: another CPU's disable closes the gate meanwhile */
 
 #ifdef __x86_64__
 #define IP REG_RIP
@@ -108,6 +109,11 @@ static uint64_t answer(uint64_t control, uint64_t in)
 	unsigned int code = control & 0xffff, reps = (control >> 32) & 0xfff;
 	unsigned int start = (control >> 48) & 0xfff;
 
+	if (racing_disable) {   /* hostile: an answer with the bits of HYP_ENOTINIT, the gate closed */
+		racing_disable = 0;
+		hyp_hyperv_gate = HYP_GATE_UNINIT;
+		return (uint64_t)(int64_t)HYP_ENOTINIT;
+	}
 	switch (code) {
 	case HYP_HYPERV_CALL_NOTIFY_LONG_SPIN_WAIT:
 	case HYP_HYPERV_CALL_FLUSH_VIRTUAL_ADDRESS_SPACE:
@@ -254,6 +260,21 @@ static void hostile(void)
 	      "(got %s)", hyp_strerror(ret));
 	ret = hyp_hyperv_call(0x7f05, 3, 0, NULL, 0, NULL, 0, &done);
 	check(ret == HYP_EIO, "the same on a rep call: HYP_EIO (got %s)", hyp_strerror(ret));
+
+	/* The gate closed by hyp_hyperv_disable() on another CPU while the call runs. */
+	static const char *const racing[] = { "NotifyLongSpinWait", "SignalEvent", "hyp_hyperv_call",
+					      "hyp_hyperv_call (rep)" };
+	for (unsigned int i = 0; i < 4; i++) {
+		traps = seen.traps;
+		racing_disable = 1;
+		ret = i == 0 ? hyp_hyperv_notify_long_spin_wait(7) :
+		      i == 1 ? hyp_hyperv_signal_event(1, 0) :
+		      hyp_hyperv_call(0x7ff1, i == 3 ? 3 : 0, 0, NULL, 0, NULL, 0, NULL);
+		hyp_hyperv_gate = HYP_GATE_OPEN;
+		check(ret == HYP_EIO && seen.traps == traps + 1,
+		      "%s answered with the bits of HYP_ENOTINIT while the gate closed: HYP_EIO, "
+		      "not a closed gate (got %s)", racing[i], hyp_strerror(ret));
+	}
 }
 
 static uint64_t fake_tsc(void)
