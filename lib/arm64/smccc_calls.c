@@ -25,6 +25,12 @@ static int trng_answer(long raw)
 	return hyp_gate_passed(raw, &hyp_smccc_gate) ? (int)raw : hyp_trng_error(raw);
 }
 
+/* KVM's vendor calls pass two gates (kvm_call): either one closed now. */
+static bool kvm_gate_passed(long raw)
+{
+	return hyp_gate_passed(raw, &hyp_kvm_gate) || hyp_gate_passed(raw, &hyp_smccc_gate);
+}
+
 int hyp_psci_version(void)
 {
 	return psci_answer(hyp_psci_hypercall0(HYP_PSCI_VERSION, NULL));
@@ -82,7 +88,7 @@ int hyp_smccc_call_uid(uint32_t fid, uint32_t uid[4])
 	if (!uid)
 		return HYP_EINVAL;
 	raw = hyp_smccc_hypercall0(fid, &r);
-	if (raw == HYP_ENOTINIT || raw == HYP_ENOHYP)
+	if (hyp_gate_passed(raw, &hyp_smccc_gate))
 		return (int)raw;
 	if ((uint32_t)r.a0 == HYP_SMCCC_UNKNOWN_UID)
 		return HYP_ENOSYS;
@@ -107,7 +113,7 @@ int hyp_kvm_arm_features(uint32_t *bitmap)
 	if (!bitmap)
 		return HYP_EINVAL;
 	raw = kvm_call(HYP_SMCCC_KVM_FEATURES, 0, NULL);
-	if (raw == HYP_ENOTINIT || raw == HYP_ENOHYP)
+	if (kvm_gate_passed(raw))
 		return (int)raw;
 	/* The bitmap is w0 (bit 31 may be set): only -1 is NOT_SUPPORTED. */
 	if ((int32_t)(uint32_t)raw == HYP_SMCCC_RET_NOT_SUPPORTED)
@@ -124,7 +130,7 @@ int hyp_kvm_arm_ptp(uint32_t counter, uint64_t *wall_ns, uint64_t *cycles)
 	if (!wall_ns || !cycles || counter > HYP_SMCCC_KVM_PTP_PHYS_COUNTER)
 		return HYP_EINVAL;
 	raw = kvm_call(HYP_SMCCC_KVM_PTP, counter, &r);
-	if (raw == HYP_ENOTINIT || raw == HYP_ENOHYP)
+	if (kvm_gate_passed(raw))
 		return (int)raw;
 	if ((int32_t)(uint32_t)r.a0 == HYP_SMCCC_RET_NOT_SUPPORTED)
 		return HYP_ENOSYS;
