@@ -8,7 +8,7 @@ int hyp_osi_call_available(unsigned long selector)
 {
 	long raw = hyp_osi_call1(HYP_OSI_CALL_AVAILABLE, selector, NULL);
 
-	if (raw == HYP_ENOHYP || raw == HYP_ENOTINIT)
+	if (hyp_gate_passed(raw, &hyp_osi_gate))     /* else the host's word (lib/internal.h) */
 		return (int)raw;
 	return raw != 0;
 }
