@@ -37,6 +37,7 @@ static unsigned char neighbour[PAGE];
 enum mode {
 	HONEST,         /* moves all it is asked */
 	CLAIM_64,       /* moves what it is asked, says 64 */
+	CLAIM_ONE_MORE, /* moves what it is asked, says one more */
 	ONE_THEN_FAIL,  /* moves 1 byte per call, the second call fails */
 	SLOW,           /* 15 answers of 0, then 1 byte */
 	NEVER,          /* always 0 */
@@ -114,7 +115,8 @@ struct hyp_sbiret host_sbi_ecall(unsigned long eid, unsigned long fid, unsigned 
 		else if (fw.moved < sizeof(fw.out))
 			fw.out[fw.moved++] = (char)*p;
 	}
-	return (struct hyp_sbiret){ HYP_SBI_SUCCESS, fw.mode == CLAIM_64 ? 64 : (long)n };
+	return (struct hyp_sbiret){ HYP_SBI_SUCCESS, fw.mode == CLAIM_64 ? 64 :
+				    fw.mode == CLAIM_ONE_MORE ? (long)n + 1 : (long)n };
 }
 
 static void reset(enum mode mode)
@@ -193,6 +195,12 @@ int main(void)
 	reset(CLAIM_64);
 	r = hyp_sbi_console_write(caller("abcd"), 4);
 	check(r == HYP_EIO, "console_write(\"abcd\", 4) answered 64: HYP_EIO (got %d)", r);
+	reset(CLAIM_ONE_MORE);
+	r = hyp_sbi_debug_console_read(buf, 4);
+	check(r == HYP_EIO, "read(buf, 4) answered 5 (the limit + 1): HYP_EIO (got %d)", r);
+	reset(CLAIM_ONE_MORE);
+	r = hyp_sbi_debug_console_write(caller("abcd"), 4);
+	check(r == HYP_EIO, "write(\"abcd\", 4) answered 5: HYP_EIO (got %d)", r);
 	reset(CLAIM_64);
 	memcpy(end - 4, "wxyz", 4);
 	r = hyp_sbi_debug_console_write((const char *)end - 4, 4);
