@@ -69,12 +69,16 @@ enum hyp_clock_source {
  * The Xen page of a clock config: set only with hyp_clock_xen_page(&page)
  * (`page` a union hyp_xen_shared_info_page; any other pointer type is a
  * compile error in C and C++). A pointer written in directly fails to
- * compile, or (brace elision, C) lands in `checked` with a warning and
- * hyp_clock_init() answers HYP_EINVAL.
+ * compile with default flags, in an assignment and in an initializer: there
+ * C's brace elision hands it to `checked`, a complex integer (GNU C, gcc and
+ * clang), and no pointer converts to a complex type (C11 6.5.16.1, a
+ * constraint: an error), where an integer member would take it with a
+ * warning only (gcc 12, clang 14). hyp_clock_init() still answers
+ * HYP_EINVAL for anything but the magic with imaginary part 0.
  */
 #define HYP_CLOCK_XEN_PAGE_CHECKED  0x58504731u   /* "XPG1" */
 struct hyp_clock_xen_page_ref {
-	uint32_t checked;               /* HYP_CLOCK_XEN_PAGE_CHECKED, or 0 with page NULL */
+	__extension__ __complex__ unsigned int checked; /* HYP_CLOCK_XEN_PAGE_CHECKED, or 0 with page NULL */
 	union hyp_xen_shared_info_page *page;
 };
 

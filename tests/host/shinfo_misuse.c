@@ -6,6 +6,7 @@
  * enough: under Xen the neighbouring object was zeroed):
  *   1 a bare struct hyp_xen_shared_info   2 a byte buffer   3 a void *
  *   4 the struct to hyp_clock_xen_page()  5 a pointer assigned to the config
+ *   6 the struct in the config's initializer (C: brace elision)  7 the page itself there
  */
 #include <hyp/hyp.h>
 
@@ -31,6 +32,14 @@ int use(void)
 #elif MISUSE == 5
 	cfg.xen_shared_info = &s;
 	return hyp_clock_init(&cfg);
+#elif MISUSE == 6
+	struct hyp_clock_config elided = { .xen_shared_info = &s };
+
+	return hyp_clock_init(&elided) + hyp_clock_init(&cfg);
+#elif MISUSE == 7
+	struct hyp_clock_config elided = { HYP_CLOCK_NONE, &page };
+
+	return hyp_clock_init(&elided) + hyp_clock_init(&cfg);
 #else
 	cfg.xen_shared_info = hyp_clock_xen_page(&page);
 	return hyp_xen_map_shared_info(&page) + hyp_clock_init(&cfg);
