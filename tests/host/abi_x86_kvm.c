@@ -17,6 +17,7 @@
 
 #include "abi_report.h"
 #include "cpuid_script.h"
+#include "hostile_harness.h"
 
 #ifdef __x86_64__
 #define REG_IP  REG_RIP
@@ -44,6 +45,8 @@ struct seen {
 };
 
 static volatile struct seen seen;
+static volatile int forcing;            /* answer `forced` to every call, whatever its number */
+static volatile long forced;
 
 /* A result the caller can only get through rax: a function of every input register. */
 static long mix(unsigned long nr, unsigned long a0, unsigned long a1, unsigned long a2,
@@ -74,6 +77,8 @@ static void on_sigill(int sig, siginfo_t *si, void *ctx)
 	seen.a1 = (unsigned long)g[REG_C];
 	seen.a2 = (unsigned long)g[REG_D];
 	seen.a3 = (unsigned long)g[REG_SI];
+	if (forcing)
+		nr = ~0ul;
 	switch (nr) {
 	case HYP_KVM_HC_VAPIC_POLL_IRQ:
 	case HYP_KVM_HC_KICK_CPU:
@@ -95,6 +100,9 @@ static void on_sigill(int sig, siginfo_t *si, void *ctx)
 		break;
 	case HYP_KVM_HC_SEND_IPI:
 		ret = 2;
+		break;
+	case ~0ul:
+		ret = forced;
 		break;
 	default:
 		ret = nr >= 0x7000 ? mix(nr, seen.a0, seen.a1, seen.a2, seen.a3) : -HYP_KVM_ENOSYS;
@@ -252,6 +260,34 @@ static void pairing_page_crossing(void)
 	munmap(page, 8192);
 }
 
+/* Every library code as KVM's answer: never a library code to the caller, one trap per call. */
+static void no_spoofed_codes(void)
+{
+	struct hyp_kvm_clock_pairing_args *pairing = hostile_guard_tail(sizeof(*pairing));
+	unsigned int spoofed = 0, calls = 0;
+
+	forcing = 1;
+	for (unsigned int i = 0; i < HOSTILE_ANSWERS; i++) {
+		unsigned int traps = seen.traps;
+		int r[6];
+
+		forced = (long)hostile_answer(i);
+		r[0] = hyp_kvm_vapic_poll_irq();
+		r[1] = hyp_kvm_kick_cpu(1);
+		r[2] = hyp_kvm_clock_pairing(pairing, 0);
+		r[3] = hyp_kvm_send_ipi(1, 0, 0, 0);
+		r[4] = hyp_kvm_sched_yield(1);
+		r[5] = hyp_kvm_map_gpa_range(0, 1, 0);
+		for (unsigned int j = 0; j < 6; j++)
+			spoofed += HYP_IS_LIBRARY_ERROR(r[j]);
+		calls += seen.traps != traps + 6;
+	}
+	forcing = 0;
+	check(spoofed == 0 && calls == 0, "%u answers in the library range to the 6 typed calls: %u "
+	      "reached the caller as library codes, %u rounds not 6 traps", HOSTILE_ANSWERS, spoofed,
+	      calls);
+}
+
 /* Values kept live across many calls in the argument registers and flags. */
 static void live_values(void)
 {
@@ -290,6 +326,7 @@ int main(int argc, char **argv)
 	typed_wrappers(insn);
 	memory_clobber();
 	pairing_page_crossing();
+	no_spoofed_codes();
 	live_values();
 	check(seen.bad == 0, "no SIGILL other than a hypercall");
 	return abi_summary();
