@@ -140,24 +140,10 @@ static void no_spoofed_codes(void)
 	char *ev = hostile_guard_tail(HYP_XEN_EXTRAVERSION_LEN), *buf = hostile_guard_tail(8);
 	struct hyp_xen_evtchn_status_args *st = hostile_guard_tail(sizeof(*st));
 	uint32_t *features = hostile_guard_tail(4);
-	unsigned int spoofed = 0, calls = 0;
-	unsigned int xspoofed = 0, xcalls = 0;
-	char last[64] = "", xlast[64] = "";
+	struct hostile_tally smccc = { 0 }, xen_t = { 0 };
 
-#define SPOOF(expr, ncalls) do {                                                \
-		int r_ = (expr);                                                \
-		if (HYP_IS_LIBRARY_ERROR(r_) && !spoofed++)                     \
-			snprintf(last, sizeof(last), "%s", #expr);              \
-		calls += fw.calls != (ncalls);                                  \
-		fw.calls = 0;                                                   \
-	} while (0)
-#define XSPOOF(expr) do {                                                       \
-		int r_ = (expr);                                                \
-		if (HYP_IS_LIBRARY_ERROR(r_) && !xspoofed++)                    \
-			snprintf(xlast, sizeof(xlast), "%s", #expr);            \
-		xcalls += xen.calls != 1;                                       \
-		xen.calls = 0;                                                  \
-	} while (0)
+#define SPOOF(expr, ncalls) HOSTILE_TALLY(smccc, expr, fw.calls, ncalls)
+#define XSPOOF(expr) HOSTILE_TALLY(xen_t, expr, xen.calls, 1)
 
 	for (unsigned int i = 0; i < HOSTILE_ANSWERS; i++) {
 		answer(hostile_answer(i), hostile_answer(i), hostile_answer(i), hostile_answer(i));
@@ -195,12 +181,12 @@ static void no_spoofed_codes(void)
 		XSPOOF(hyp_xen_add_to_physmap(0, 0, 0));
 		XSPOOF(hyp_xen_current_reservation());
 	}
-	check(spoofed == 0 && calls == 0, "SMCCC/PSCI/KVM/TRNG: %u answers in the library range, "
+	check(smccc.spoofed == 0 && smccc.miscounted == 0, "SMCCC/PSCI/KVM/TRNG: %u answers in the "
+	      "library range, %u reached the caller as library codes (first: %s), %u calls not one",
+	      HOSTILE_ANSWERS, smccc.spoofed, smccc.first, smccc.miscounted);
+	check(xen_t.spoofed == 0 && xen_t.miscounted == 0, "Xen on Arm: %u answers in the library range, "
 	      "%u reached the caller as library codes (first: %s), %u calls not one", HOSTILE_ANSWERS,
-	      spoofed, last, calls);
-	check(xspoofed == 0 && xcalls == 0, "Xen on Arm: %u answers in the library range, %u reached "
-	      "the caller as library codes (first: %s), %u calls not one", HOSTILE_ANSWERS, xspoofed,
-	      xlast, xcalls);
+	      xen_t.spoofed, xen_t.first, xen_t.miscounted);
 }
 
 /* Counts: never above what was asked. */

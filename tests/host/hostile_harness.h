@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 
@@ -37,5 +38,22 @@ static inline unsigned long hostile_answer(unsigned int i)
 
 	return i % 2 ? (unsigned long)(uint32_t)code : (unsigned long)code;
 }
+
+/* What a sweep of typed calls under hostile answers found. */
+struct hostile_tally {
+	unsigned int spoofed;           /* results that were library codes */
+	unsigned int miscounted;        /* typed calls that did not make the calls expected */
+	char first[80];                 /* the first typed call that returned a library code */
+};
+
+/* Run the typed call `expr` once: tally its result and the hypervisor's `calls` (then reset). */
+#define HOSTILE_TALLY(t, expr, calls, want)                                     \
+	do {                                                                    \
+		int r_ = (expr);                                                \
+		if (HYP_IS_LIBRARY_ERROR(r_) && !(t).spoofed++)                 \
+			snprintf((t).first, sizeof((t).first), "%s", #expr);    \
+		(t).miscounted += (calls) != (want);                            \
+		(calls) = 0;                                                    \
+	} while (0)
 
 #endif /* HOSTILE_HARNESS_H */

@@ -142,16 +142,9 @@ static void no_spoofed_codes(void)
 	char *buf = hostile_guard_tail(HYP_PAPR_TERM_CHAR_MAX);
 	uint32_t *w = hostile_guard_tail(3 * sizeof(uint32_t));
 	uint64_t *val = hostile_guard_tail(8);
-	unsigned int spoofed = 0, calls = 0;
-	char first[80] = "";
+	struct hostile_tally t = { 0 };
 
-#define SPOOF(expr) do {                                                        \
-		int r_ = (expr);                                                \
-		if (HYP_IS_LIBRARY_ERROR(r_) && !spoofed++)                     \
-			snprintf(first, sizeof(first), "%s", #expr);            \
-		calls += hv.calls != 1;                                         \
-		hv.calls = 0;                                                   \
-	} while (0)
+#define SPOOF(expr) HOSTILE_TALLY(t, expr, hv.calls, 1)
 
 	for (unsigned int i = 0; i < HOSTILE_ANSWERS; i++) {
 		answer((long)hostile_answer(i), 0);
@@ -178,9 +171,9 @@ static void no_spoofed_codes(void)
 		SPOOF(hyp_epapr_doorbell_send(1));
 		SPOOF(hyp_osi_call_available(1));
 	}
-	check(spoofed == 0 && calls == 0, "PAPR, ePAPR, OSI: %u status answers in the library range, "
-	      "%u reached the caller as library codes (first: %s), %u calls not one", HOSTILE_ANSWERS,
-	      spoofed, first, calls);
+	check(t.spoofed == 0 && t.miscounted == 0, "PAPR, ePAPR, OSI: %u status answers in the library "
+	      "range, %u reached the caller as library codes (first: %s), %u calls not one",
+	      HOSTILE_ANSWERS, t.spoofed, t.first, t.miscounted);
 }
 
 int main(void)

@@ -50,20 +50,27 @@ HOST_SMCCC_PAIR(7, p1, p2, p3, p4, p5, p6, p7)
 HOST_SMCCC_STUB(hyp_smccc_hvc_v10, 0, 1, 3, p1, p2, p3, 0, 0, 0, 0)
 HOST_SMCCC_STUB(hyp_smccc_smc_v10, 1, 1, 3, p1, p2, p3, 0, 0, 0, 0)
 
-#define HOST_SMCCC_GATED(name, gatevar, check, n)                               \
-	static inline long name(uint32_t fid HYP_STUB_PARAMS##n, struct hyp_smccc_res *res) \
-	{ HYP_GATE_CHECK(gatevar);                                              \
-	  if (!(check)) return HYP_EINVAL;                                      \
-	  if (gate == HYP_GATE_SMCCC_HVC) return hyp_smccc_hvc##n(fid HYP_STUB_ARGS##n, res); \
-	  return hyp_smccc_smc##n(fid HYP_STUB_ARGS##n, res); }
+/* The gated calls of arity n: any ID through hyp_smccc_gate, PSCI IDs only through hyp_psci_gate. */
+#define HOST_SMCCC_GATE(gatevar, check, n, fid, res)                            \
+	HYP_GATE_CHECK(gatevar);                                                \
+	if (!(check))                                                           \
+		return HYP_EINVAL;                                              \
+	return host_smccc_call(gate == HYP_GATE_SMCCC_SMC, 0, fid, HOST_SMCCC_ARGS##n, res)
+#define HOST_SMCCC_GATED(n)                                                     \
+	static inline long hyp_smccc_hypercall##n(uint32_t fid HYP_STUB_PARAMS##n,  \
+						  struct hyp_smccc_res *res)        \
+	{ HOST_SMCCC_GATE(hyp_smccc_gate, 1, n, fid, res); }                    \
+	static inline long hyp_psci_hypercall##n(uint32_t fid HYP_STUB_PARAMS##n,   \
+						 struct hyp_smccc_res *res)         \
+	{ HOST_SMCCC_GATE(hyp_psci_gate, hyp_smccc_is_psci(fid), n, fid, res); }
+#define HOST_SMCCC_ARGS0        0, 0, 0, 0, 0, 0, 0
+#define HOST_SMCCC_ARGS1        p1, 0, 0, 0, 0, 0, 0
+#define HOST_SMCCC_ARGS2        p1, p2, 0, 0, 0, 0, 0
+#define HOST_SMCCC_ARGS3        p1, p2, p3, 0, 0, 0, 0
 
-HOST_SMCCC_GATED(hyp_smccc_hypercall0, hyp_smccc_gate, 1, 0)
-HOST_SMCCC_GATED(hyp_smccc_hypercall1, hyp_smccc_gate, 1, 1)
-HOST_SMCCC_GATED(hyp_smccc_hypercall2, hyp_smccc_gate, 1, 2)
-HOST_SMCCC_GATED(hyp_smccc_hypercall3, hyp_smccc_gate, 1, 3)
-HOST_SMCCC_GATED(hyp_psci_hypercall0, hyp_psci_gate, hyp_smccc_is_psci(fid), 0)
-HOST_SMCCC_GATED(hyp_psci_hypercall1, hyp_psci_gate, hyp_smccc_is_psci(fid), 1)
-HOST_SMCCC_GATED(hyp_psci_hypercall2, hyp_psci_gate, hyp_smccc_is_psci(fid), 2)
-HOST_SMCCC_GATED(hyp_psci_hypercall3, hyp_psci_gate, hyp_smccc_is_psci(fid), 3)
+HOST_SMCCC_GATED(0)
+HOST_SMCCC_GATED(1)
+HOST_SMCCC_GATED(2)
+HOST_SMCCC_GATED(3)
 
 #endif /* HYP_ARM64_SMCCC_CALL_H */
