@@ -149,7 +149,8 @@ static void explicit_instructions(void)
 
 static void typed_wrappers(unsigned char insn)
 {
-	struct hyp_kvm_clock_pairing_args pairing = { 0 };
+	/* Aligned to its size: on the stack it could straddle a page and be refused. */
+	static struct hyp_kvm_clock_pairing_args pairing __attribute__((aligned(64)));
 	unsigned int traps;
 
 	check(hyp_kvm_vapic_poll_irq() == 0 && args_are(HYP_KVM_HC_VAPIC_POLL_IRQ, 0, 0, 0, 0, 0) &&
