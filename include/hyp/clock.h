@@ -70,11 +70,11 @@ enum hyp_clock_source {
  * (`page` a union hyp_xen_shared_info_page; any other pointer type is a
  * compile error in C and C++). A pointer written in directly fails to
  * compile with default flags, in an assignment and in an initializer: there
- * C's brace elision hands it to `checked`, a complex integer (GNU C, gcc and
- * clang), and no pointer converts to a complex type (C11 6.5.16.1, a
- * constraint: an error), where an integer member would take it with a
- * warning only (gcc 12, clang 14). hyp_clock_init() still answers
- * HYP_EINVAL for anything but the magic with imaginary part 0.
+ * C's brace elision hands it to `checked`. A pointer assigned to an integer
+ * or a complex type breaks the same constraint (C11 6.5.16.1, 6.7.9p11), but
+ * gcc 12 and clang 14 only warn for an integer and refuse a complex type:
+ * hence a complex integer (GNU C, both compilers). hyp_clock_init() still
+ * answers HYP_EINVAL for anything but the magic with imaginary part 0.
  */
 #define HYP_CLOCK_XEN_PAGE_CHECKED  0x58504731u   /* "XPG1" */
 struct hyp_clock_xen_page_ref {
