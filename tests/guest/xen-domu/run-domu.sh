@@ -1,0 +1,185 @@
+#!/bin/bash
+# Runs x86_64 PVH test images as domUs that the real toolstack creates: Xen
+# 4.17 with a PV dom0 (Debian's Linux 6.1, xl, xenstored, xenconsoled; fixture
+# xen-domu-x86_64, tests/guest/xen-domu/fetch.sh) booted by QEMU under TCG.
+#
+# usage: run-domu.sh BUILD_DIR HELPER|- DOMAIN...
+#   DOMAIN = NAME|IMAGE|REASON|CMDLINE: `xl create -p` of IMAGE as PVH domU
+#   NAME with CMDLINE (hvm_start_info's command line; @HOST_TIME@ becomes the
+#   host's `date +%s`); HELPER (a static Linux program, or -) runs in dom0 as
+#   `HELPER NAME DOMID` while the domain runs (started before `xl unpause`);
+#   REASON (poweroff, reboot, crash) is the shutdown reason `xl list -v` must
+#   show after the domain stopped.
+# One boot for all domains (the boot costs 30-50 s of TCG), one after the other.
+#
+# Output: each domain's lines (its port 0xE9 writes, which Xen prints as
+# "(dN) text") as "[NAME] text", the helper's as "[NAME helper] text", then
+# this runner's own checks (the domain's summary, its shutdown reason) as
+# PASS/FAIL lines and one closing line "N passed, N failed, N skipped" that
+# sums every domain's, the helper's and the runner's checks.
+# Exit 0 when that line says 0 failed and N passed > 0; 1 otherwise; 77 (after
+# "SKIP: reason") when QEMU or the fixture is missing. QEMU's own status is 0
+# on every Xen exit and is never read as a verdict.
+set -uo pipefail
+
+skip() {
+	echo "SKIP: $*"
+	exit 77
+}
+
+[ $# -ge 3 ] || { echo "usage: $0 BUILD_DIR HELPER|- NAME|IMAGE|REASON|CMDLINE..." >&2; exit 2; }
+build=$1 helper=$2
+shift 2
+command -v qemu-system-x86_64 >/dev/null || skip "qemu-system-x86_64 not installed"
+command -v cpio >/dev/null || skip "cpio not installed"
+current=${HYP_CACHE:-/var/cache/libhyp}/xen-domu-x86_64/current
+fx=$(cat "$current" 2>/dev/null) || fx=""
+[ -n "$fx" ] && [ -s "$fx/dom0.cpio.gz" ] ||
+	skip "fixture xen-domu-x86_64 missing (tests/fixtures.sh xen-domu-x86_64)"
+
+mkdir -p "$build"
+work=$(mktemp -d "$build/domu.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/root/domu"
+names=() whys=()
+host_time=$(date +%s)
+{
+	echo '#!/bin/sh'
+	echo '# written by run-domu.sh'
+	echo 'run() {'
+	echo '	name=$1'
+	echo '	if ! xl create -p /domu/$name.cfg >/tmp/$name.create 2>&1; then'
+	echo '		sed "s/^/domu-error: $name: xl create: /" /tmp/$name.create'
+	echo '		return'
+	echo '	fi'
+	echo '	id=$(xl domid $name)'
+	echo '	echo "domu-start: $name $id"'
+	echo '	hp=""'
+	echo '	if [ -x /domu/helper ]; then'
+	echo '		( /domu/helper $name $id 2>&1 | sed -u "s/^/domu-helper: $name: /" ) &'
+	echo '		hp=$!'
+	echo '	fi'
+	echo '	xl unpause $name'
+	echo '	i=0'
+	echo '	while [ $i -lt 600 ]; do'
+	echo '		st=$(xl list $name 2>/dev/null | awk "NR == 2 { print \$5 }")'
+	echo '		case $st in *s*|*c*) break ;; esac'
+	echo '		sleep 0.2; i=$((i + 1))'
+	echo '	done'
+	echo '	[ -n "$hp" ] && { sleep 1; kill $hp 2>/dev/null; wait $hp 2>/dev/null; }'
+	echo '	echo "domu-state: $name $st"'
+	echo '	xl list -v $name 2>/dev/null | awk -v n=$name "NR == 2 { print \"domu-reason: \" n \" \" \$8 }"'
+	echo '	xl list -v 2>/dev/null | head -n 1 | sed "s/^/domu-listhead: /"'
+	echo '	xl destroy $name 2>/dev/null'
+	echo '}'
+} >"$work/root/domu/run.sh"
+for d in "$@"; do
+	IFS='|' read -r name image why cmdline <<<"$d"
+	[ -f "$image" ] || { echo "run-domu: no such image: $image" >&2; exit 2; }
+	case $why in poweroff|reboot|crash) ;; *) echo "run-domu: reason must be poweroff, reboot or crash: $why" >&2; exit 2 ;; esac
+	cmdline=${cmdline//@HOST_TIME@/$host_time}
+	cp "$image" "$work/root/domu/$name.elf"
+	cat >"$work/root/domu/$name.cfg" <<CFG
+name = "$name"
+type = "pvh"
+kernel = "/domu/$name.elf"
+cmdline = "$cmdline"
+memory = 32
+vcpus = 1
+on_poweroff = "preserve"
+on_reboot = "preserve"
+on_crash = "preserve"
+CFG
+	echo "run $name" >>"$work/root/domu/run.sh"
+	names+=("$name")
+	whys+=("$why")
+done
+chmod +x "$work/root/domu/run.sh"
+cp "$(dirname "$0")/dom0-init.sh" "$work/root/init"
+[ "$helper" = - ] || cp "$helper" "$work/root/domu/helper"
+(cd "$work/root" && find . | cpio -o -H newc --quiet | gzip -1) >"$work/domu.cpio.gz"
+cat "$fx/dom0.cpio.gz" "$work/domu.cpio.gz" >"$work/initrd.gz"
+
+log=$build/run-domu-${names[0]}.log
+xen_args="console=com1 com1=115200,8n1 loglvl=warning guest_loglvl=all dom0_mem=512M,max:512M dom0_max_vcpus=1 bootscrub=0"
+timeout 300 qemu-system-x86_64 -accel tcg -cpu max,-smap -m 2048 -smp 1 -display none \
+	-no-reboot -serial stdio -monitor none -nodefaults \
+	-kernel "$fx/xen.elf" -append "$xen_args" \
+	-initrd "$fx/vmlinux console=hvc0 quiet loglevel=3 rdinit=/init,$work/initrd.gz" \
+	</dev/null 2>&1 | tr -d '\r' >"$log"
+
+# The verdict, from the console alone.
+python3 - "$log" "${names[@]}" -- "${whys[@]}" <<'PY'
+import re, sys
+args = sys.argv[2:]
+sep = args.index('--')
+names, whys = args[:sep], args[sep + 1:]
+codes = {'poweroff': 0, 'reboot': 1, 'suspend': 2, 'crash': 3}
+lines = open(sys.argv[1], errors='replace').read().splitlines()
+domid, seen, reason, state, errors = {}, {}, {}, {}, []
+for l in lines:
+    m = re.match(r'domu-start: (\S+) (\d+)$', l)
+    if m:
+        domid[m.group(2)] = m.group(1)
+        seen[m.group(1)] = {'pass': 0, 'fail': 0, 'skip': 0, 'summary': None}
+        continue
+    m = re.match(r'domu-reason: (\S+) (\S+)$', l)
+    if m:
+        reason[m.group(1)] = m.group(2)
+        continue
+    m = re.match(r'domu-state: (\S+) (\S*)$', l)
+    if m:
+        state[m.group(1)] = m.group(2)
+        continue
+    if l.startswith('domu-error: '):
+        errors.append(l)
+        print(l)
+        continue
+    m = re.match(r'domu-helper: (\S+): (.*)$', l)
+    if m and m.group(1) in seen:
+        print('[%s helper] %s' % (m.group(1), m.group(2)))
+        t = m.group(2)
+        s = seen[m.group(1)]
+        if t.startswith('PASS: '): s['pass'] += 1
+        elif t.startswith('FAIL: '): s['fail'] += 1
+        elif t.startswith('SKIP: '): s['skip'] += 1
+        continue
+    m = re.match(r'\(d(\d+)\) (.*)$', l)
+    if m and m.group(1) in domid:
+        n = domid[m.group(1)]
+        print('[%s] %s' % (n, m.group(2)))
+        s = re.match(r'(\d+) passed, (\d+) failed, (\d+) skipped$', m.group(2))
+        if s:
+            seen[n]['summary'] = tuple(int(x) for x in s.groups())
+        continue
+    if l.startswith('dom0: ') or l.startswith('(XEN)') and ('domain_crash' in l or 'crash' in l.lower()):
+        print(l)
+npass = nfail = nskip = 0
+def check(ok, text):
+    global npass, nfail
+    print('%s: %s' % ('PASS' if ok else 'FAIL', text))
+    if ok: npass += 1
+    else: nfail += 1
+for n, why in zip(names, whys):
+    s = seen.get(n)
+    if s is None:
+        check(False, '%s: never started (xl create)' % n)
+        continue
+    summ = s['summary']
+    check(summ is not None, '%s: the domain printed its summary%s' % (n, '' if summ else ' (none: it hung or died)'))
+    if summ:
+        npass += summ[0]; nfail += summ[1]; nskip += summ[2]
+    npass += s['pass']; nfail += s['fail']; nskip += s['skip']
+    got = reason.get(n)
+    check(got == str(codes[why]), '%s: xl list -v Reason-Code %s, want %d (%s); state %s' %
+          (n, got, codes[why], why, state.get(n)))
+nfail += len(errors)
+print('%d passed, %d failed, %d skipped' % (npass, nfail, nskip))
+sys.exit(0 if nfail == 0 and npass > 0 else 1)
+PY
+rc=$?
+if [ "$rc" -ne 0 ]; then
+	echo "---- the end of the console ($log) ----"
+	tail -n 40 "$log"
+fi
+exit "$rc"
