@@ -21,6 +21,9 @@
 #include <hyp/core.h>
 #include <hyp/kvm.h>
 #include <hyp/xen.h>
+#include <hyp/xen_start.h>
+#include <hyp/xen_console.h>
+#include <hyp/xenstore.h>
 #include <hyp/clock.h>
 #include <hyp/epapr.h>
 #include <hyp/papr.h>

@@ -43,36 +43,58 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/root/domu"
 names=() whys=()
 host_time=$(date +%s)
-{
-	echo '#!/bin/sh'
-	echo '# written by run-domu.sh'
-	echo 'run() {'
-	echo '	name=$1'
-	echo '	if ! xl create -p /domu/$name.cfg >/tmp/$name.create 2>&1; then'
-	echo '		sed "s/^/domu-error: $name: xl create: /" /tmp/$name.create'
-	echo '		return'
-	echo '	fi'
-	echo '	id=$(xl domid $name)'
-	echo '	echo "domu-start: $name $id"'
-	echo '	hp=""'
-	echo '	if [ -x /domu/helper ]; then'
-	echo '		( /domu/helper $name $id 2>&1 | sed -u "s/^/domu-helper: $name: /" ) &'
-	echo '		hp=$!'
-	echo '	fi'
-	echo '	xl unpause $name'
-	echo '	i=0'
-	echo '	while [ $i -lt 600 ]; do'
-	echo '		st=$(xl list $name 2>/dev/null | awk "NR == 2 { print \$5 }")'
-	echo '		case $st in *s*|*c*) break ;; esac'
-	echo '		sleep 0.2; i=$((i + 1))'
-	echo '	done'
-	echo '	[ -n "$hp" ] && { sleep 1; kill $hp 2>/dev/null; wait $hp 2>/dev/null; }'
-	echo '	echo "domu-state: $name $st"'
-	echo '	xl list -v $name 2>/dev/null | awk -v n=$name "NR == 2 { print \"domu-reason: \" n \" \" \$8 }"'
-	echo '	xl list -v 2>/dev/null | head -n 1 | sed "s/^/domu-listhead: /"'
-	echo '	xl destroy $name 2>/dev/null'
-	echo '}'
-} >"$work/root/domu/run.sh"
+cat >"$work/root/domu/run.sh" <<'RUN'
+#!/bin/sh
+# Written by run-domu.sh: creates each domain, plays dom0's part, reports.
+run() {
+	name=$1
+	if ! xl create -p /domu/$name.cfg >/tmp/$name.create 2>&1; then
+		sed "s/^/domu-error: $name: xl create: /" /tmp/$name.create
+		return
+	fi
+	id=$(xl domid $name)
+	d=/local/domain/$id/data
+	echo "domu-start: $name $id"
+	# What the domain reads (data/test, a value longer than its buffer)
+	# and the watch it must see fire once it writes data/ready.
+	xenstore-write $d/test hello-from-dom0
+	xenstore-write $d/long "$(head -c 3000 /dev/zero | tr '\0' L)"
+	(
+		i=0
+		while [ $i -lt 600 ]; do
+			[ "$(xenstore-read $d/ready 2>/dev/null)" = 1 ] && {
+				xenstore-write $d/watched from-dom0
+				break
+			}
+			sleep 0.1; i=$((i + 1))
+		done
+	) &
+	wp=$!
+	hp=""
+	if [ -x /domu/helper ]; then
+		( /domu/helper $name $id 2>&1 | sed -u "s/^/domu-helper: $name: /" ) &
+		hp=$!
+	fi
+	xl unpause $name
+	i=0
+	while [ $i -lt 900 ]; do
+		st=$(xl list $name 2>/dev/null | awk 'NR == 2 { print $5 }')
+		case $st in *s*|*c*) break ;; esac
+		sleep 0.2; i=$((i + 1))
+	done
+	kill $wp 2>/dev/null
+	[ -n "$hp" ] && { sleep 1; kill $hp 2>/dev/null; wait $hp 2>/dev/null; }
+	echo "domu-state: $name $st"
+	xl list -v $name 2>/dev/null | awk -v n=$name 'NR == 2 { print "domu-reason: " n " " $8 }'
+	for k in $(xenstore-list $d 2>/dev/null); do
+		[ $k = long ] || echo "domu-store: $name data/$k=$(xenstore-read $d/$k)"
+	done
+	log=/var/log/xen/console/guest-$name.log
+	grep -v '^[a-z]\{63\}$' $log 2>/dev/null | sed "s/^/domu-conslog: $name: /"
+	echo "domu-conslog: $name: ($(grep -c '^[a-z]\{63\}$' $log 2>/dev/null) lines of filler)"
+	xl destroy $name 2>/dev/null
+}
+RUN
 for d in "$@"; do
 	IFS='|' read -r name image why cmdline <<<"$d"
 	[ -f "$image" ] || { echo "run-domu: no such image: $image" >&2; exit 2; }
@@ -117,6 +139,7 @@ names, whys = args[:sep], args[sep + 1:]
 codes = {'poweroff': 0, 'reboot': 1, 'suspend': 2, 'crash': 3}
 lines = open(sys.argv[1], errors='replace').read().splitlines()
 domid, seen, reason, state, errors = {}, {}, {}, {}, []
+conslog, store, expect_cons, expect_store = {}, {}, {}, {}
 for l in lines:
     m = re.match(r'domu-start: (\S+) (\d+)$', l)
     if m:
@@ -126,6 +149,14 @@ for l in lines:
     m = re.match(r'domu-reason: (\S+) (\S+)$', l)
     if m:
         reason[m.group(1)] = m.group(2)
+        continue
+    m = re.match(r'domu-conslog: (\S+): (.*)$', l)
+    if m:
+        conslog.setdefault(m.group(1), []).append(m.group(2))
+        continue
+    m = re.match(r'domu-store: (\S+) ([^=]*)=(.*)$', l)
+    if m:
+        store.setdefault(m.group(1), {})[m.group(2)] = m.group(3)
         continue
     m = re.match(r'domu-state: (\S+) (\S*)$', l)
     if m:
@@ -148,6 +179,12 @@ for l in lines:
     if m and m.group(1) in domid:
         n = domid[m.group(1)]
         print('[%s] %s' % (n, m.group(2)))
+        e = re.match(r'EXPECT-CONSOLE: (.*)$', m.group(2))
+        if e:
+            expect_cons.setdefault(n, []).append(e.group(1))
+        e = re.match(r'EXPECT-STORE: ([^=]*)=(.*)$', m.group(2))
+        if e:
+            expect_store.setdefault(n, []).append((e.group(1), e.group(2)))
         s = re.match(r'(\d+) passed, (\d+) failed, (\d+) skipped$', m.group(2))
         if s:
             seen[n]['summary'] = tuple(int(x) for x in s.groups())
@@ -170,6 +207,13 @@ for n, why in zip(names, whys):
     if summ:
         npass += summ[0]; nfail += summ[1]; nskip += summ[2]
     npass += s['pass']; nfail += s['fail']; nskip += s['skip']
+    for text in expect_cons.get(n, []):
+        check(any(text in c for c in conslog.get(n, [])),
+              '%s: xenconsoled logged "%s"' % (n, text))
+    for path, value in expect_store.get(n, []):
+        got = store.get(n, {}).get(path)
+        check(got == value, '%s: xenstore %s = "%s" after the domain stopped, want "%s"' %
+              (n, path, got, value))
     got = reason.get(n)
     check(got == str(codes[why]), '%s: xl list -v Reason-Code %s, want %d (%s); state %s' %
           (n, got, codes[why], why, state.get(n)))
