@@ -13,6 +13,8 @@
 #include <hyp/xen_start.h>
 #include <hyp/xen_console.h>
 #include <hyp/xenstore.h>
+#include <hyp/xen_grant.h>
+#include <hyp/xen_evtchn.h>
 
 #include <xen/xen.h>
 #include <xen/version.h>
@@ -23,6 +25,7 @@
 #include <xen/memory.h>
 #include <xen/vcpu.h>
 #include <xen/errno.h>
+#include <xen/grant_table.h>
 #include <xen/io/console.h>
 #include <xen/io/xs_wire.h>
 #include <xen/arch-x86/hvm/start_info.h>
@@ -409,3 +412,38 @@ SAME_FIELD(hyp_xs_interface, xenstore_domain_interface, rsp_prod);
 SAME_FIELD(hyp_xs_interface, xenstore_domain_interface, server_features);
 SAME_FIELD(hyp_xs_interface, xenstore_domain_interface, connection);
 SAME_FIELD(hyp_xs_interface, xenstore_domain_interface, error);
+
+/* Grant tables v1 (<hyp/xen_grant.h>, grant_table.h). */
+SAME(HYP_XEN_GNTTABOP_query_size, GNTTABOP_query_size);
+SAME(HYP_XEN_GNTTABOP_get_version, GNTTABOP_get_version);
+SAME(HYP_XEN_GTF_permit_access, GTF_permit_access);
+SAME(HYP_XEN_GTF_readonly, GTF_readonly);
+SAME(HYP_XEN_GTF_reading, GTF_reading);
+SAME(HYP_XEN_GTF_writing, GTF_writing);
+SAME(HYP_XEN_GNTTAB_NR_RESERVED, GNTTAB_NR_RESERVED_ENTRIES);
+SAME_LAYOUT(hyp_xen_grant_entry_v1, grant_entry_v1);
+SAME_FIELD(hyp_xen_grant_entry_v1, grant_entry_v1, flags);
+SAME_FIELD(hyp_xen_grant_entry_v1, grant_entry_v1, domid);
+SAME_FIELD(hyp_xen_grant_entry_v1, grant_entry_v1, frame);
+SAME_LAYOUT(hyp_xen_gnttab_query_size, gnttab_query_size);
+SAME_FIELD(hyp_xen_gnttab_query_size, gnttab_query_size, dom);
+SAME_FIELD(hyp_xen_gnttab_query_size, gnttab_query_size, nr_frames);
+SAME_FIELD(hyp_xen_gnttab_query_size, gnttab_query_size, max_nr_frames);
+SAME_FIELD(hyp_xen_gnttab_query_size, gnttab_query_size, status);
+SAME_LAYOUT(hyp_xen_gnttab_get_version, gnttab_get_version);
+SAME_FIELD(hyp_xen_gnttab_get_version, gnttab_get_version, dom);
+SAME_FIELD(hyp_xen_gnttab_get_version, gnttab_get_version, version);
+
+/* Event channels and poll (<hyp/xen_evtchn.h>). */
+SAME(HYP_XEN_EVTCHNOP_bind_interdomain, EVTCHNOP_bind_interdomain);
+SAME(HYP_XEN_EVTCHNOP_unmask, EVTCHNOP_unmask);
+SAME(HYP_XEN_SCHEDOP_poll, SCHEDOP_poll);
+SAME_LAYOUT(hyp_xen_evtchn_bind_interdomain_args, evtchn_bind_interdomain);
+SAME_FIELD(hyp_xen_evtchn_bind_interdomain_args, evtchn_bind_interdomain, remote_dom);
+SAME_FIELD(hyp_xen_evtchn_bind_interdomain_args, evtchn_bind_interdomain, remote_port);
+SAME_FIELD(hyp_xen_evtchn_bind_interdomain_args, evtchn_bind_interdomain, local_port);
+SAME_LAYOUT(hyp_xen_evtchn_unmask_args, evtchn_unmask);
+SAME_LAYOUT(hyp_xen_sched_poll_args, sched_poll);
+SAME_FIELD(hyp_xen_sched_poll_args, sched_poll, ports);
+SAME_FIELD(hyp_xen_sched_poll_args, sched_poll, nr_ports);
+SAME_FIELD(hyp_xen_sched_poll_args, sched_poll, timeout);

@@ -4,6 +4,8 @@
  * of day, the PV console ring against xenconsoled, the xenstore client
  * against xenstored (dom0 writes data/test before unpausing us and
  * data/watched once we write data/ready), hostile rings played here.
+ * Grant tables and event channels against dom0's helper (helper.c), which
+ * maps our grants and exchanges events over data/gref, data/port, ... .
  * Command line: checks=all|none, shutdown=poweroff|reboot|crash, mem=<MiB
  * of the xl config>. Lines "EXPECT-CONSOLE: text" and "EXPECT-STORE:
  * path=value" ask run-domu.sh to find the text in this domain's xenconsoled
@@ -231,6 +233,123 @@ static void test_watch(void)
 	report_prefix_pop();
 }
 
+/* Bounded wait for dom0 to write data/<key>. */
+static bool wait_key(const char *key)
+{
+	char path[32] = "data/", v[16];
+	size_t k = strlen(path);
+
+	for (size_t i = 0; key[i] && k + 1 < sizeof(path); i++)
+		path[k++] = key[i];
+	path[k] = '\0';
+	for (int i = 0; i < 20000; i++) {
+		if (hyp_xenstore_read(0, path, v, sizeof(v)) >= 0)
+			return true;
+		hyp_xen_sched_yield();
+	}
+	return false;
+}
+
+static void write_num(const char *path, unsigned long v)
+{
+	char text[24], rev[24];
+	int n = 0, k = 0;
+
+	do
+		rev[n++] = (char)('0' + v % 10);
+	while ((v /= 10) && n < 20);
+	while (n)
+		text[k++] = rev[--n];
+	text[k] = '\0';
+	hyp_xenstore_write(0, path, text);
+}
+
+static _Alignas(4096) unsigned char grant_frames[4096];
+static _Alignas(4096) char granted[4096], granted_ro[4096];
+static union hyp_xen_shared_info_page shinfo;
+
+static void test_grant_evtchn(uint64_t cpfn, uint64_t spfn)
+{
+	const volatile struct hyp_xen_grant_entry_v1 *e;
+	uint32_t nr = 0, max = 0, poll_port;
+	int rc, ref, ref_ro, port, ipi, virq;
+	struct hyp_xen_evtchn_status_args st;
+
+	report_prefix_push("grant");
+	rc = hyp_xen_grant_query_size(&nr, &max);
+	report(rc == 0 && nr >= 1 && max >= nr, "query_size: %d, %u of %u frames", rc, nr, max);
+	report_call(1, hyp_xen_grant_get_version());
+	report_call(HYP_ENOTINIT, hyp_xen_grant_access(0, 1, false));
+	report_call(HYP_EINVAL, hyp_xen_grant_setup(grant_frames, 0));
+	report_call(HYP_ERANGE, hyp_xen_grant_setup(grant_frames, max + 1));
+	report_call(0, hyp_xen_grant_setup(grant_frames, 1));
+	e = hyp_xen_grant_entry(0);
+	report(e && (e->flags & HYP_XEN_GTF_permit_access) && e->domid == 0 && e->frame == cpfn,
+	       "entry 0 (toolstack): console frame 0x%x for dom0", e ? (unsigned int)e->frame : 0);
+	e = hyp_xen_grant_entry(1);
+	report(e && (e->flags & HYP_XEN_GTF_permit_access) && e->domid == 0 && e->frame == spfn,
+	       "entry 1 (toolstack): xenstore frame 0x%x for dom0", e ? (unsigned int)e->frame : 0);
+	memset(granted, 0, sizeof(granted));
+	for (size_t i = 0; i < sizeof("granted-by-domU"); i++)
+		granted[i] = "granted-by-domU"[i];
+	for (size_t i = 0; i < sizeof("read-only-for-dom0"); i++)
+		granted_ro[i] = "read-only-for-dom0"[i];
+	ref = hyp_xen_grant_access(0, (uintptr_t)granted >> 12, false);
+	ref_ro = hyp_xen_grant_access(0, (uintptr_t)granted_ro >> 12, true);
+	report(ref >= HYP_XEN_GNTTAB_NR_RESERVED && ref_ro > ref, "granted to dom0: rw ref %d, ro ref %d",
+	       ref, ref_ro);
+	report_call(HYP_EINVAL, hyp_xen_grant_end_access(1));
+	report_prefix_pop();
+
+	report_prefix_push("evtchn");
+	report_call(0, hyp_xen_map_shared_info(&shinfo));
+	port = hyp_xen_evtchn_alloc_unbound(0);
+	report(port > 0, "alloc_unbound for dom0: port %d", port);
+	report_call(0, hyp_xen_evtchn_set_mask(&shinfo, (uint32_t)port, 1));
+	report_call(HYP_EINVAL, hyp_xen_evtchn_pending(&shinfo, 1u << 20));
+	write_num("data/gref", (unsigned long)ref);
+	write_num("data/gref-ro", (unsigned long)ref_ro);
+	write_num("data/port", (unsigned long)port);
+	report_call(0, hyp_xenstore_write(0, "data/grant-go", "1"));
+	report(wait_key("mapped"), "dom0's helper mapped the grants and bound the port");
+	report(!strcmp(granted + 2048, "dom0-was-here"), "dom0 wrote into the granted page: \"%.16s\"",
+	       granted + 2048);
+	e = hyp_xen_grant_entry((uint32_t)ref);
+	report(e && (e->flags & HYP_XEN_GTF_writing), "Xen marks the entry mapped for writing (flags 0x%x)",
+	       e ? e->flags : 0);
+	poll_port = (uint32_t)port;
+	report_call(0, hyp_xen_sched_poll(&poll_port, 1, 0));
+	report_call(1, hyp_xen_evtchn_pending(&shinfo, (uint32_t)port));
+	report_call(1, hyp_xen_evtchn_masked(&shinfo, (uint32_t)port));
+	report_call(0, hyp_xen_evtchn_clear_pending(&shinfo, (uint32_t)port));
+	report_call(0, hyp_xen_evtchn_pending(&shinfo, (uint32_t)port));
+	report_call(0, hyp_xen_evtchn_unmask((uint32_t)port));
+	report_call(0, hyp_xen_evtchn_masked(&shinfo, (uint32_t)port));
+	rc = hyp_xen_evtchn_status((uint32_t)port, &st);
+	report(rc == 0 && st.status == HYP_XEN_EVTCHNSTAT_interdomain && st.u.interdomain.dom == 0,
+	       "status: interdomain with dom0 (%d, status %u)", rc, st.status);
+	report_call(HYP_EBUSY, hyp_xen_grant_end_access((uint32_t)ref));
+	report_call(0, hyp_xen_grant_end_access((uint32_t)ref_ro));
+	report_call(0, hyp_xen_evtchn_send((uint32_t)port));
+	report_call(0, hyp_xenstore_write(0, "data/end-refused", "1"));
+	report(wait_key("unmapped"), "dom0's helper unmapped the grant");
+	report_call(0, hyp_xen_grant_end_access((uint32_t)ref));
+	report_call(HYP_EINVAL, hyp_xen_grant_end_access((uint32_t)ref));
+
+	ipi = hyp_xen_evtchn_bind_ipi(0);
+	report(ipi > 0, "bind_ipi: port %d", ipi);
+	hyp_xen_evtchn_set_mask(&shinfo, (uint32_t)ipi, 1);
+	report_call(0, hyp_xen_evtchn_send((uint32_t)ipi));
+	report_call(1, hyp_xen_evtchn_pending(&shinfo, (uint32_t)ipi));
+	report_call(0, hyp_xen_evtchn_close((uint32_t)ipi));
+	virq = hyp_xen_evtchn_bind_virq(HYP_XEN_VIRQ_DEBUG, 0);
+	rc = hyp_xen_evtchn_status((uint32_t)virq, &st);
+	report(virq > 0 && rc == 0 && st.status == HYP_XEN_EVTCHNSTAT_virq && st.u.virq == HYP_XEN_VIRQ_DEBUG,
+	       "bind_virq(VIRQ_DEBUG): port %d, status %u", virq, st.status);
+	report_call(0, hyp_xen_evtchn_close((uint32_t)virq));
+	report_prefix_pop();
+}
+
 /* The other end misbehaves: rings in our own memory, indices and lengths set by hand. */
 static _Alignas(4096) union {
 	struct hyp_xen_cons_interface c;
@@ -337,6 +456,7 @@ void test_main(void)
 
 		hyp_xen_console_ring_params(&cpfn, &cport);
 		hyp_xen_store_ring_params(&spfn, &sport);
+		test_grant_evtchn(cpfn, spfn);
 		test_hostile(cport, sport);
 		/* back to the real rings: the last lines go through them */
 		report_call(0, hyp_xen_pv_console_setup(cons_ring, cport));

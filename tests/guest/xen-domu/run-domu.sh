@@ -124,7 +124,7 @@ cat "$fx/dom0.cpio.gz" "$work/domu.cpio.gz" >"$work/initrd.gz"
 
 log=$build/run-domu-${names[0]}.log
 xen_args="console=com1 com1=115200,8n1 loglvl=warning guest_loglvl=all dom0_mem=512M,max:512M dom0_max_vcpus=1 bootscrub=0"
-timeout 300 qemu-system-x86_64 -accel tcg -cpu max,-smap -m 2048 -smp 1 -display none \
+timeout "${HYP_DOMU_TIMEOUT:-600}" qemu-system-x86_64 -accel tcg -cpu max,-smap -m 2048 -smp 1 -display none \
 	-no-reboot -serial stdio -monitor none -nodefaults \
 	-kernel "$fx/xen.elf" -append "$xen_args" \
 	-initrd "$fx/vmlinux console=hvc0 quiet loglevel=3 rdinit=/init,$work/initrd.gz" \
