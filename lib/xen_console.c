@@ -25,7 +25,7 @@ int hyp_xen_pv_console_setup(void *ring, uint32_t port)
 					  r->out_prod };
 	cons.in = (struct xen_ring_dir){ r->in, HYP_XEN_CONS_IN_SIZE, &r->in_cons, &r->in_prod,
 					 r->in_cons };
-	if (xen_ring_room(&cons.out) < 0 || xen_ring_avail(&cons.in) < 0)
+	if (xen_ring_attach(&cons.out, &cons.in))
 		return HYP_EIO;
 	cons.port = port;
 	cons.ring = r;

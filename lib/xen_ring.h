@@ -63,6 +63,12 @@ static inline void xen_ring_get(struct xen_ring_dir *d, char *dst, size_t n)
 	*d->cons = d->mine;
 }
 
+/* Indices already in a page being attached: HYP_EIO when the other end's are hostile. */
+static inline int xen_ring_attach(struct xen_ring_dir *ours_out, struct xen_ring_dir *ours_in)
+{
+	return xen_ring_room(ours_out) < 0 || xen_ring_avail(ours_in) < 0 ? HYP_EIO : 0;
+}
+
 /* The Xen gate is open (no hypercall otherwise): 0, or the closed gate's code. */
 static inline int xen_ring_gate(void)
 {

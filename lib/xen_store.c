@@ -75,7 +75,7 @@ int hyp_xenstore_setup(void *ring, uint32_t port)
 					r->req_prod };
 	xs.rsp = (struct xen_ring_dir){ r->rsp, HYP_XS_RING_SIZE, &r->rsp_cons, &r->rsp_prod,
 					r->rsp_cons };
-	if (xen_ring_room(&xs.req) < 0 || xen_ring_avail(&xs.rsp) < 0)
+	if (xen_ring_attach(&xs.req, &xs.rsp))
 		return HYP_EIO;
 	xs.port = port;
 	xs.busy = xs.broken = xs.reply_done = false;

@@ -12,7 +12,8 @@
  *    waits for the domU's event back;
  *  - keeps the read-write grant mapped until the domU has seen its end of
  *    access refused (data/end-refused), then unmaps it (data/unmapped).
- * Each check prints one PASS:/FAIL: line (counted by run-domu.sh).
+ * Each check prints one line "domu-helper: NAME: PASS: ..." (or FAIL:),
+ * counted by run-domu.sh.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -34,6 +35,7 @@ typedef uint32_t grant_ref_t;
 #include <xen/gntdev.h>
 
 static unsigned int domid;
+static const char *name = "?";
 static int failures;
 
 static void check(int ok, const char *fmt, ...)
@@ -41,7 +43,7 @@ static void check(int ok, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	printf("%s: ", ok ? "PASS" : "FAIL");
+	printf("domu-helper: %s: %s: ", name, ok ? "PASS" : "FAIL");
 	vprintf(fmt, ap);
 	printf("\n");
 	fflush(stdout);
@@ -81,10 +83,10 @@ static const char *xs_wait(const char *key, int secs)
 {
 	static char v[128];
 
-	for (int i = 0; i < secs * 10; i++) {
+	for (int i = 0; i < secs * 2; i++) {
 		if (xs_read(key, v, sizeof(v)) == 0)
 			return v;
-		usleep(100000);
+		usleep(500000);
 	}
 	return NULL;
 }
@@ -126,10 +128,11 @@ int main(int argc, char **argv)
 
 	if (argc != 3)
 		return 2;
+	name = argv[1];
 	domid = (unsigned int)strtoul(argv[2], NULL, 0);
-	v = xs_wait("grant-go", 60);
+	v = xs_wait("grant-go", 300);
 	if (!v) {
-		printf("SKIP: the domain never asked (no data/grant-go)\n");
+		printf("domu-helper: %s: SKIP: the domain never asked (no data/grant-go)\n", name);
 		return 0;
 	}
 	if (xs_read("gref", (char[32]){ 0 }, 32) != 0) {
@@ -182,16 +185,16 @@ int main(int argc, char **argv)
 	/* The domain's event back. */
 	pfd.fd = efd;
 	pfd.events = POLLIN;
-	if (efd >= 0 && poll(&pfd, 1, 30000) == 1 && read(efd, &got, sizeof(got)) == sizeof(got)) {
+	if (efd >= 0 && poll(&pfd, 1, 120000) == 1 && read(efd, &got, sizeof(got)) == sizeof(got)) {
 		check(got == (unsigned int)local, "the domain's event arrived on port %u", got);
 		if (write(efd, &got, sizeof(got)) != sizeof(got))  /* unmask */
 			check(0, "unmask port %u", got);
 	} else {
-		check(0, "the domain's event arrived within 30 s");
+		check(0, "the domain's event arrived within 120 s");
 	}
 
 	/* Unmap only after the domain saw its end of access refused. */
-	v = xs_wait("end-refused", 30);
+	v = xs_wait("end-refused", 120);
 	check(v != NULL, "the domain tried to end access while mapped");
 	if (page)
 		unmap_grant(gfd, page, &m);

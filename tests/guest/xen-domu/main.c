@@ -197,6 +197,20 @@ static void test_store(void)
 	report_prefix_pop();
 }
 
+/* The non-blocking use: up to `tries` polls, a yield between them. */
+static int poll_event(char *path, size_t plen, char *token, size_t tlen, int tries, int *n)
+{
+	int rc = HYP_EAGAIN;
+
+	for (*n = 0; *n < tries; ++*n) {
+		rc = hyp_xenstore_watch_event(path, plen, token, tlen, false);
+		if (rc != HYP_EAGAIN)
+			break;
+		hyp_xen_sched_yield();
+	}
+	return rc;
+}
+
 static void test_watch(void)
 {
 	char path[64], token[16];
@@ -210,12 +224,7 @@ static void test_watch(void)
 	report_call(HYP_EAGAIN, hyp_xenstore_watch_event(path, sizeof(path), token, sizeof(token), false));
 	/* dom0 writes data/watched once it sees data/ready (run-domu.sh). */
 	report_call(0, hyp_xenstore_write(0, "data/ready", "1"));
-	for (n = 0; n < 1000000; n++) {
-		rc = hyp_xenstore_watch_event(path, sizeof(path), token, sizeof(token), false);
-		if (rc != HYP_EAGAIN)
-			break;
-		hyp_xen_sched_yield();
-	}
+	rc = poll_event(path, sizeof(path), token, sizeof(token), 200000, &n);
 	report(rc == 0 && !strcmp(path, "data/watched") && !strcmp(token, "tok1"),
 	       "dom0's write seen by non-blocking polls: %d path \"%s\" (%d polls)", rc, path, n);
 	rc = hyp_xenstore_read(0, "data/watched", path, sizeof(path));
@@ -223,31 +232,33 @@ static void test_watch(void)
 	report_call(HYP_EINVAL, hyp_xenstore_watch(NULL, "t"));
 	report_call(0, hyp_xenstore_unwatch("data/watched", "tok1"));
 	report_call(0, hyp_xenstore_write(0, "data/watched", "after-unwatch"));
-	for (n = 0; n < 2000; n++) {
-		rc = hyp_xenstore_watch_event(path, sizeof(path), token, sizeof(token), false);
-		if (rc != HYP_EAGAIN)
-			break;
-		hyp_xen_sched_yield();
-	}
+	rc = poll_event(path, sizeof(path), token, sizeof(token), 2000, &n);
 	report(rc == HYP_EAGAIN, "no event after unwatch: %d", rc);
 	report_prefix_pop();
 }
 
-/* Bounded wait for dom0 to write data/<key>. */
+/* Bounded wait for dom0 to write data/<key>: a watch, so xenstored works only on a change. */
 static bool wait_key(const char *key)
 {
-	char path[32] = "data/", v[16];
+	char path[32] = "data/", v[16], ep[32], et[8];
 	size_t k = strlen(path);
+	bool found = false;
 
 	for (size_t i = 0; key[i] && k + 1 < sizeof(path); i++)
 		path[k++] = key[i];
 	path[k] = '\0';
-	for (int i = 0; i < 20000; i++) {
-		if (hyp_xenstore_read(0, path, v, sizeof(v)) >= 0)
-			return true;
-		hyp_xen_sched_yield();
+	if (hyp_xenstore_watch(path, "wk") < 0)
+		return false;
+	for (int i = 0; i < 40 && !found; i++) {
+		found = hyp_xenstore_read(0, path, v, sizeof(v)) >= 0;
+		if (!found)
+			hyp_xenstore_watch_event(ep, sizeof(ep), et, sizeof(et), true);
 	}
-	return false;
+	hyp_xenstore_unwatch(path, "wk");
+	for (int i = 0; i < HYP_XS_EVENT_QUEUE + 1; i++)      /* drop this watch's queued events */
+		if (hyp_xenstore_watch_event(ep, sizeof(ep), et, sizeof(et), false) == HYP_EAGAIN)
+			break;
+	return found;
 }
 
 static void write_num(const char *path, unsigned long v)
@@ -312,7 +323,8 @@ static void test_grant_evtchn(uint64_t cpfn, uint64_t spfn)
 	write_num("data/port", (unsigned long)port);
 	report_call(0, hyp_xenstore_write(0, "data/grant-go", "1"));
 	report(wait_key("mapped"), "dom0's helper mapped the grants and bound the port");
-	report(!strcmp(granted + 2048, "dom0-was-here"), "dom0 wrote into the granted page: \"%.16s\"",
+	granted[2048 + 15] = '\0';
+	report(!strcmp(granted + 2048, "dom0-was-here"), "dom0 wrote into the granted page: \"%s\"",
 	       granted + 2048);
 	e = hyp_xen_grant_entry((uint32_t)ref);
 	report(e && (e->flags & HYP_XEN_GTF_writing), "Xen marks the entry mapped for writing (flags 0x%x)",

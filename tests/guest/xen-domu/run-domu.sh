@@ -7,7 +7,8 @@
 #   DOMAIN = NAME|IMAGE|REASON|CMDLINE: `xl create -p` of IMAGE as PVH domU
 #   NAME with CMDLINE (hvm_start_info's command line; @HOST_TIME@ becomes the
 #   host's `date +%s`); HELPER (a static Linux program, or -) runs in dom0 as
-#   `HELPER NAME DOMID` while the domain runs (started before `xl unpause`);
+#   `HELPER NAME DOMID` while the domain runs (started before `xl unpause`),
+#   each of its lines "domu-helper: NAME: PASS: ..." (or FAIL:, SKIP:);
 #   REASON (poweroff, reboot, crash) is the shutdown reason `xl list -v` must
 #   show after the domain stopped.
 # One boot for all domains (the boot costs 30-50 s of TCG), one after the other.
@@ -66,21 +67,21 @@ run() {
 				xenstore-write $d/watched from-dom0
 				break
 			}
-			sleep 0.1; i=$((i + 1))
+			sleep 0.3; i=$((i + 1))
 		done
 	) &
 	wp=$!
 	hp=""
 	if [ -x /domu/helper ]; then
-		( /domu/helper $name $id 2>&1 | sed -u "s/^/domu-helper: $name: /" ) &
+		/domu/helper $name $id 2>&1 &
 		hp=$!
 	fi
 	xl unpause $name
 	i=0
-	while [ $i -lt 900 ]; do
+	while [ $i -lt 1200 ]; do
 		st=$(xl list $name 2>/dev/null | awk 'NR == 2 { print $5 }')
 		case $st in *s*|*c*) break ;; esac
-		sleep 0.2; i=$((i + 1))
+		sleep 0.5; i=$((i + 1))
 	done
 	kill $wp 2>/dev/null
 	[ -n "$hp" ] && { sleep 1; kill $hp 2>/dev/null; wait $hp 2>/dev/null; }
@@ -128,7 +129,7 @@ timeout "${HYP_DOMU_TIMEOUT:-600}" qemu-system-x86_64 -accel tcg -cpu max,-smap 
 	-no-reboot -serial stdio -monitor none -nodefaults \
 	-kernel "$fx/xen.elf" -append "$xen_args" \
 	-initrd "$fx/vmlinux console=hvc0 quiet loglevel=3 rdinit=/init,$work/initrd.gz" \
-	</dev/null 2>&1 | tr -d '\r' >"$log"
+	</dev/null 2>&1 | sed -u 's/\r$//' >"$log"
 
 # The verdict, from the console alone.
 python3 - "$log" "${names[@]}" -- "${whys[@]}" <<'PY'
