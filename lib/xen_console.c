@@ -5,6 +5,17 @@
 
 #if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__)
 
+static unsigned int ring_waits = HYP_XEN_RING_WAITS;
+
+unsigned int hyp_xen_ring_waits(unsigned int n)
+{
+	unsigned int old = __atomic_load_n(&ring_waits, __ATOMIC_RELAXED);
+
+	if (n)
+		__atomic_store_n(&ring_waits, n, __ATOMIC_RELAXED);
+	return old;
+}
+
 static struct {
 	struct hyp_xen_cons_interface *ring;
 	uint32_t port;
@@ -49,7 +60,7 @@ int hyp_xen_pv_console_write(const void *buf, size_t len)
 		if (room < 0)
 			return (int)room;
 		if (room == 0) {
-			if (++waits > HYP_XEN_RING_WAITS)
+			if (++waits > hyp_xen_ring_waits(0))
 				return done ? (int)done : HYP_ETIMEDOUT;
 			hyp_xen_evtchn_send(cons.port);
 			hyp_xen_sched_yield();

@@ -2,13 +2,6 @@
 /* Xen start of day of an HVM/PVH or Arm domU (<hyp/xen_start.h>). */
 #include "internal.h"
 
-static const void *identity(uint64_t paddr, size_t len)
-{
-	if (paddr > (uint64_t)UINTPTR_MAX || len - 1 > (uint64_t)UINTPTR_MAX - paddr)
-		return NULL;
-	return (const void *)(uintptr_t)paddr;
-}
-
 /* Read a table of n entries of `size` bytes at paddr: NULL if it wraps or `read` refuses. */
 static const void *table(hyp_xen_phys_reader read, uint64_t paddr, uint32_t n, size_t size)
 {
@@ -27,10 +20,8 @@ int hyp_xen_pvh_start_parse(const struct hyp_xen_hvm_start_info *si, hyp_xen_phy
 	struct hyp_xen_pvh_start r = { 0 };
 	struct hyp_xen_hvm_start_info s;
 
-	if (!si || !out)
+	if (!si || !read || !out)
 		return HYP_EINVAL;
-	if (!read)
-		read = identity;
 	s = *si;        /* one read of each field: Xen wrote it, nothing changes it after */
 	if (s.magic != HYP_XEN_HVM_START_MAGIC)
 		return HYP_EINVAL;

@@ -210,7 +210,7 @@ static int pump(char *buf, size_t len)
 /* One bounded wait step: HYP_ETIMEDOUT once the budget is spent. */
 static int wait_step(unsigned int *waits)
 {
-	if (++*waits > HYP_XEN_RING_WAITS)
+	if (++*waits > hyp_xen_ring_waits(0))
 		return HYP_ETIMEDOUT;
 	hyp_xen_sched_yield();
 	return 0;
@@ -344,7 +344,7 @@ static size_t slen(const char *s)
 {
 	size_t n = 0;
 
-	while (s[n] && n <= HYP_XS_PAYLOAD_MAX)
+	while (n <= HYP_XS_PAYLOAD_MAX && s[n])
 		n++;
 	return n;
 }

@@ -38,12 +38,16 @@ struct hyp_xen_cons_interface {
 HYP_STATIC_ASSERT(sizeof(struct hyp_xen_cons_interface) == 3088, "xencons_interface");
 
 /*
- * How many times a write waits for room (one SCHEDOP_yield each, letting
- * xenconsoled run) without seeing the other end consume anything before it
- * gives up. A kernel may define it before building the library.
+ * How many times a ring call (console and xenstore) waits for the other end
+ * (one SCHEDOP_yield each, letting the other domain run) without progress
+ * before it gives up with HYP_ETIMEDOUT: HYP_XEN_RING_WAITS by default (a
+ * kernel may define it when building the library); hyp_xen_ring_waits(n)
+ * changes it at run time (n > 0) and returns the previous value, n 0 only
+ * reads it. A yield may return at once when Xen sees nothing else to run,
+ * so the bound is a count, not a time.
  */
 #ifndef HYP_XEN_RING_WAITS
-#define HYP_XEN_RING_WAITS  5000u
+#define HYP_XEN_RING_WAITS  100000u
 #endif
 
 #if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__)
@@ -55,6 +59,8 @@ HYP_STATIC_ASSERT(sizeof(struct hyp_xen_cons_interface) == 3088, "xencons_interf
  * below.
  */
 int hyp_xen_pv_console_setup(void *ring, uint32_t port);
+
+unsigned int hyp_xen_ring_waits(unsigned int n);
 
 /*
  * Write `len` bytes: copies what fits, notifies, and waits (bounded, above)

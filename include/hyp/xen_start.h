@@ -79,14 +79,15 @@ struct hyp_xen_pvh_start {
 
 /*
  * How the kernel reads a guest-physical range: returns a pointer to `len`
- * readable bytes at `paddr`, or NULL where it has none mapped. NULL as the
- * function: identity (the range must lie below the address space's end).
+ * readable bytes at `paddr`, or NULL where it has none mapped (the library
+ * never makes a pointer from an address itself).
  */
 typedef const void *(*hyp_xen_phys_reader)(uint64_t paddr, size_t len);
 
 /*
  * Parse the hvm_start_info Xen left at `si` (its physical address was in ebx
- * at the PVH entry). Checks the magic (HYP_EINVAL otherwise), caps the
+ * at the PVH entry) through `read` (required: HYP_EINVAL for NULL).
+ * Checks the magic (HYP_EINVAL otherwise), caps the
  * counts (HYP_ERANGE above the HYP_XEN_PVH_MAX_* limits or a table whose
  * end wraps), finds the command line's NUL within HYP_XEN_PVH_CMDLINE_MAX
  * bytes (HYP_ERANGE otherwise) and reads each table through `read`

@@ -16,7 +16,7 @@
  * HYP_EIO; above the caller's buffer: HYP_E2BIG, the rest is read and
  * dropped, nothing is written past the buffer), its type and request id
  * (a reply to another request is dropped). Every wait is bounded by
- * HYP_XEN_RING_WAITS yields without progress (<hyp/xen_console.h>):
+ * hyp_xen_ring_waits() yields without progress (<hyp/xen_console.h>):
  * HYP_ETIMEDOUT. One request at a time; the kernel serialises calls.
  */
 #ifndef HYP_XENSTORE_H

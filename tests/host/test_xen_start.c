@@ -122,6 +122,7 @@ static void test_hostile(void **state)
 	assert_int_equal(out.cmdline_len, HYP_XEN_PVH_CMDLINE_MAX);
 	/* out untouched by the failures above until this success */
 	assert_int_equal(hyp_xen_pvh_start_parse(NULL, reader, &out), HYP_EINVAL);
+	assert_int_equal(hyp_xen_pvh_start_parse(&s, NULL, &out), HYP_EINVAL);
 }
 
 int main(void)

@@ -50,6 +50,14 @@ static bool has(const char *hay, size_t n, const char *needle)
 	return false;
 }
 
+/* This image identity-maps the first 4 GiB (runtime/x86/entry64.S). */
+static const void *phys(uint64_t pa, size_t len)
+{
+	if (pa >= (1ull << 32) || len > (1ull << 32) - pa)
+		return NULL;
+	return (const void *)(uintptr_t)pa;
+}
+
 static void test_start_info(void)
 {
 	const struct hyp_xen_hvm_start_info *si =
@@ -60,7 +68,8 @@ static void test_start_info(void)
 	int rc, n;
 
 	report_prefix_push("start");
-	rc = hyp_xen_pvh_start_parse(si, NULL, &st);
+	rc = hyp_xen_pvh_start_parse(si, phys, &st);
+	report_call(HYP_EINVAL, hyp_xen_pvh_start_parse(si, NULL, &st));
 	report(rc == 0, "hvm_start_info parsed: %d (version %u)", rc, rc ? 0 : st.version);
 	if (rc == 0) {
 		report(st.cmdline && st.cmdline_len == strlen(st.cmdline) &&
@@ -362,6 +371,50 @@ static void test_grant_evtchn(uint64_t cpfn, uint64_t spfn)
 	report_prefix_pop();
 }
 
+static uint64_t tsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ __volatile__("lfence; rdtsc" : "=a"(lo), "=d"(hi));
+	return (uint64_t)hi << 32 | lo;
+}
+
+/*
+ * Costs in TSC cycles under this run's TCG (tests/bench/xen-domu.sh prints
+ * them): a xenstore round trip and the console ring's bytes, each against a
+ * null hypercall (XENVER_version) of the same run.
+ */
+static void bench(void)
+{
+	static char big[16384];
+	char v[32];
+	uint64_t t0, null_c, xs_c, cons_c;
+	int i, ok = 0, oks = 0, rc;
+
+	t0 = tsc();
+	for (i = 0; i < 200; i++)
+		ok += hyp_xen_version() > 0;
+	null_c = (tsc() - t0) / 200;
+	t0 = tsc();
+	for (i = 0; i < 50; i++)
+		oks += hyp_xenstore_read(0, "data/test", v, sizeof(v)) == 15;
+	xs_c = (tsc() - t0) / 50;
+	memset(big, 'b', sizeof(big));
+	for (i = 63; i < (int)sizeof(big); i += 64)
+		big[i] = '\n';
+	t0 = tsc();
+	rc = hyp_xen_pv_console_write(big, sizeof(big));
+	cons_c = tsc() - t0;
+	report(ok == 200 && oks == 50 && rc == (int)sizeof(big),
+	       "bench: %d of 200 null hypercalls, %d of 50 xenstore reads, %d of 16384 bytes to the console ring",
+	       ok, oks, rc);
+	report_info("bench: null hypercall %llu cycles; xenstore read round trip %llu cycles = %llu null "
+		    "hypercalls; console ring %llu cycles per KiB = %llu null hypercalls",
+		    (unsigned long long)null_c, (unsigned long long)xs_c,
+		    (unsigned long long)(null_c ? xs_c / null_c : 0),
+		    (unsigned long long)(cons_c / 16), (unsigned long long)(null_c ? cons_c / 16 / null_c : 0));
+}
+
 /* The other end misbehaves: rings in our own memory, indices and lengths set by hand. */
 static _Alignas(4096) union {
 	struct hyp_xen_cons_interface c;
@@ -388,6 +441,9 @@ static void test_hostile(uint32_t cport, uint32_t sport)
 	char body[100];
 
 	report_prefix_push("hostile");
+	/* Nobody answers these rings: a short bound keeps the timeouts below quick. */
+	report(hyp_xen_ring_waits(300) == HYP_XEN_RING_WAITS, "ring waits: default %u, now 300",
+	       HYP_XEN_RING_WAITS);
 	/* console: xenconsoled's out_cons 5000 past our out_prod */
 	memset(&fake, 0, sizeof(fake));
 	report_call(0, hyp_xen_pv_console_setup(&fake.c, cport));
@@ -441,6 +497,7 @@ static void test_hostile(uint32_t cport, uint32_t sport)
 	report_call(0, hyp_xenstore_setup(&fake.s, sport));
 	fake.s.req_cons = 2000;
 	report_call(HYP_EIO, hyp_xenstore_send(HYP_XS_READ, 0, parts, lens, 1));
+	report_call(300, hyp_xen_ring_waits(HYP_XEN_RING_WAITS));
 	report_prefix_pop();
 }
 
@@ -469,6 +526,7 @@ void test_main(void)
 		hyp_xen_console_ring_params(&cpfn, &cport);
 		hyp_xen_store_ring_params(&spfn, &sport);
 		test_grant_evtchn(cpfn, spfn);
+		bench();
 		test_hostile(cport, sport);
 		/* back to the real rings: the last lines go through them */
 		report_call(0, hyp_xen_pv_console_setup(cons_ring, cport));
