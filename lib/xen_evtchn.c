@@ -40,11 +40,16 @@ int hyp_xen_sched_poll(uint32_t *ports, unsigned int nr, uint64_t timeout)
 						 (unsigned long)(uintptr_t)&a));
 }
 
-#if defined(__x86_64__) || defined(__i386__)
-#define WORD_BITS   (sizeof(unsigned long) * 8)
+/* The 2-level bitmaps: xen_ulong_t words (x86: unsigned long; Arm: 64-bit). */
+#if defined(__aarch64__)
+typedef uint64_t xen_word;
+#else
+typedef unsigned long xen_word;
+#endif
+#define WORD_BITS   (sizeof(xen_word) * 8)
 #define NR_PORTS    (HYP_XEN_EVTCHN_WORDS * WORD_BITS)
 
-static int bit(const volatile unsigned long *words, uint32_t port)
+static int bit(const volatile xen_word *words, uint32_t port)
 {
 	if (port >= NR_PORTS)
 		return HYP_EINVAL;
@@ -52,13 +57,13 @@ static int bit(const volatile unsigned long *words, uint32_t port)
 		      (port % WORD_BITS)) & 1);
 }
 
-static int set_bit_to(volatile unsigned long *words, uint32_t port, int on)
+static int set_bit_to(volatile xen_word *words, uint32_t port, int on)
 {
-	unsigned long m;
+	xen_word m;
 
 	if (port >= NR_PORTS)
 		return HYP_EINVAL;
-	m = 1ul << (port % WORD_BITS);
+	m = (xen_word)1 << (port % WORD_BITS);
 	if (on)
 		__atomic_fetch_or(&words[port / WORD_BITS], m, __ATOMIC_SEQ_CST);
 	else
@@ -85,5 +90,4 @@ int hyp_xen_evtchn_set_mask(union hyp_xen_shared_info_page *page, uint32_t port,
 {
 	return page ? set_bit_to(page->info.evtchn_mask, port, masked) : HYP_EINVAL;
 }
-#endif
 #endif

@@ -2,7 +2,7 @@
 /*
  * Xen event channels beyond <hyp/xen.h>'s binds: the interdomain bind,
  * unmask, SCHEDOP_poll, and the 2-level pending and mask bits of
- * shared_info (x86, either word size).
+ * shared_info (x86, either word size, and Arm).
  *
  * Source: xen/include/public/event_channel.h (EVTCHNOP_bind_interdomain,
  * EVTCHNOP_unmask), sched.h (SCHEDOP_poll, struct sched_poll: returns once
@@ -52,17 +52,15 @@ int hyp_xen_evtchn_unmask(uint32_t port);
 int hyp_xen_sched_poll(uint32_t *ports, unsigned int nr, uint64_t timeout);
 #endif
 
-#if defined(__x86_64__) || defined(__i386__)
 /*
  * The 2-level bits of `page` (mapped by hyp_xen_map_shared_info()): 1 or 0;
- * HYP_EINVAL for a port beyond the bitmaps (4096 ports on x86_64, 1024 on
- * i386). Clearing pending and setting/clearing the mask are atomic.
+ * HYP_EINVAL for a port beyond the bitmaps (4096 ports on x86_64 and Arm,
+ * 1024 on i386). Clearing pending and setting/clearing the mask are atomic.
  */
 int hyp_xen_evtchn_pending(const union hyp_xen_shared_info_page *page, uint32_t port);
 int hyp_xen_evtchn_clear_pending(union hyp_xen_shared_info_page *page, uint32_t port);
 int hyp_xen_evtchn_masked(const union hyp_xen_shared_info_page *page, uint32_t port);
 int hyp_xen_evtchn_set_mask(union hyp_xen_shared_info_page *page, uint32_t port, int masked);
-#endif
 
 #ifdef __cplusplus
 }

@@ -199,7 +199,25 @@ SAME_FIELD(hyp_xen_vcpu_runstate_info, vcpu_runstate_info, state);
 SAME_FIELD(hyp_xen_vcpu_runstate_info, vcpu_runstate_info, state_entry_time);
 SAME_FIELD(hyp_xen_vcpu_runstate_info, vcpu_runstate_info, time);
 
-/* x86 only from here to "Errors" (Arm: the library only maps shared_info). */
+#if defined(__aarch64__)
+/* Arm's shared_info (arch-arm.h: 64-bit xen_ulong_t, one legacy vCPU, empty arch parts). */
+SAME(HYP_XEN_LEGACY_MAX_VCPUS, XEN_LEGACY_MAX_VCPUS);
+SAME_LAYOUT(hyp_xen_vcpu_info, vcpu_info);
+SAME_FIELD(hyp_xen_vcpu_info, vcpu_info, evtchn_upcall_pending);
+SAME_FIELD(hyp_xen_vcpu_info, vcpu_info, pad0);
+SAME_FIELD(hyp_xen_vcpu_info, vcpu_info, evtchn_pending_sel);
+SAME_FIELD(hyp_xen_vcpu_info, vcpu_info, time);
+SAME_LAYOUT(hyp_xen_shared_info, shared_info);
+SAME_FIELD(hyp_xen_shared_info, shared_info, vcpu_info);
+SAME_FIELD(hyp_xen_shared_info, shared_info, evtchn_pending);
+SAME_FIELD(hyp_xen_shared_info, shared_info, evtchn_mask);
+SAME_FIELD(hyp_xen_shared_info, shared_info, wc_version);
+SAME_FIELD(hyp_xen_shared_info, shared_info, wc_sec);
+SAME_FIELD(hyp_xen_shared_info, shared_info, wc_nsec);
+SAME_FIELD(hyp_xen_shared_info, shared_info, wc_sec_hi);
+#endif
+
+/* x86 only from here to "Errors". */
 #if defined(__x86_64__) || defined(__i386__)
 
 /* physdev_op. */
