@@ -25,12 +25,10 @@ static struct {
 int hyp_xen_pv_console_setup(void *ring, uint32_t port)
 {
 	struct hyp_xen_cons_interface *r = ring;
-	int rc = xen_ring_gate();
+	int rc = xen_ring_args(r, port);
 
 	if (rc)
 		return rc;
-	if (!r || !port)
-		return HYP_EINVAL;
 	cons.ring = NULL;
 	cons.out = (struct xen_ring_dir){ r->out, HYP_XEN_CONS_OUT_SIZE, &r->out_cons, &r->out_prod,
 					  r->out_prod };

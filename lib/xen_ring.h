@@ -69,12 +69,17 @@ static inline int xen_ring_attach(struct xen_ring_dir *ours_out, struct xen_ring
 	return xen_ring_room(ours_out) < 0 || xen_ring_avail(ours_in) < 0 ? HYP_EIO : 0;
 }
 
-/* The Xen gate is open (no hypercall otherwise): 0, or the closed gate's code. */
-static inline int xen_ring_gate(void)
+/*
+ * A setup's arguments: the closed Xen gate's code (no hypercall is ever
+ * made without Xen), HYP_EINVAL for no ring or port 0, else 0.
+ */
+static inline int xen_ring_args(const void *ring, uint32_t port)
 {
 	unsigned int gate = hyp_gate_read(&hyp_xen_gate);
 
-	return gate < HYP_GATE_OPEN ? (int)hyp_gate_error(gate) : 0;
+	if (gate < HYP_GATE_OPEN)
+		return (int)hyp_gate_error(gate);
+	return !ring || !port ? HYP_EINVAL : 0;
 }
 
 #endif /* HYP_LIB_XEN_RING_H */

@@ -64,12 +64,10 @@ int hyp_xenstore_error(const char *s, size_t len)
 int hyp_xenstore_setup(void *ring, uint32_t port)
 {
 	struct hyp_xs_interface *r = ring;
-	int rc = xen_ring_gate();
+	int rc = xen_ring_args(r, port);
 
 	if (rc)
 		return rc;
-	if (!r || !port)
-		return HYP_EINVAL;
 	xs.ring = NULL;
 	xs.req = (struct xen_ring_dir){ r->req, HYP_XS_RING_SIZE, &r->req_cons, &r->req_prod,
 					r->req_prod };
