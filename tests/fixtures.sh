@@ -9,6 +9,7 @@
 #   kernel-ppc64le   the ppc64le KVM-PR host kernel (tests/guest/kvm-host-ppc64)
 #   debs-kvm-arm64   Debian's arm64 kernel and busybox (tests/guest/kvm-host-arm64)
 #   debs-xen-arm64   Debian's Xen 4.17 arm64 (tests/guest/xen-host-arm64)
+#   xen-domu-x86_64  Xen 4.17 + dom0 Linux + toolstack initramfs (tests/guest/xen-domu)
 # While one is being prepared, a progress line at least once a minute: what,
 # the elapsed time and the newest line of its log. A cached one costs nothing.
 # CTest runs each as the setup test of its fixture (cmake/hyp_guest_test.cmake).
@@ -27,7 +28,9 @@ cmd[debs-kvm-arm64]=$g/kvm-host-arm64/fetch.sh
 what[debs-kvm-arm64]="Debian's arm64 kernel and busybox (apt-get download, about 60 MB)"
 cmd[debs-xen-arm64]=$g/xen-host-arm64/fetch.sh
 what[debs-xen-arm64]="Debian's Xen 4.17 arm64 (apt-get download)"
-all=(debs-kvm-arm64 debs-xen-arm64 kernel-riscv64 kernel-ppc64le)
+cmd[xen-domu-x86_64]=$g/xen-domu/fetch.sh
+what[xen-domu-x86_64]="Xen 4.17, dom0 Linux and a toolstack initramfs from Debian's packages (apt-get download, about 80 MB)"
+all=(debs-kvm-arm64 debs-xen-arm64 xen-domu-x86_64 kernel-riscv64 kernel-ppc64le)
 
 [ $# -gt 0 ] || set -- "${all[@]}"
 for name in "$@"; do

@@ -21,6 +21,11 @@
 #include <hyp/core.h>
 #include <hyp/kvm.h>
 #include <hyp/xen.h>
+#include <hyp/xen_start.h>
+#include <hyp/xen_console.h>
+#include <hyp/xenstore.h>
+#include <hyp/xen_grant.h>
+#include <hyp/xen_evtchn.h>
 #include <hyp/clock.h>
 #include <hyp/epapr.h>
 #include <hyp/papr.h>

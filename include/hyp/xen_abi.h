@@ -309,14 +309,41 @@ HYP_STATIC_ASSERT(sizeof(union hyp_xen_shared_info_page) == HYP_XEN_PAGE_SIZE, "
 HYP_STATIC_ASSERT(__alignof__(union hyp_xen_shared_info_page) == HYP_XEN_PAGE_SIZE, "page-aligned");
 #elif defined(__aarch64__)
 /*
- * Arm: the page hyp_xen_map_shared_info() takes. Its layout is Arm's
- * (xen/include/public/arch-arm.h: 64-bit event words, an empty
- * arch_vcpu_info); libhyp maps it and does not describe it yet.
+ * Arm (xen/include/public/arch-arm.h, xen.h): xen_ulong_t is 64-bit, one
+ * legacy vCPU slot, empty arch_vcpu_info and arch_shared_info; the time
+ * record is there but Arm guests read the generic timer instead.
+ *
+ *   vcpu_info[1]     0x000   48 bytes: pending 0x0, pending_sel 0x8, time 0x10
+ *   evtchn_pending   0x030   one bit per port, 64 words
+ *   evtchn_mask      0x230
+ *   wc_version       0x430   (wc_sec, wc_nsec, wc_sec_hi follow)
  */
+#define HYP_XEN_LEGACY_MAX_VCPUS    1
+#define HYP_XEN_EVTCHN_WORDS        64u
+
+struct hyp_xen_vcpu_info {
+	uint8_t evtchn_upcall_pending;
+	uint8_t pad0;                   /* Arm has no PV upcall mask (no XEN_HAVE_PV_UPCALL_MASK) */
+	uint64_t evtchn_pending_sel;
+	struct hyp_pvclock_vcpu_time_info time;
+};
+
+struct hyp_xen_shared_info {
+	struct hyp_xen_vcpu_info vcpu_info[HYP_XEN_LEGACY_MAX_VCPUS];
+	uint64_t evtchn_pending[HYP_XEN_EVTCHN_WORDS];
+	uint64_t evtchn_mask[HYP_XEN_EVTCHN_WORDS];
+	uint32_t wc_version;
+	uint32_t wc_sec;
+	uint32_t wc_nsec;
+	uint32_t wc_sec_hi;
+};
+
 union hyp_xen_shared_info_page {
+	struct hyp_xen_shared_info info;
 	uint8_t bytes[HYP_XEN_PAGE_SIZE];
 } __attribute__((aligned(HYP_XEN_PAGE_SIZE)));
 
+HYP_STATIC_ASSERT(sizeof(struct hyp_xen_vcpu_info) == 48, "Arm vcpu_info is 48 bytes");
 HYP_STATIC_ASSERT(sizeof(union hyp_xen_shared_info_page) == HYP_XEN_PAGE_SIZE, "one page");
 #endif /* x86, aarch64 */
 

@@ -10,6 +10,11 @@
 #include <stdint.h>
 
 #include <hyp/xen_abi.h>
+#include <hyp/xen_start.h>
+#include <hyp/xen_console.h>
+#include <hyp/xenstore.h>
+#include <hyp/xen_grant.h>
+#include <hyp/xen_evtchn.h>
 
 #include <xen/xen.h>
 #include <xen/version.h>
@@ -20,6 +25,10 @@
 #include <xen/memory.h>
 #include <xen/vcpu.h>
 #include <xen/errno.h>
+#include <xen/grant_table.h>
+#include <xen/io/console.h>
+#include <xen/io/xs_wire.h>
+#include <xen/arch-x86/hvm/start_info.h>
 #if defined(__x86_64__) || defined(__i386__)
 #include <xen/physdev.h>
 #include <xen/elfnote.h>
@@ -190,7 +199,25 @@ SAME_FIELD(hyp_xen_vcpu_runstate_info, vcpu_runstate_info, state);
 SAME_FIELD(hyp_xen_vcpu_runstate_info, vcpu_runstate_info, state_entry_time);
 SAME_FIELD(hyp_xen_vcpu_runstate_info, vcpu_runstate_info, time);
 
-/* x86 only from here to "Errors" (Arm: the library only maps shared_info). */
+#if defined(__aarch64__)
+/* Arm's shared_info (arch-arm.h: 64-bit xen_ulong_t, one legacy vCPU, empty arch parts). */
+SAME(HYP_XEN_LEGACY_MAX_VCPUS, XEN_LEGACY_MAX_VCPUS);
+SAME_LAYOUT(hyp_xen_vcpu_info, vcpu_info);
+SAME_FIELD(hyp_xen_vcpu_info, vcpu_info, evtchn_upcall_pending);
+SAME_FIELD(hyp_xen_vcpu_info, vcpu_info, pad0);
+SAME_FIELD(hyp_xen_vcpu_info, vcpu_info, evtchn_pending_sel);
+SAME_FIELD(hyp_xen_vcpu_info, vcpu_info, time);
+SAME_LAYOUT(hyp_xen_shared_info, shared_info);
+SAME_FIELD(hyp_xen_shared_info, shared_info, vcpu_info);
+SAME_FIELD(hyp_xen_shared_info, shared_info, evtchn_pending);
+SAME_FIELD(hyp_xen_shared_info, shared_info, evtchn_mask);
+SAME_FIELD(hyp_xen_shared_info, shared_info, wc_version);
+SAME_FIELD(hyp_xen_shared_info, shared_info, wc_sec);
+SAME_FIELD(hyp_xen_shared_info, shared_info, wc_nsec);
+SAME_FIELD(hyp_xen_shared_info, shared_info, wc_sec_hi);
+#endif
+
+/* x86 only from here to "Errors". */
 #if defined(__x86_64__) || defined(__i386__)
 
 /* physdev_op. */
@@ -335,3 +362,106 @@ int hyp_xen_abi_checked(void)
 {
 	return 1;
 }
+
+/* Start of day (<hyp/xen_start.h>): hvm_start_info, its tables, XENMEM_memory_map. */
+SAME(HYP_XEN_HVM_START_MAGIC, XEN_HVM_START_MAGIC_VALUE);
+SAME(HYP_XEN_HVM_MEMMAP_TYPE_RAM, XEN_HVM_MEMMAP_TYPE_RAM);
+SAME(HYP_XEN_HVM_MEMMAP_TYPE_PMEM, XEN_HVM_MEMMAP_TYPE_PMEM);
+SAME_LAYOUT(hyp_xen_hvm_start_info, hvm_start_info);
+SAME_FIELD(hyp_xen_hvm_start_info, hvm_start_info, magic);
+SAME_FIELD(hyp_xen_hvm_start_info, hvm_start_info, version);
+SAME_FIELD(hyp_xen_hvm_start_info, hvm_start_info, flags);
+SAME_FIELD(hyp_xen_hvm_start_info, hvm_start_info, nr_modules);
+SAME_FIELD(hyp_xen_hvm_start_info, hvm_start_info, modlist_paddr);
+SAME_FIELD(hyp_xen_hvm_start_info, hvm_start_info, cmdline_paddr);
+SAME_FIELD(hyp_xen_hvm_start_info, hvm_start_info, rsdp_paddr);
+SAME_FIELD(hyp_xen_hvm_start_info, hvm_start_info, memmap_paddr);
+SAME_FIELD(hyp_xen_hvm_start_info, hvm_start_info, memmap_entries);
+SAME_FIELD(hyp_xen_hvm_start_info, hvm_start_info, reserved);
+SAME_LAYOUT(hyp_xen_hvm_modlist_entry, hvm_modlist_entry);
+SAME_FIELD(hyp_xen_hvm_modlist_entry, hvm_modlist_entry, paddr);
+SAME_FIELD(hyp_xen_hvm_modlist_entry, hvm_modlist_entry, size);
+SAME_FIELD(hyp_xen_hvm_modlist_entry, hvm_modlist_entry, cmdline_paddr);
+SAME_LAYOUT(hyp_xen_hvm_memmap_entry, hvm_memmap_table_entry);
+SAME_FIELD(hyp_xen_hvm_memmap_entry, hvm_memmap_table_entry, addr);
+SAME_FIELD(hyp_xen_hvm_memmap_entry, hvm_memmap_table_entry, size);
+SAME_FIELD(hyp_xen_hvm_memmap_entry, hvm_memmap_table_entry, type);
+SAME(HYP_XEN_XENMEM_memory_map, XENMEM_memory_map);
+SAME_LAYOUT(hyp_xen_memory_map_args, xen_memory_map);
+SAME_FIELD(hyp_xen_memory_map_args, xen_memory_map, nr_entries);
+SAME_FIELD(hyp_xen_memory_map_args, xen_memory_map, buffer);
+
+/* PV console ring (<hyp/xen_console.h>, io/console.h). */
+SAME_LAYOUT(hyp_xen_cons_interface, xencons_interface);
+SAME_FIELD(hyp_xen_cons_interface, xencons_interface, in);
+SAME_FIELD(hyp_xen_cons_interface, xencons_interface, out);
+SAME_FIELD(hyp_xen_cons_interface, xencons_interface, in_cons);
+SAME_FIELD(hyp_xen_cons_interface, xencons_interface, in_prod);
+SAME_FIELD(hyp_xen_cons_interface, xencons_interface, out_cons);
+SAME_FIELD(hyp_xen_cons_interface, xencons_interface, out_prod);
+
+/* xenstore wire (<hyp/xenstore.h>, io/xs_wire.h). */
+SAME(HYP_XS_DIRECTORY, XS_DIRECTORY);
+SAME(HYP_XS_READ, XS_READ);
+SAME(HYP_XS_WATCH, XS_WATCH);
+SAME(HYP_XS_UNWATCH, XS_UNWATCH);
+SAME(HYP_XS_TRANSACTION_START, XS_TRANSACTION_START);
+SAME(HYP_XS_TRANSACTION_END, XS_TRANSACTION_END);
+SAME(HYP_XS_GET_DOMAIN_PATH, XS_GET_DOMAIN_PATH);
+SAME(HYP_XS_WRITE, XS_WRITE);
+SAME(HYP_XS_MKDIR, XS_MKDIR);
+SAME(HYP_XS_RM, XS_RM);
+SAME(HYP_XS_WATCH_EVENT, XS_WATCH_EVENT);
+SAME(HYP_XS_ERROR, XS_ERROR);
+SAME(HYP_XS_RING_SIZE, XENSTORE_RING_SIZE);
+SAME(HYP_XS_PAYLOAD_MAX, XENSTORE_PAYLOAD_MAX);
+SAME_LAYOUT(hyp_xs_msg_header, xsd_sockmsg);
+SAME_FIELD(hyp_xs_msg_header, xsd_sockmsg, type);
+SAME_FIELD(hyp_xs_msg_header, xsd_sockmsg, req_id);
+SAME_FIELD(hyp_xs_msg_header, xsd_sockmsg, tx_id);
+SAME_FIELD(hyp_xs_msg_header, xsd_sockmsg, len);
+SAME_LAYOUT(hyp_xs_interface, xenstore_domain_interface);
+SAME_FIELD(hyp_xs_interface, xenstore_domain_interface, req);
+SAME_FIELD(hyp_xs_interface, xenstore_domain_interface, rsp);
+SAME_FIELD(hyp_xs_interface, xenstore_domain_interface, req_cons);
+SAME_FIELD(hyp_xs_interface, xenstore_domain_interface, req_prod);
+SAME_FIELD(hyp_xs_interface, xenstore_domain_interface, rsp_cons);
+SAME_FIELD(hyp_xs_interface, xenstore_domain_interface, rsp_prod);
+SAME_FIELD(hyp_xs_interface, xenstore_domain_interface, server_features);
+SAME_FIELD(hyp_xs_interface, xenstore_domain_interface, connection);
+SAME_FIELD(hyp_xs_interface, xenstore_domain_interface, error);
+
+/* Grant tables v1 (<hyp/xen_grant.h>, grant_table.h). */
+SAME(HYP_XEN_GNTTABOP_query_size, GNTTABOP_query_size);
+SAME(HYP_XEN_GNTTABOP_get_version, GNTTABOP_get_version);
+SAME(HYP_XEN_GTF_permit_access, GTF_permit_access);
+SAME(HYP_XEN_GTF_readonly, GTF_readonly);
+SAME(HYP_XEN_GTF_reading, GTF_reading);
+SAME(HYP_XEN_GTF_writing, GTF_writing);
+SAME(HYP_XEN_GNTTAB_NR_RESERVED, GNTTAB_NR_RESERVED_ENTRIES);
+SAME_LAYOUT(hyp_xen_grant_entry_v1, grant_entry_v1);
+SAME_FIELD(hyp_xen_grant_entry_v1, grant_entry_v1, flags);
+SAME_FIELD(hyp_xen_grant_entry_v1, grant_entry_v1, domid);
+SAME_FIELD(hyp_xen_grant_entry_v1, grant_entry_v1, frame);
+SAME_LAYOUT(hyp_xen_gnttab_query_size, gnttab_query_size);
+SAME_FIELD(hyp_xen_gnttab_query_size, gnttab_query_size, dom);
+SAME_FIELD(hyp_xen_gnttab_query_size, gnttab_query_size, nr_frames);
+SAME_FIELD(hyp_xen_gnttab_query_size, gnttab_query_size, max_nr_frames);
+SAME_FIELD(hyp_xen_gnttab_query_size, gnttab_query_size, status);
+SAME_LAYOUT(hyp_xen_gnttab_get_version, gnttab_get_version);
+SAME_FIELD(hyp_xen_gnttab_get_version, gnttab_get_version, dom);
+SAME_FIELD(hyp_xen_gnttab_get_version, gnttab_get_version, version);
+
+/* Event channels and poll (<hyp/xen_evtchn.h>). */
+SAME(HYP_XEN_EVTCHNOP_bind_interdomain, EVTCHNOP_bind_interdomain);
+SAME(HYP_XEN_EVTCHNOP_unmask, EVTCHNOP_unmask);
+SAME(HYP_XEN_SCHEDOP_poll, SCHEDOP_poll);
+SAME_LAYOUT(hyp_xen_evtchn_bind_interdomain_args, evtchn_bind_interdomain);
+SAME_FIELD(hyp_xen_evtchn_bind_interdomain_args, evtchn_bind_interdomain, remote_dom);
+SAME_FIELD(hyp_xen_evtchn_bind_interdomain_args, evtchn_bind_interdomain, remote_port);
+SAME_FIELD(hyp_xen_evtchn_bind_interdomain_args, evtchn_bind_interdomain, local_port);
+SAME_LAYOUT(hyp_xen_evtchn_unmask_args, evtchn_unmask);
+SAME_LAYOUT(hyp_xen_sched_poll_args, sched_poll);
+SAME_FIELD(hyp_xen_sched_poll_args, sched_poll, ports);
+SAME_FIELD(hyp_xen_sched_poll_args, sched_poll, nr_ports);
+SAME_FIELD(hyp_xen_sched_poll_args, sched_poll, timeout);

@@ -74,8 +74,14 @@ void arch_putchar(char c)
 	outb(DEBUGCON_PORT, (uint8_t)c);
 }
 
+/* A test that is not alone on the machine (a Xen domU: port 0xf4 reaches no
+ * QEMU device) ends itself here; defined by such a test, else absent. */
+void guest_exit_hook(bool pass) __attribute__((weak));
+
 void arch_exit(bool pass)
 {
+	if (guest_exit_hook)
+		guest_exit_hook(pass);
 	outl(DEBUG_EXIT_PORT, pass ? EXIT_PASS : EXIT_FAIL);
 	for (;;)
 		__asm__ __volatile__("cli; hlt");

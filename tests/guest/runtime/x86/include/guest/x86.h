@@ -3,6 +3,7 @@
 #ifndef GUEST_X86_H
 #define GUEST_X86_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <guest/trap.h>
@@ -43,6 +44,8 @@ struct hvm_start_info {
 
 /* The start info the loader passed in ebx, or NULL if its magic was wrong. */
 const struct hvm_start_info *x86_start_info(void);
+/* Defined by a test that must end itself (a Xen domU); arch_exit() calls it first. */
+void guest_exit_hook(bool pass);
 
 /* Value of "key=" in the command line, copied into buf; false if absent. */
 #include <stdbool.h>

@@ -1,0 +1,536 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Xen domU (x86_64 PVH) created by the real toolstack (run-domu.sh): start
+ * of day, the PV console ring against xenconsoled, the xenstore client
+ * against xenstored (dom0 writes data/test before unpausing us and
+ * data/watched once we write data/ready), hostile rings played here.
+ * Grant tables and event channels against dom0's helper (helper.c), which
+ * maps our grants and exchanges events over data/gref, data/port, ... .
+ * Command line: checks=all|none, shutdown=poweroff|reboot|crash, mem=<MiB
+ * of the xl config>. Lines "EXPECT-CONSOLE: text" and "EXPECT-STORE:
+ * path=value" ask run-domu.sh to find the text in this domain's xenconsoled
+ * log and the value in xenstore after the domain stopped.
+ */
+#include <guest/test.h>
+#include <guest/x86.h>
+#include <hyp/hyp.h>
+
+#define RING_BASE_PFN_MIN   0xfe000ull     /* where the toolstack puts the rings (below 4 GiB) */
+#define XS_EACCES           (-13)           /* Linux's EACCES: xenstored's "EACCES" */
+
+static char shutdown_how[16] = "poweroff", checks[8] = "all", mem_text[8] = "32";
+
+void guest_exit_hook(bool pass)
+{
+	unsigned int reason = HYP_XEN_SHUTDOWN_poweroff;
+
+	if (!strcmp(shutdown_how, "reboot"))
+		reason = HYP_XEN_SHUTDOWN_reboot;
+	if (!strcmp(shutdown_how, "crash") || !pass)
+		reason = HYP_XEN_SHUTDOWN_crash;
+	hyp_xen_sched_shutdown(reason);
+}
+
+static unsigned long dec(const char *s)
+{
+	unsigned long v = 0;
+
+	while (*s >= '0' && *s <= '9')
+		v = v * 10 + (unsigned long)(*s++ - '0');
+	return v;
+}
+
+static bool has(const char *hay, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+
+	for (size_t i = 0; i + k <= n; i++)
+		if (!memcmp(hay + i, needle, k))
+			return true;
+	return false;
+}
+
+/* This image identity-maps the first 4 GiB (runtime/x86/entry64.S). */
+static const void *phys(uint64_t pa, size_t len)
+{
+	if (pa >= (1ull << 32) || len > (1ull << 32) - pa)
+		return NULL;
+	return (const void *)(uintptr_t)pa;
+}
+
+static void test_start_info(void)
+{
+	const struct hyp_xen_hvm_start_info *si =
+		(const struct hyp_xen_hvm_start_info *)(const void *)x86_start_info();
+	struct hyp_xen_pvh_start st;
+	struct hyp_xen_e820_entry map[HYP_XEN_PVH_MAX_MEMMAP];
+	uint64_t ram = 0, want = (uint64_t)dec(mem_text) << 20, ram2 = 0;
+	int rc, n;
+
+	report_prefix_push("start");
+	rc = hyp_xen_pvh_start_parse(si, phys, &st);
+	report_call(HYP_EINVAL, hyp_xen_pvh_start_parse(si, NULL, &st));
+	report(rc == 0, "hvm_start_info parsed: %d (version %u)", rc, rc ? 0 : st.version);
+	if (rc == 0) {
+		report(st.cmdline && st.cmdline_len == strlen(st.cmdline) &&
+		       has(st.cmdline, st.cmdline_len, "shutdown=") &&
+		       has(st.cmdline, st.cmdline_len, shutdown_how),
+		       "command line (%zu bytes): \"%s\"", st.cmdline_len, st.cmdline ? st.cmdline : "");
+		report(st.nr_modules == 0, "no modules (%u)", st.nr_modules);
+		report(st.rsdp_paddr != 0 && st.rsdp_paddr < (1ull << 32), "RSDP at 0x%llx",
+		       (unsigned long long)st.rsdp_paddr);
+		for (uint32_t i = 0; i < st.nr_memmap; i++)
+			if (st.memmap[i].type == HYP_XEN_HVM_MEMMAP_TYPE_RAM)
+				ram += st.memmap[i].size;
+		report(st.version >= 1 && st.nr_memmap >= 2 && ram <= want && ram + (2u << 20) >= want,
+		       "memory map: %u entries, %llu KiB RAM (xl memory=%lu MiB)", st.nr_memmap,
+		       (unsigned long long)(ram >> 10), dec(mem_text));
+	}
+	n = hyp_xen_memory_map(map, HYP_XEN_PVH_MAX_MEMMAP);
+	for (int i = 0; i < n; i++)
+		if (map[i].type == HYP_XEN_HVM_MEMMAP_TYPE_RAM)
+			ram2 += map[i].size;
+	report(n >= 1 && ram2 == ram, "XENMEM_memory_map: %d entries, %llu KiB RAM as the start info",
+	       n, (unsigned long long)(ram2 >> 10));
+	report_call(HYP_EINVAL, hyp_xen_memory_map(map, 0));
+	report_prefix_pop();
+}
+
+static struct hyp_xen_cons_interface *cons_ring;
+static struct hyp_xs_interface *store_ring;
+
+static void test_ring_params(void)
+{
+	uint64_t cpfn = 0, spfn = 0;
+	uint32_t cport = 0, sport = 0;
+	int rc;
+
+	report_prefix_push("params");
+	rc = hyp_xen_console_ring_params(&cpfn, &cport);
+	report(rc == 0 && cpfn >= RING_BASE_PFN_MIN && cpfn < (1u << 20) && cport,
+	       "console ring: %d, pfn 0x%llx, port %u", rc, (unsigned long long)cpfn, cport);
+	rc = hyp_xen_store_ring_params(&spfn, &sport);
+	report(rc == 0 && spfn >= RING_BASE_PFN_MIN && spfn < (1u << 20) && sport && spfn != cpfn &&
+	       sport != cport, "xenstore ring: %d, pfn 0x%llx, port %u", rc, (unsigned long long)spfn,
+	       sport);
+	if (cport)
+		report_call(0, hyp_xen_pv_console_setup((void *)(uintptr_t)(cpfn << 12), cport));
+	if (sport)
+		report_call(0, hyp_xenstore_setup((void *)(uintptr_t)(spfn << 12), sport));
+	cons_ring = (void *)(uintptr_t)(cpfn << 12);
+	store_ring = (void *)(uintptr_t)(spfn << 12);
+	report_prefix_pop();
+}
+
+static void test_console(void)
+{
+	static const char hello[] = "hello through the PV console ring\n";
+	static char big[16384];
+	char in[64];
+	int rc;
+
+	report_prefix_push("console");
+	rc = hyp_xen_pv_console_write(hello, sizeof(hello) - 1);
+	report(rc == (int)sizeof(hello) - 1, "write: %d of %zu bytes", rc, sizeof(hello) - 1);
+	printf("EXPECT-CONSOLE: hello through the PV console ring\n");
+	/* Eight times the ring: only if xenconsoled keeps consuming. */
+	for (size_t i = 0; i < sizeof(big); i++)
+		big[i] = (i % 64 == 63) ? '\n' : (char)('a' + (i / 64) % 26);
+	for (size_t i = 0; i < 19; i++)
+		big[sizeof(big) - 20 + i] = "end-of-big-write-x\n"[i];
+	big[sizeof(big) - 1] = '\n';
+	rc = hyp_xen_pv_console_write(big, sizeof(big));
+	report(rc == (int)sizeof(big), "write of %zu bytes (8 rings): %d", sizeof(big), rc);
+	printf("EXPECT-CONSOLE: end-of-big-write-x\n");
+	rc = hyp_xen_pv_console_read(in, sizeof(in));
+	report(rc == 0, "read with nothing typed: %d", rc);
+	report_prefix_pop();
+}
+
+static void test_store(void)
+{
+	char buf[256], small[8 + 4];
+	uint32_t tx = 0;
+	int rc, tries;
+
+	report_prefix_push("xenstore");
+	rc = hyp_xenstore_read(0, "data/test", buf, sizeof(buf));
+	report(rc == 15 && !strcmp(buf, "hello-from-dom0"), "read data/test: %d \"%s\"", rc, buf);
+	rc = hyp_xenstore_read(0, "data/nonexistent", buf, sizeof(buf));
+	report(rc == HYP_ENOENT, "read of a missing node: %d (ENOENT)", rc);
+	/* A value longer than the buffer: E2BIG, nothing past the buffer. */
+	memset(small, 0x5a, sizeof(small));
+	rc = hyp_xenstore_read(0, "data/test", small, 8);
+	report(rc == HYP_E2BIG && small[0] == '\0' && small[8] == 0x5a && small[11] == 0x5a,
+	       "read into 8 bytes of a 15-byte value: %d, bytes past the buffer untouched", rc);
+	rc = hyp_xenstore_read(0, "data/long", buf, 64);
+	report(rc == HYP_E2BIG, "read into 64 bytes of dom0's 3000-byte value: %d", rc);
+	rc = hyp_xenstore_read(0, "data/test", buf, sizeof(buf));
+	report(rc == 15, "the ring is in step after the long reply: %d", rc);
+
+	report_call(0, hyp_xenstore_write(0, "data/result", "written-by-domu"));
+	printf("EXPECT-STORE: data/result=written-by-domu\n");
+	report_call(0, hyp_xenstore_write(0, "data/tmp", "x"));
+	rc = hyp_xenstore_directory(0, "data", buf, sizeof(buf));
+	report(rc > 0 && has(buf, (size_t)rc, "test\0") && has(buf, (size_t)rc, "tmp\0") &&
+	       has(buf, (size_t)rc, "result\0"), "directory data: %d bytes, test, tmp, result", rc);
+	report_call(0, hyp_xenstore_rm(0, "data/tmp"));
+	report_call(HYP_ENOENT, hyp_xenstore_read(0, "data/tmp", buf, sizeof(buf)));
+	report_call(XS_EACCES, hyp_xenstore_write(0, "/local/domain/0/data/x", "no"));
+
+	/* Transactions: a conflicting write outside makes the end EAGAIN; a retry commits. */
+	report_call(0, hyp_xenstore_write(0, "data/counter", "1"));
+	rc = hyp_xenstore_transaction_start(&tx);
+	report(rc == 0 && tx != 0, "transaction start: %d, id %u", rc, tx);
+	hyp_xenstore_read(tx, "data/counter", buf, sizeof(buf));
+	report_call(0, hyp_xenstore_write(0, "data/counter", "2"));
+	report_call(0, hyp_xenstore_write(tx, "data/counter", "10"));
+	report_call(HYP_EAGAIN, hyp_xenstore_transaction_end(tx, true));
+	for (tries = 1; tries <= 5; tries++) {
+		if (hyp_xenstore_transaction_start(&tx))
+			break;
+		rc = hyp_xenstore_read(tx, "data/counter", buf, sizeof(buf));
+		buf[0] = (char)(buf[0] + 1);
+		hyp_xenstore_write(tx, "data/counter", buf);
+		rc = hyp_xenstore_transaction_end(tx, true);
+		if (rc != HYP_EAGAIN)
+			break;
+	}
+	rc = hyp_xenstore_read(0, "data/counter", buf, sizeof(buf));
+	report(tries == 1 && rc == 1 && buf[0] == '3', "retried transaction committed: \"%s\" after %d try",
+	       buf, tries);
+	report_call(0, hyp_xenstore_transaction_start(&tx));
+	report_call(0, hyp_xenstore_write(tx, "data/aborted", "x"));
+	report_call(0, hyp_xenstore_transaction_end(tx, false));
+	report_call(HYP_ENOENT, hyp_xenstore_read(0, "data/aborted", buf, sizeof(buf)));
+	report_prefix_pop();
+}
+
+/* The non-blocking use: up to `tries` polls, a yield between them. */
+static int poll_event(char *path, size_t plen, char *token, size_t tlen, int tries, int *n)
+{
+	int rc = HYP_EAGAIN;
+
+	for (*n = 0; *n < tries; ++*n) {
+		rc = hyp_xenstore_watch_event(path, plen, token, tlen, false);
+		if (rc != HYP_EAGAIN)
+			break;
+		hyp_xen_sched_yield();
+	}
+	return rc;
+}
+
+static void test_watch(void)
+{
+	char path[64], token[16];
+	int rc, n;
+
+	report_prefix_push("watch");
+	report_call(0, hyp_xenstore_watch("data/watched", "tok1"));
+	rc = hyp_xenstore_watch_event(path, sizeof(path), token, sizeof(token), true);
+	report(rc == 0 && !strcmp(path, "data/watched") && !strcmp(token, "tok1"),
+	       "the event at registration: %d path \"%s\" token \"%s\"", rc, path, token);
+	report_call(HYP_EAGAIN, hyp_xenstore_watch_event(path, sizeof(path), token, sizeof(token), false));
+	/* dom0 writes data/watched once it sees data/ready (run-domu.sh). */
+	report_call(0, hyp_xenstore_write(0, "data/ready", "1"));
+	rc = poll_event(path, sizeof(path), token, sizeof(token), 200000, &n);
+	report(rc == 0 && !strcmp(path, "data/watched") && !strcmp(token, "tok1"),
+	       "dom0's write seen by non-blocking polls: %d path \"%s\" (%d polls)", rc, path, n);
+	rc = hyp_xenstore_read(0, "data/watched", path, sizeof(path));
+	report(rc > 0 && !strcmp(path, "from-dom0"), "the value dom0 wrote: \"%s\"", path);
+	report_call(HYP_EINVAL, hyp_xenstore_watch(NULL, "t"));
+	report_call(0, hyp_xenstore_unwatch("data/watched", "tok1"));
+	report_call(0, hyp_xenstore_write(0, "data/watched", "after-unwatch"));
+	rc = poll_event(path, sizeof(path), token, sizeof(token), 2000, &n);
+	report(rc == HYP_EAGAIN, "no event after unwatch: %d", rc);
+	report_prefix_pop();
+}
+
+/* Bounded wait for dom0 to write data/<key>: a watch, so xenstored works only on a change. */
+static bool wait_key(const char *key)
+{
+	char path[32] = "data/", v[16], ep[32], et[8];
+	size_t k = strlen(path);
+	bool found = false;
+
+	for (size_t i = 0; key[i] && k + 1 < sizeof(path); i++)
+		path[k++] = key[i];
+	path[k] = '\0';
+	if (hyp_xenstore_watch(path, "wk") < 0)
+		return false;
+	for (int i = 0; i < 40 && !found; i++) {
+		found = hyp_xenstore_read(0, path, v, sizeof(v)) >= 0;
+		if (!found)
+			hyp_xenstore_watch_event(ep, sizeof(ep), et, sizeof(et), true);
+	}
+	hyp_xenstore_unwatch(path, "wk");
+	for (int i = 0; i < HYP_XS_EVENT_QUEUE + 1; i++)      /* drop this watch's queued events */
+		if (hyp_xenstore_watch_event(ep, sizeof(ep), et, sizeof(et), false) == HYP_EAGAIN)
+			break;
+	return found;
+}
+
+static void write_num(const char *path, unsigned long v)
+{
+	char text[24], rev[24];
+	int n = 0, k = 0;
+
+	do
+		rev[n++] = (char)('0' + v % 10);
+	while ((v /= 10) && n < 20);
+	while (n)
+		text[k++] = rev[--n];
+	text[k] = '\0';
+	hyp_xenstore_write(0, path, text);
+}
+
+static _Alignas(4096) unsigned char grant_frames[4096];
+static _Alignas(4096) char granted[4096], granted_ro[4096];
+static union hyp_xen_shared_info_page shinfo;
+
+static void test_grant_evtchn(uint64_t cpfn, uint64_t spfn)
+{
+	const volatile struct hyp_xen_grant_entry_v1 *e;
+	uint32_t nr = 0, max = 0, poll_port;
+	int rc, ref, ref_ro, port, ipi, virq;
+	struct hyp_xen_evtchn_status_args st;
+
+	report_prefix_push("grant");
+	rc = hyp_xen_grant_query_size(&nr, &max);
+	report(rc == 0 && nr >= 1 && max >= nr, "query_size: %d, %u of %u frames", rc, nr, max);
+	report_call(1, hyp_xen_grant_get_version());
+	report_call(HYP_ENOTINIT, hyp_xen_grant_access(0, 1, false));
+	report_call(HYP_EINVAL, hyp_xen_grant_setup(grant_frames, 0));
+	report_call(HYP_ERANGE, hyp_xen_grant_setup(grant_frames, max + 1));
+	report_call(0, hyp_xen_grant_setup(grant_frames, 1));
+	e = hyp_xen_grant_entry(0);
+	report(e && (e->flags & HYP_XEN_GTF_permit_access) && e->domid == 0 && e->frame == cpfn,
+	       "entry 0 (toolstack): console frame 0x%x for dom0", e ? (unsigned int)e->frame : 0);
+	e = hyp_xen_grant_entry(1);
+	report(e && (e->flags & HYP_XEN_GTF_permit_access) && e->domid == 0 && e->frame == spfn,
+	       "entry 1 (toolstack): xenstore frame 0x%x for dom0", e ? (unsigned int)e->frame : 0);
+	memset(granted, 0, sizeof(granted));
+	for (size_t i = 0; i < sizeof("granted-by-domU"); i++)
+		granted[i] = "granted-by-domU"[i];
+	for (size_t i = 0; i < sizeof("read-only-for-dom0"); i++)
+		granted_ro[i] = "read-only-for-dom0"[i];
+	ref = hyp_xen_grant_access(0, (uintptr_t)granted >> 12, false);
+	ref_ro = hyp_xen_grant_access(0, (uintptr_t)granted_ro >> 12, true);
+	report(ref >= HYP_XEN_GNTTAB_NR_RESERVED && ref_ro > ref, "granted to dom0: rw ref %d, ro ref %d",
+	       ref, ref_ro);
+	report_call(HYP_EINVAL, hyp_xen_grant_end_access(1));
+	report_prefix_pop();
+
+	report_prefix_push("evtchn");
+	report_call(0, hyp_xen_map_shared_info(&shinfo));
+	port = hyp_xen_evtchn_alloc_unbound(0);
+	report(port > 0, "alloc_unbound for dom0: port %d", port);
+	report_call(0, hyp_xen_evtchn_set_mask(&shinfo, (uint32_t)port, 1));
+	report_call(HYP_EINVAL, hyp_xen_evtchn_pending(&shinfo, 1u << 20));
+	write_num("data/gref", (unsigned long)ref);
+	write_num("data/gref-ro", (unsigned long)ref_ro);
+	write_num("data/port", (unsigned long)port);
+	report_call(0, hyp_xenstore_write(0, "data/grant-go", "1"));
+	report(wait_key("mapped"), "dom0's helper mapped the grants and bound the port");
+	granted[2048 + 15] = '\0';
+	report(!strcmp(granted + 2048, "dom0-was-here"), "dom0 wrote into the granted page: \"%s\"",
+	       granted + 2048);
+	e = hyp_xen_grant_entry((uint32_t)ref);
+	report(e && (e->flags & HYP_XEN_GTF_writing), "Xen marks the entry mapped for writing (flags 0x%x)",
+	       e ? e->flags : 0);
+	poll_port = (uint32_t)port;
+	report_call(0, hyp_xen_sched_poll(&poll_port, 1, 0));
+	report_call(1, hyp_xen_evtchn_pending(&shinfo, (uint32_t)port));
+	report_call(1, hyp_xen_evtchn_masked(&shinfo, (uint32_t)port));
+	report_call(0, hyp_xen_evtchn_clear_pending(&shinfo, (uint32_t)port));
+	report_call(0, hyp_xen_evtchn_pending(&shinfo, (uint32_t)port));
+	report_call(0, hyp_xen_evtchn_unmask((uint32_t)port));
+	report_call(0, hyp_xen_evtchn_masked(&shinfo, (uint32_t)port));
+	rc = hyp_xen_evtchn_status((uint32_t)port, &st);
+	report(rc == 0 && st.status == HYP_XEN_EVTCHNSTAT_interdomain && st.u.interdomain.dom == 0,
+	       "status: interdomain with dom0 (%d, status %u)", rc, st.status);
+	report_call(HYP_EBUSY, hyp_xen_grant_end_access((uint32_t)ref));
+	report_call(0, hyp_xen_grant_end_access((uint32_t)ref_ro));
+	report_call(0, hyp_xen_evtchn_send((uint32_t)port));
+	report_call(0, hyp_xenstore_write(0, "data/end-refused", "1"));
+	report(wait_key("unmapped"), "dom0's helper unmapped the grant");
+	report_call(0, hyp_xen_grant_end_access((uint32_t)ref));
+	report_call(HYP_EINVAL, hyp_xen_grant_end_access((uint32_t)ref));
+
+	ipi = hyp_xen_evtchn_bind_ipi(0);
+	report(ipi > 0, "bind_ipi: port %d", ipi);
+	hyp_xen_evtchn_set_mask(&shinfo, (uint32_t)ipi, 1);
+	report_call(0, hyp_xen_evtchn_send((uint32_t)ipi));
+	report_call(1, hyp_xen_evtchn_pending(&shinfo, (uint32_t)ipi));
+	report_call(0, hyp_xen_evtchn_close((uint32_t)ipi));
+	virq = hyp_xen_evtchn_bind_virq(HYP_XEN_VIRQ_DEBUG, 0);
+	rc = hyp_xen_evtchn_status((uint32_t)virq, &st);
+	report(virq > 0 && rc == 0 && st.status == HYP_XEN_EVTCHNSTAT_virq && st.u.virq == HYP_XEN_VIRQ_DEBUG,
+	       "bind_virq(VIRQ_DEBUG): port %d, status %u", virq, st.status);
+	report_call(0, hyp_xen_evtchn_close((uint32_t)virq));
+	report_prefix_pop();
+}
+
+static uint64_t tsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ __volatile__("lfence; rdtsc" : "=a"(lo), "=d"(hi));
+	return (uint64_t)hi << 32 | lo;
+}
+
+/*
+ * Costs in TSC cycles under this run's TCG (tests/bench/xen-domu.sh prints
+ * them): a xenstore round trip and the console ring's bytes, each against a
+ * null hypercall (XENVER_version) of the same run.
+ */
+static void bench(void)
+{
+	static char big[16384];
+	char v[32];
+	uint64_t t0, null_c, xs_c, cons_c;
+	int i, ok = 0, oks = 0, rc;
+
+	t0 = tsc();
+	for (i = 0; i < 200; i++)
+		ok += hyp_xen_version() > 0;
+	null_c = (tsc() - t0) / 200;
+	t0 = tsc();
+	for (i = 0; i < 50; i++)
+		oks += hyp_xenstore_read(0, "data/test", v, sizeof(v)) == 15;
+	xs_c = (tsc() - t0) / 50;
+	memset(big, 'b', sizeof(big));
+	for (i = 63; i < (int)sizeof(big); i += 64)
+		big[i] = '\n';
+	t0 = tsc();
+	rc = hyp_xen_pv_console_write(big, sizeof(big));
+	cons_c = tsc() - t0;
+	report(ok == 200 && oks == 50 && rc == (int)sizeof(big),
+	       "bench: %d of 200 null hypercalls, %d of 50 xenstore reads, %d of 16384 bytes to the console ring",
+	       ok, oks, rc);
+	report_info("bench: null hypercall %llu cycles; xenstore read round trip %llu cycles = %llu null "
+		    "hypercalls; console ring %llu cycles per KiB = %llu null hypercalls",
+		    (unsigned long long)null_c, (unsigned long long)xs_c,
+		    (unsigned long long)(null_c ? xs_c / null_c : 0),
+		    (unsigned long long)(cons_c / 16), (unsigned long long)(null_c ? cons_c / 16 / null_c : 0));
+}
+
+/* The other end misbehaves: rings in our own memory, indices and lengths set by hand. */
+static _Alignas(4096) union {
+	struct hyp_xen_cons_interface c;
+	struct hyp_xs_interface s;
+	unsigned char page[4096];
+} fake;
+static char canary_buf[16 + 8];
+static const char filler[HYP_XEN_CONS_OUT_SIZE + 10];
+
+static void put_rsp(const void *p, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		fake.s.rsp[(fake.s.rsp_prod + i) % HYP_XS_RING_SIZE] = ((const char *)p)[i];
+	fake.s.rsp_prod += n;
+}
+
+static void test_hostile(uint32_t cport, uint32_t sport)
+{
+	static const char msg[] = "x";
+	const void *parts[1] = { "data/test" };
+	size_t lens[1] = { 10 };
+	struct hyp_xs_msg_header h;
+	int id, rc, result = 0;
+	char body[100];
+
+	report_prefix_push("hostile");
+	/* Nobody answers these rings: a short bound keeps the timeouts below quick. */
+	report(hyp_xen_ring_waits(300) == HYP_XEN_RING_WAITS, "ring waits: default %u, now 300",
+	       HYP_XEN_RING_WAITS);
+	/* console: xenconsoled's out_cons 5000 past our out_prod */
+	memset(&fake, 0, sizeof(fake));
+	report_call(0, hyp_xen_pv_console_setup(&fake.c, cport));
+	fake.c.out_cons = fake.c.out_prod - 5000u;
+	report_call(HYP_EIO, hyp_xen_pv_console_write(msg, 1));
+	fake.c.out_cons = 0;
+	fake.c.in_prod = 3000;          /* more than the 1024-byte in ring */
+	report_call(HYP_EIO, hyp_xen_pv_console_read(body, sizeof(body)));
+	fake.c.in_prod = 0x80000000u;
+	report_call(HYP_EIO, hyp_xen_pv_console_setup(&fake.c, cport));
+	/* console full and never drained: bounded wait, the bytes that fit */
+	memset(&fake, 0, sizeof(fake));
+	report_call(0, hyp_xen_pv_console_setup(&fake.c, cport));
+	report_call(0, hyp_xen_pv_console_write(msg, 0));
+	report_call(HYP_XEN_CONS_OUT_SIZE, hyp_xen_pv_console_write(filler, sizeof(filler)));
+	report_call(HYP_ETIMEDOUT, hyp_xen_pv_console_write(msg, 1));
+
+	/* xenstore: a reply longer than asked, then a length past XENSTORE_PAYLOAD_MAX */
+	memset(&fake, 0, sizeof(fake));
+	report_call(0, hyp_xenstore_setup(&fake.s, sport));
+	id = hyp_xenstore_send(HYP_XS_READ, 0, parts, lens, 1);
+	report(id > 0 && fake.s.req_prod == 16 + 10, "request queued without waiting: id %d, %u bytes",
+	       id, fake.s.req_prod);
+	report_call(0, hyp_xenstore_poll((uint32_t)id, canary_buf, 16, &result));
+	h = (struct hyp_xs_msg_header){ HYP_XS_READ, (uint32_t)id, 0, sizeof(body) };
+	memset(body, 'v', sizeof(body));
+	put_rsp(&h, sizeof(h));
+	put_rsp(body, sizeof(body));
+	memset(canary_buf, 0x5a, sizeof(canary_buf));
+	rc = hyp_xenstore_poll((uint32_t)id, canary_buf, 16, &result);
+	report(rc == 1 && result == HYP_E2BIG && canary_buf[15] == 'v' && canary_buf[16] == 0x5a &&
+	       canary_buf[23] == 0x5a && fake.s.rsp_cons == fake.s.rsp_prod,
+	       "100-byte reply to a 16-byte buffer: %d/%d, 16 bytes written, the rest consumed", rc, result);
+	id = hyp_xenstore_send(HYP_XS_READ, 0, parts, lens, 1);
+	h = (struct hyp_xs_msg_header){ HYP_XS_READ, (uint32_t)id, 0, 5000 };
+	put_rsp(&h, sizeof(h));
+	report_call(HYP_EIO, hyp_xenstore_poll((uint32_t)id, canary_buf, 16, &result));
+	report_call(HYP_EIO, hyp_xenstore_read(0, "data/test", canary_buf, 16));
+	/* rsp_prod far past the ring */
+	memset(&fake, 0, sizeof(fake));
+	report_call(0, hyp_xenstore_setup(&fake.s, sport));
+	id = hyp_xenstore_send(HYP_XS_READ, 0, parts, lens, 1);
+	fake.s.rsp_prod = 4096;
+	report_call(HYP_EIO, hyp_xenstore_poll((uint32_t)id, canary_buf, 16, &result));
+	/* a daemon that never answers: bounded */
+	memset(&fake, 0, sizeof(fake));
+	report_call(0, hyp_xenstore_setup(&fake.s, sport));
+	report_call(HYP_ETIMEDOUT, hyp_xenstore_read(0, "data/test", canary_buf, 16));
+	/* req_cons jumping: the request ring */
+	memset(&fake, 0, sizeof(fake));
+	report_call(0, hyp_xenstore_setup(&fake.s, sport));
+	fake.s.req_cons = 2000;
+	report_call(HYP_EIO, hyp_xenstore_send(HYP_XS_READ, 0, parts, lens, 1));
+	report_call(300, hyp_xen_ring_waits(HYP_XEN_RING_WAITS));
+	report_prefix_pop();
+}
+
+void test_main(void)
+{
+	const struct hyp_info *info;
+
+	guest_cmdline_get("shutdown", shutdown_how, sizeof(shutdown_how));
+	guest_cmdline_get("checks", checks, sizeof(checks));
+	guest_cmdline_get("mem", mem_text, sizeof(mem_text));
+	report_call(HYP_ENOTINIT, hyp_xen_pv_console_write("x", 1));
+	report_call(0, hyp_init(NULL));
+	info = hyp_get_info();
+	report(info && info->kind == HYP_KIND_XEN && !info->xen_pv, "detected Xen, not PV");
+	if (strcmp(checks, "all"))
+		return;
+	test_start_info();
+	test_ring_params();
+	test_console();
+	test_store();
+	test_watch();
+	{
+		uint32_t cport = 0, sport = 0;
+		uint64_t cpfn = 0, spfn = 0;
+
+		hyp_xen_console_ring_params(&cpfn, &cport);
+		hyp_xen_store_ring_params(&spfn, &sport);
+		test_grant_evtchn(cpfn, spfn);
+		bench();
+		test_hostile(cport, sport);
+		/* back to the real rings: the last lines go through them */
+		report_call(0, hyp_xen_pv_console_setup(cons_ring, cport));
+		report_call(0, hyp_xenstore_setup(store_ring, sport));
+		report_call(0, hyp_xenstore_write(0, "data/end", "1"));
+	}
+}
