@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The glue of a machine without interrupts armed, a second CPU or a reset
+ * counter (included by glue_<arch>.c where that is so): each answers "none".
+ */
+#ifndef SERVICES_GLUE_NONE_H
+#define SERVICES_GLUE_NONE_H
+
+#include "glue.h"
+
+volatile uint32_t *glue_scratch(void)
+{
+	return NULL;
+}
+
+bool glue_wakeup_arm(void)
+{
+	return false;
+}
+
+bool glue_wakeup_done(void)
+{
+	return false;
+}
+
+bool glue_other_cpu(uint64_t *cpu)
+{
+	(void)cpu;
+	return false;
+}
+
+uintptr_t glue_secondary_entry(void)
+{
+	return 0;
+}
+
+#endif /* SERVICES_GLUE_NONE_H */

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * riscv64 glue (QEMU virt, 128 MiB, -smp 2): SBI is the platform contract
+ * (a zero hyp_platform). The reset counter lives at 0x86400000 unless the
+ * image is built with SERVICES_NO_SCRATCH; the idle wake-up is the
+ * supervisor timer, enabled in sie with sstatus.SIE off (pending, never taken).
+ */
+#include <guest/riscv.h>
+#include <guest/test.h>
+#include <hyp/sbi.h>
+
+#include "glue.h"
+
+__asm__(".text\n.globl services_secondary_entry\n.balign 4\nservices_secondary_entry:\n"
+	"\tmv sp, a1\n\tcsrw sie, zero\n\tcall services_secondary\n1:\twfi\n\tj 1b\n");
+void services_secondary_entry(void);
+
+const struct hyp_platform *glue_platform(void)
+{
+	static const struct hyp_platform p;
+
+	return &p;
+}
+
+unsigned long glue_traps(void)
+{
+	return guest_trap_count;
+}
+
+volatile uint32_t *glue_scratch(void)
+{
+#ifdef SERVICES_NO_SCRATCH
+	return NULL;
+#else
+	return (volatile uint32_t *)0x86400000ul;
+#endif
+}
+
+static unsigned long wake_at;
+
+bool glue_wakeup_arm(void)
+{
+	csr_set(sie, RV_SIP_STIP);
+	wake_at = csr_read(time) + 100000;      /* 10 ms at 10 MHz */
+	return hyp_sbi_set_timer(wake_at) == 0;
+}
+
+bool glue_wakeup_done(void)
+{
+	bool pending = (csr_read(sip) & RV_SIP_STIP) && csr_read(time) >= wake_at;
+
+	hyp_sbi_set_timer(~0ull);
+	csr_clear(sie, RV_SIP_STIP);
+	return pending;
+}
+
+bool glue_power_off_observed(void)
+{
+#ifdef SERVICES_NO_POWER_OFF
+	return false;
+#else
+	return true;
+#endif
+}
+
+bool glue_other_cpu(uint64_t *cpu)
+{
+	*cpu = guest_boot_hartid ^ 1u;
+	return true;
+}
+
+uintptr_t glue_secondary_entry(void)
+{
+	return (uintptr_t)services_secondary_entry;
+}
