@@ -23,8 +23,17 @@ volatile uint32_t *glue_scratch(void);
 bool glue_wakeup_arm(void);
 /* Whether the armed interrupt became pending; clears and disarms it. */
 bool glue_wakeup_done(void);
-/* Whether the environment sees a power off (QEMU's status, the harness): the run may end by it. */
-bool glue_power_off_observed(void);
+/*
+ * How the run ends, from the command line: by the runtime's own exit, or by
+ * the service whose effect the environment sees (QEMU's status, Xen's or a
+ * loader's log, the harness), never by one nothing outside would see.
+ */
+enum glue_end { GLUE_END_RUNTIME = 0, GLUE_END_POWER_OFF, GLUE_END_RESET, GLUE_END_CRASH };
+enum glue_end glue_end(void);
+/* "power-off", "reset", "crash": the end named; anything else GLUE_END_RUNTIME. */
+enum glue_end glue_end_named(const char *name);
+/* After hyp_init(): what the kernel must still set up (Xen PV: the hypercall page). */
+void glue_after_init(void);
 /* Another CPU to start (its PSCI MPIDR / hart ID); false: none here. */
 bool glue_other_cpu(uint64_t *cpu);
 /* The physical address a started CPU enters at: it sets up `context` as its

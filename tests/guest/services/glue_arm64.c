@@ -69,9 +69,14 @@ bool glue_wakeup_done(void)
 	return (ctl & 4) != 0;          /* ISTATUS: the timer fired */
 }
 
-bool glue_power_off_observed(void)
+enum glue_end glue_end(void)
 {
-	return guest_cmdline_has("end=power-off");
+	static const char *const ends[] = { "end=power-off", "end=reset", "end=crash" };
+
+	for (unsigned int i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+		if (guest_cmdline_has(ends[i]))
+			return glue_end_named(ends[i] + 4);
+	return GLUE_END_RUNTIME;
 }
 
 bool glue_other_cpu(uint64_t *cpu)
@@ -85,4 +90,8 @@ bool glue_other_cpu(uint64_t *cpu)
 uintptr_t glue_secondary_entry(void)
 {
 	return (uintptr_t)services_secondary_entry;
+}
+
+void glue_after_init(void)
+{
 }

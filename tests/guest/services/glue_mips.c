@@ -43,7 +43,7 @@ unsigned long glue_traps(void)
 	return 0;
 }
 
-bool glue_power_off_observed(void)
+enum glue_end glue_end(void)
 {
-	return true;
+	return GLUE_END_POWER_OFF;
 }

@@ -34,4 +34,10 @@ uintptr_t glue_secondary_entry(void)
 	return 0;
 }
 
+#ifndef GLUE_AFTER_INIT
+void glue_after_init(void)
+{
+}
+#endif
+
 #endif /* SERVICES_GLUE_NONE_H */

@@ -22,7 +22,7 @@ unsigned long glue_traps(void)
 	return 0;
 }
 
-bool glue_power_off_observed(void)
+enum glue_end glue_end(void)
 {
-	return false;
+	return GLUE_END_RUNTIME;
 }

@@ -54,13 +54,13 @@ bool glue_wakeup_done(void)
 	return pending;
 }
 
-bool glue_power_off_observed(void)
-{
-#ifdef SERVICES_NO_POWER_OFF
-	return false;
-#else
-	return true;
+/* The image's build says (SERVICES_END): the runtime has no command line. */
+#ifndef SERVICES_END
+#define SERVICES_END "power-off"
 #endif
+enum glue_end glue_end(void)
+{
+	return glue_end_named(SERVICES_END);
 }
 
 bool glue_other_cpu(uint64_t *cpu)
@@ -72,4 +72,8 @@ bool glue_other_cpu(uint64_t *cpu)
 uintptr_t glue_secondary_entry(void)
 {
 	return (uintptr_t)services_secondary_entry;
+}
+
+void glue_after_init(void)
+{
 }

@@ -221,6 +221,20 @@ static void steal(void)
 	report_call(0, hyp_steal_cpu_teardown(&st));
 }
 
+/* The last act: the summary, then the call whose effect the outside checks. */
+static void end_by(enum hyp_service s, int (*call)(void))
+{
+	int ret;
+
+	if (!report(hyp_service_offered(s), "%s: offered, to end the run", hyp_service_name(s)))
+		return;
+	if (!report_summary())
+		return;
+	printf("services: ending through %s %s\n", hyp_service_name(s), hyp_service_path(s));
+	ret = call();
+	report(false, "%s: returned %s", hyp_service_name(s), hyp_strerror(ret));
+}
+
 void test_main(void)
 {
 	volatile uint32_t *scratch = glue_scratch();
@@ -239,6 +253,7 @@ void test_main(void)
 	before_init();
 	ret = hyp_init(glue_platform());
 	report(ret == 0, "hyp_init(): %s", hyp_strerror(ret));
+	glue_after_init();
 	for (unsigned int s = 0; s < HYP_SERVICES; s++)
 		report_info("path %s = %s", hyp_service_name((enum hyp_service)s),
 			    hyp_service_path((enum hyp_service)s));
@@ -255,7 +270,7 @@ void test_main(void)
 
 	if (!hyp_service_offered(HYP_SERVICE_RESET)) {
 		not_offered(HYP_SERVICE_RESET, hyp_reset());
-	} else if (boot == 1 && scratch) {
+	} else if (boot == 1 && scratch) {   /* the reset, seen as the second boot */
 		if (!report_summary())
 			return;
 		scratch[1] = 1;
@@ -270,17 +285,19 @@ void test_main(void)
 		report(true, "reset: second boot after hyp_reset() seen (boot 2)");
 	}
 
-	if (!hyp_service_offered(HYP_SERVICE_POWER_OFF)) {
+	if (!hyp_service_offered(HYP_SERVICE_POWER_OFF))
 		not_offered(HYP_SERVICE_POWER_OFF, hyp_power_off());
-		return;
+	switch (glue_end()) {
+	case GLUE_END_POWER_OFF:
+		end_by(HYP_SERVICE_POWER_OFF, hyp_power_off);
+		break;
+	case GLUE_END_RESET:
+		end_by(HYP_SERVICE_RESET, hyp_reset);
+		break;
+	case GLUE_END_CRASH:
+		end_by(HYP_SERVICE_CRASH, hyp_crash);
+		break;
+	case GLUE_END_RUNTIME:
+		break;
 	}
-	if (!glue_power_off_observed()) {
-		report_info("power-off: not called: nothing outside would see it here");
-		return;
-	}
-	if (!report_summary())
-		return;
-	printf("services: powering off through %s\n", hyp_service_path(HYP_SERVICE_POWER_OFF));
-	ret = hyp_power_off();
-	report(false, "power-off: hyp_power_off() returned %s", hyp_strerror(ret));
 }
