@@ -32,6 +32,8 @@ enum glue_end { GLUE_END_RUNTIME = 0, GLUE_END_POWER_OFF, GLUE_END_RESET, GLUE_E
 enum glue_end glue_end(void);
 /* "power-off", "reset", "crash": the end named; anything else GLUE_END_RUNTIME. */
 enum glue_end glue_end_named(const char *name);
+/* Just before the ending call, the run's verdict so far (the arm64 KVM loader keeps it). */
+void glue_before_end(bool pass);
 /* After hyp_init(): what the kernel must still set up (Xen PV: the hypercall page). */
 void glue_after_init(void);
 /* Another CPU to start (its PSCI MPIDR / hart ID); false: none here. */

@@ -95,3 +95,8 @@ uintptr_t glue_secondary_entry(void)
 void glue_after_init(void)
 {
 }
+
+void glue_before_end(bool pass)
+{
+	guest_arm64_post_verdict(pass);
+}

@@ -34,6 +34,11 @@ uintptr_t glue_secondary_entry(void)
 	return 0;
 }
 
+void glue_before_end(bool pass)
+{
+	(void)pass;
+}
+
 #ifndef GLUE_AFTER_INIT
 void glue_after_init(void)
 {

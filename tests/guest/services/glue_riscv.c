@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * riscv64 glue (QEMU virt, 128 MiB, -smp 2): SBI is the platform contract
- * (a zero hyp_platform). The reset counter lives at 0x86400000 unless the
- * image is built with SERVICES_NO_SCRATCH; the idle wake-up is the
+ * (a zero hyp_platform), except built with SERVICES_M_MODE (QEMU -bios none:
+ * the image runs in M-mode, nothing is below it). The reset counter lives at
+ * 0x86400000 unless built with SERVICES_NO_SCRATCH (the KVM loader's memory
+ * is its own); SERVICES_ONE_HART: no second hart. The idle wake-up is the
  * supervisor timer, enabled in sie with sstatus.SIE off (pending, never taken).
  */
 #include <guest/riscv.h>
@@ -17,7 +19,11 @@ void services_secondary_entry(void);
 
 const struct hyp_platform *glue_platform(void)
 {
+#ifdef SERVICES_M_MODE
+	static const struct hyp_platform p = { .riscv_m_mode = true };
+#else
 	static const struct hyp_platform p;
+#endif
 
 	return &p;
 }
@@ -29,7 +35,7 @@ unsigned long glue_traps(void)
 
 volatile uint32_t *glue_scratch(void)
 {
-#ifdef SERVICES_NO_SCRATCH
+#if defined(SERVICES_NO_SCRATCH) || defined(SERVICES_M_MODE)
 	return NULL;
 #else
 	return (volatile uint32_t *)0x86400000ul;
@@ -65,8 +71,13 @@ enum glue_end glue_end(void)
 
 bool glue_other_cpu(uint64_t *cpu)
 {
+#ifdef SERVICES_ONE_HART
+	(void)cpu;
+	return false;
+#else
 	*cpu = guest_boot_hartid ^ 1u;
 	return true;
+#endif
 }
 
 uintptr_t glue_secondary_entry(void)
@@ -76,4 +87,9 @@ uintptr_t glue_secondary_entry(void)
 
 void glue_after_init(void)
 {
+}
+
+void glue_before_end(bool pass)
+{
+	(void)pass;
 }

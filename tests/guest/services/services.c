@@ -230,6 +230,7 @@ static void end_by(enum hyp_service s, int (*call)(void))
 		return;
 	if (!report_summary())
 		return;
+	glue_before_end(true);
 	printf("services: ending through %s %s\n", hyp_service_name(s), hyp_service_path(s));
 	ret = call();
 	report(false, "%s: returned %s", hyp_service_name(s), hyp_strerror(ret));
