@@ -188,6 +188,13 @@ struct hyp_platform {
 	 */
 	bool ppc_epapr_console;
 	uint32_t ppc_epapr_console_handle;
+	/*
+	 * PowerPC PAPR: the partition has H_RANDOM (its /rtas
+	 * "ibm,hypertas-functions" lists "hcall-random"; QEMU: spapr-rng),
+	 * as the kernel read it; a `fdt` with that list says so too. Opens
+	 * the papr-h-random entropy path (<hyp/services.h>).
+	 */
+	bool ppc_papr_random;
 };
 
 /* aarch64 conduits (hyp_platform.arm_conduit, hyp_info.arm_conduit). */

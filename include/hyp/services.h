@@ -31,9 +31,9 @@
  *   power off       xen-shutdown, psci, sbi-srst, sbi-legacy-shutdown, kvm-mips-exit
  *   reset           xen-shutdown (reboot), psci (SYSTEM_RESET), sbi-srst (cold reboot)
  *   crash report    xen-shutdown (crash), sbi-srst (shutdown, reason system failure)
- *   entropy         smccc-trng (TRNG_RND64), papr-h-random (H_RANDOM: the
- *                   hypervisor answers HYP_ENOSYS where the partition has no
- *                   random source, e.g. QEMU without spapr-rng)
+ *   entropy         smccc-trng (TRNG_RND64), papr-h-random (H_RANDOM, where
+ *                   the partition has it: hyp_platform.ppc_papr_random or
+ *                   /rtas "ibm,hypertas-functions" "hcall-random")
  *   idle            xen-sched-block, psci-cpu-suspend (standby), sbi-hsm-suspend
  *                   (default retentive), papr-h-cede, epapr-ev-idle (has-idle)
  *   yield           xen-sched-yield

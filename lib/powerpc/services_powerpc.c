@@ -9,6 +9,7 @@
 #include "../services_internal.h"
 
 #include <hyp/epapr.h>
+#include <hyp/fdt.h>
 #include <hyp/papr.h>
 
 static bool epapr_console_offered(const struct hyp_info *info, const struct hyp_platform *plat)
@@ -46,6 +47,27 @@ static bool papr_offered(const struct hyp_info *info, const struct hyp_platform 
 {
 	(void)plat;
 	return (info->families & HYP_FAMILY_PAPR) != 0;
+}
+
+/* LoPAPR "RTAS Node Properties": the hcall sets served, "hcall-random" for H_RANDOM. */
+static bool papr_random_in_fdt(const struct hyp_platform *plat)
+{
+	struct hyp_fdt fdt;
+	const void *value;
+	uint32_t len;
+	int node;
+
+	if (!plat->fdt || hyp_fdt_open(&fdt, plat->fdt, plat->fdt_size))
+		return false;
+	node = hyp_fdt_path_offset(&fdt, "/rtas");
+	return node >= 0 &&
+	       hyp_fdt_getprop(&fdt, node, "ibm,hypertas-functions", &value, &len) == HYP_OK &&
+	       hyp_fdt_stringlist_contains(value, len, "hcall-random");
+}
+
+static bool papr_random_offered(const struct hyp_info *info, const struct hyp_platform *plat)
+{
+	return papr_offered(info, plat) && (plat->ppc_papr_random || papr_random_in_fdt(plat));
 }
 
 /* Virtual terminal 0: the partition's console (LoPAPR "vty" unit address 0). */
@@ -91,7 +113,7 @@ static const struct hyp_service_path papr_write_path = {
 static const struct hyp_service_path papr_read_path = {
 	"papr-get-term-char", papr_offered, { .read = papr_read } };
 static const struct hyp_service_path papr_random_path = {
-	"papr-h-random", papr_offered, { .read = papr_entropy } };
+	"papr-h-random", papr_random_offered, { .read = papr_entropy } };
 static const struct hyp_service_path papr_cede_path = {
 	"papr-h-cede", papr_offered, { .call = hyp_papr_cede } };
 #define PAPR(path) &papr_##path##_path,

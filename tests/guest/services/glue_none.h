@@ -13,6 +13,7 @@ volatile uint32_t *glue_scratch(void)
 	return NULL;
 }
 
+#ifndef GLUE_WAKEUP
 bool glue_wakeup_arm(void)
 {
 	return false;
@@ -22,6 +23,7 @@ bool glue_wakeup_done(void)
 {
 	return false;
 }
+#endif
 
 bool glue_other_cpu(uint64_t *cpu)
 {
