@@ -103,13 +103,14 @@ static const struct hyp_steal_ops steal_ops = { steal_setup, NULL, steal_read };
 
 static const struct hyp_service_path skipped = { "skipped", never, { .write = wrong_write } };
 static const struct hyp_service_path taken = { "taken", always, { .write = fake_write } };
+static const struct hyp_service_path later = { "later", always, { .write = wrong_write } };
 static const struct hyp_service_path power = { "power", always, { .call = fake_power } };
 static const struct hyp_service_path rng = { "rng", always, { .read = fake_entropy } };
 static const struct hyp_service_path steal = { "steal", always, { .steal = &steal_ops } };
 static const struct hyp_service_path idle_never = { "idle", never, { .call = fake_power } };
 
 const struct hyp_service_path *const *const hyp_service_table[HYP_SERVICES] = {
-	[HYP_SERVICE_CONSOLE_WRITE] = HYP_SERVICE_PATHS(&skipped, &taken),
+	[HYP_SERVICE_CONSOLE_WRITE] = HYP_SERVICE_PATHS(&skipped, &taken, &later),
 	[HYP_SERVICE_POWER_OFF] = HYP_SERVICE_PATHS(&power),
 	[HYP_SERVICE_ENTROPY] = HYP_SERVICE_PATHS(&rng),
 	[HYP_SERVICE_IDLE] = HYP_SERVICE_PATHS(&idle_never),
