@@ -50,6 +50,15 @@ static inline const struct hyp_service_path *services_path(enum hyp_service s)
 		return HYP_ENOSERVICE; \
 } while (0)
 
+/* SERVICE(), then the buffer's checks: HYP_EINVAL, or 0 for nothing to do. */
+#define SERVICE_BUFFER(p, s, m, buf, len) do { \
+	SERVICE(p, s, m); \
+	if ((!(buf) && (len)) || (len) > (size_t)__INT_MAX__) \
+		return HYP_EINVAL; \
+	if (!(len)) \
+		return 0; \
+} while (0)
+
 const char *hyp_service_path(enum hyp_service service)
 {
 	const struct hyp_service_path *p;
@@ -94,11 +103,7 @@ int hyp_console_write(const void *buf, size_t len)
 	const struct hyp_service_path *p;
 	int ret;
 
-	SERVICE(p, HYP_SERVICE_CONSOLE_WRITE, write);
-	if ((!buf && len) || len > (size_t)__INT_MAX__)
-		return HYP_EINVAL;
-	if (!len)
-		return 0;
+	SERVICE_BUFFER(p, HYP_SERVICE_CONSOLE_WRITE, write, buf, len);
 	ret = p->fn.write(buf, len);
 	/* A short count is partial progress: never success. */
 	if (ret >= 0 && ret != (int)len)
@@ -111,11 +116,7 @@ int hyp_console_read(void *buf, size_t len)
 	const struct hyp_service_path *p;
 	int ret;
 
-	SERVICE(p, HYP_SERVICE_CONSOLE_READ, read);
-	if ((!buf && len) || len > (size_t)__INT_MAX__)
-		return HYP_EINVAL;
-	if (!len)
-		return 0;
+	SERVICE_BUFFER(p, HYP_SERVICE_CONSOLE_READ, read, buf, len);
 	ret = p->fn.read(buf, len);
 	return ret > (int)len ? HYP_EIO : ret;
 }
@@ -126,39 +127,34 @@ static int services_no_return(int ret)
 	return ret < 0 ? ret : HYP_EIO;
 }
 
-int hyp_power_off(void)
+static inline int services_stop(enum hyp_service s)
 {
 	const struct hyp_service_path *p;
 
-	SERVICE(p, HYP_SERVICE_POWER_OFF, call);
+	SERVICE(p, s, call);
 	return services_no_return(p->fn.call());
+}
+
+int hyp_power_off(void)
+{
+	return services_stop(HYP_SERVICE_POWER_OFF);
 }
 
 int hyp_reset(void)
 {
-	const struct hyp_service_path *p;
-
-	SERVICE(p, HYP_SERVICE_RESET, call);
-	return services_no_return(p->fn.call());
+	return services_stop(HYP_SERVICE_RESET);
 }
 
 int hyp_crash(void)
 {
-	const struct hyp_service_path *p;
-
-	SERVICE(p, HYP_SERVICE_CRASH, call);
-	return services_no_return(p->fn.call());
+	return services_stop(HYP_SERVICE_CRASH);
 }
 
 int hyp_entropy(void *buf, size_t len)
 {
 	const struct hyp_service_path *p;
 
-	SERVICE(p, HYP_SERVICE_ENTROPY, read);
-	if ((!buf && len) || len > (size_t)__INT_MAX__)
-		return HYP_EINVAL;
-	if (!len)
-		return 0;
+	SERVICE_BUFFER(p, HYP_SERVICE_ENTROPY, read, buf, len);
 	return p->fn.read(buf, len);
 }
 
@@ -187,6 +183,25 @@ int hyp_service_fill(void *buf, size_t len, int (*fill_some)(uint8_t *dst, size_
 	return (int)len;
 }
 
+int hyp_steal_record_read(const volatile uint32_t *version, const volatile uint64_t *count,
+			  uint64_t *ns)
+{
+	for (unsigned int i = 0; i < HYP_SERVICE_RETRIES; i++) {
+		uint32_t v = *version;
+		uint64_t c;
+
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		c = *count;
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		if (!(v & 1u) && v == *version) {
+			*ns = c;
+			return HYP_OK;
+		}
+		hyp_arch_cpu_relax();
+	}
+	return HYP_ETIMEDOUT;
+}
+
 int hyp_idle(void)
 {
 	const struct hyp_service_path *p;
@@ -213,10 +228,7 @@ int hyp_cpu_start(uint64_t cpu, uintptr_t entry, uintptr_t context)
 
 int hyp_cpu_stop(void)
 {
-	const struct hyp_service_path *p;
-
-	SERVICE(p, HYP_SERVICE_CPU_STOP, call);
-	return services_no_return(p->fn.call());
+	return services_stop(HYP_SERVICE_CPU_STOP);
 }
 
 int hyp_steal_cpu_setup(struct hyp_steal_cpu *st, uint32_t cpu)

@@ -40,6 +40,14 @@ extern const struct hyp_service_path *const *const hyp_service_table[HYP_SERVICE
 #define HYP_SERVICE_PATHS(...) ((const struct hyp_service_path *const[]){ __VA_ARGS__, NULL })
 #define HYP_SERVICE_NO_PATH    NULL
 
+/*
+ * A steal-time record's count, read as KVM's and SBI STA's are written: a
+ * 32-bit version odd while the writer updates, re-read until even and
+ * unchanged (at most HYP_SERVICE_RETRIES times, then HYP_ETIMEDOUT).
+ */
+int hyp_steal_record_read(const volatile uint32_t *version, const volatile uint64_t *count,
+			  uint64_t *ns);
+
 /* Fill `len` bytes from `fill_some` (which returns bytes given > 0, 0 for none now, or an error), bounded. */
 int hyp_service_fill(void *buf, size_t len, int (*fill_some)(uint8_t *dst, size_t len));
 

@@ -13,52 +13,23 @@ static bool has(const struct hyp_info *info, uint32_t bits)
 	return (info->families & HYP_FAMILY_SBI) && (info->sbi_extensions & bits) == bits;
 }
 
-static bool dbcn_offered(const struct hyp_info *info, const struct hyp_platform *plat)
-{
-	(void)plat;
-	return has(info, HYP_SBI_HAS_DBCN);
-}
+/* <name>_offered(): probe_extension said `bits` present. */
+#define SBI_OFFERED(name, bits) \
+	static bool name##_offered(const struct hyp_info *info, const struct hyp_platform *plat) \
+	{ (void)plat; return has(info, bits); }
 
-static bool legacy_putchar_offered(const struct hyp_info *info, const struct hyp_platform *plat)
-{
-	(void)plat;
-	return has(info, HYP_SBI_HAS_LEGACY(HYP_SBI_EXT_LEGACY_CONSOLE_PUTCHAR));
-}
-
-static bool legacy_getchar_offered(const struct hyp_info *info, const struct hyp_platform *plat)
-{
-	(void)plat;
-	return has(info, HYP_SBI_HAS_LEGACY(HYP_SBI_EXT_LEGACY_CONSOLE_GETCHAR));
-}
-
-static bool srst_offered(const struct hyp_info *info, const struct hyp_platform *plat)
-{
-	(void)plat;
-	return has(info, HYP_SBI_HAS_SRST);
-}
-
-static bool legacy_shutdown_offered(const struct hyp_info *info, const struct hyp_platform *plat)
-{
-	(void)plat;
-	return has(info, HYP_SBI_HAS_LEGACY(HYP_SBI_EXT_LEGACY_SHUTDOWN));
-}
-
-static bool hsm_offered(const struct hyp_info *info, const struct hyp_platform *plat)
-{
-	(void)plat;
-	return has(info, HYP_SBI_HAS_HSM);
-}
+SBI_OFFERED(dbcn, HYP_SBI_HAS_DBCN)
+SBI_OFFERED(legacy_putchar, HYP_SBI_HAS_LEGACY(HYP_SBI_EXT_LEGACY_CONSOLE_PUTCHAR))
+SBI_OFFERED(legacy_getchar, HYP_SBI_HAS_LEGACY(HYP_SBI_EXT_LEGACY_CONSOLE_GETCHAR))
+SBI_OFFERED(srst, HYP_SBI_HAS_SRST)
+SBI_OFFERED(legacy_shutdown, HYP_SBI_HAS_LEGACY(HYP_SBI_EXT_LEGACY_SHUTDOWN))
+SBI_OFFERED(hsm, HYP_SBI_HAS_HSM)
+SBI_OFFERED(sta, HYP_SBI_HAS_STA)
 
 /* HART_SUSPEND came with SBI 0.3. */
 static bool hsm_suspend_offered(const struct hyp_info *info, const struct hyp_platform *plat)
 {
 	return hsm_offered(info, plat) && info->sbi_spec_version >= 3u;
-}
-
-static bool sta_offered(const struct hyp_info *info, const struct hyp_platform *plat)
-{
-	(void)plat;
-	return has(info, HYP_SBI_HAS_STA);
 }
 
 /* hyp_sbi_console_write() takes DBCN where present, else legacy putchar: as the paths. */
@@ -125,26 +96,13 @@ static void sta_teardown(struct hyp_steal_cpu *st)
 	hyp_sbi_steal_time_set_shmem(NULL);
 }
 
-/* `sequence` odd while the implementation writes: read until it is even and unchanged. */
+/* `sequence` odd while the implementation writes (SBI 2.0, 16.2). */
 static int sta_read(struct hyp_steal_cpu *st, uint64_t *ns)
 {
 	const volatile struct hyp_sbi_sta_shmem *r =
 		(const volatile struct hyp_sbi_sta_shmem *)(const void *)st->record;
 
-	for (unsigned int i = 0; i < HYP_SERVICE_RETRIES; i++) {
-		uint32_t seq = r->sequence;
-		uint64_t steal;
-
-		__atomic_thread_fence(__ATOMIC_ACQUIRE);
-		steal = r->steal;
-		__atomic_thread_fence(__ATOMIC_ACQUIRE);
-		if (!(seq & 1u) && seq == r->sequence) {
-			*ns = steal;
-			return HYP_OK;
-		}
-		hyp_arch_cpu_relax();
-	}
-	return HYP_ETIMEDOUT;
+	return hyp_steal_record_read(&r->sequence, &r->steal, ns);
 }
 
 static const struct hyp_steal_ops sta_ops = { sta_setup, sta_teardown, sta_read };

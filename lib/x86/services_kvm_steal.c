@@ -52,20 +52,7 @@ static int kvm_steal_read(struct hyp_steal_cpu *st, uint64_t *ns)
 	const volatile struct kvm_steal_time *r =
 		(const volatile struct kvm_steal_time *)(const void *)st->record;
 
-	for (unsigned int i = 0; i < HYP_SERVICE_RETRIES; i++) {
-		uint32_t v = r->version;
-		uint64_t steal;
-
-		__atomic_thread_fence(__ATOMIC_ACQUIRE);
-		steal = r->steal;
-		__atomic_thread_fence(__ATOMIC_ACQUIRE);
-		if (!(v & 1u) && v == r->version) {
-			*ns = steal;
-			return HYP_OK;
-		}
-		hyp_arch_cpu_relax();
-	}
-	return HYP_ETIMEDOUT;
+	return hyp_steal_record_read(&r->version, &r->steal, ns);
 }
 
 static const struct hyp_steal_ops kvm_steal_ops = {

@@ -32,6 +32,10 @@ const struct hyp_platform *hyp_platform_get(void)
 	return &fake_platform;
 }
 
+void hyp_arch_cpu_relax(void)
+{
+}
+
 static unsigned int calls;              /* every fake path function counts here */
 static int write_answer;                /* console: what the path returns (< 0, or bytes) */
 static int fill_answer;                 /* entropy: bytes per step, 0 none, < 0 error */
