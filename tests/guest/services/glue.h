@@ -36,6 +36,8 @@ enum glue_end glue_end_named(const char *name);
 void glue_before_end(bool pass);
 /* After hyp_init(): what the kernel must still set up (Xen PV: the hypercall page). */
 void glue_after_init(void);
+/* Whether the host is made to steal from this vCPU during the run (the command line says). */
+bool glue_steal_grows(void);
 /* Another CPU to start (its PSCI MPIDR / hart ID); false: none here. */
 bool glue_other_cpu(uint64_t *cpu);
 /* The physical address a started CPU enters at: it sets up `context` as its

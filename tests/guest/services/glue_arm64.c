@@ -100,3 +100,8 @@ void glue_before_end(bool pass)
 {
 	guest_arm64_post_verdict(pass);
 }
+
+bool glue_steal_grows(void)
+{
+	return false;
+}

@@ -41,6 +41,13 @@ void glue_before_end(bool pass)
 	(void)pass;
 }
 
+#ifndef GLUE_STEAL
+bool glue_steal_grows(void)
+{
+	return false;
+}
+#endif
+
 #ifndef GLUE_AFTER_INIT
 void glue_after_init(void)
 {

@@ -99,3 +99,8 @@ void glue_before_end(bool pass)
 {
 	(void)pass;
 }
+
+bool glue_steal_grows(void)
+{
+	return false;
+}

@@ -9,6 +9,7 @@
 #include <guest/test.h>
 #include <guest/x86.h>
 
+#define GLUE_STEAL
 #include "glue_none.h"
 
 const struct hyp_platform *glue_platform(void)
@@ -18,6 +19,14 @@ const struct hyp_platform *glue_platform(void)
 
 	p = (struct hyp_platform){ .x86_vmware_backdoor = guest_cmdline_get("vmport", v, sizeof(v)) };
 	return &p;
+}
+
+/* "steal=grows": the nested KVM's loader runs a busy process beside the vCPU (-busy). */
+bool glue_steal_grows(void)
+{
+	char v[8];
+
+	return guest_cmdline_get("steal", v, sizeof(v)) && !strcmp(v, "grows");
 }
 
 unsigned long glue_traps(void)

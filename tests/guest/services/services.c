@@ -218,6 +218,9 @@ static void steal(void)
 	ret |= hyp_steal_ns(&st, &b);
 	report(ret == 0 && b >= a, "steal-time: monotonic: %llu then %llu ns",
 	       (unsigned long long)a, (unsigned long long)b);
+	if (glue_steal_grows())
+		report(b > a, "steal-time: grew by %llu ns while the host ran something else",
+		       (unsigned long long)(b - a));
 	report_call(0, hyp_steal_cpu_teardown(&st));
 }
 
