@@ -180,6 +180,7 @@ static void cpus(void)
 	}
 	if (!glue_other_cpu(&cpu)) {
 		report_skip("cpu-start: no second CPU on this machine");
+		report_info("not exercised: cpu-stop: no CPU was started");
 		return;
 	}
 	for (unsigned int round = 1; round <= 2; round++) {
