@@ -20,26 +20,35 @@
  * taken, an error is that path's answer (hyp/error.h; e.g. HYP_ENOSYS where
  * the family is present but its hypervisor does not serve the call).
  *
- * Paths (the name hyp_service_path() returns), best first:
- *   console write   xen-console-io (Xen CONSOLEIO_write: dom0; a domU's PV
- *                   console ring goes before it once it lands), sbi-dbcn,
- *                   sbi-legacy-putchar, papr-put-term-char (vterm 0),
- *                   epapr-byte-channel (the handle in hyp_platform),
- *                   kvm-mips-console (vterm 0)
- *   console read    xen-console-io, sbi-dbcn, sbi-legacy-getchar,
- *                   papr-get-term-char, epapr-byte-channel
- *   power off       xen-shutdown, psci, sbi-srst, sbi-legacy-shutdown, kvm-mips-exit
- *   reset           xen-shutdown (reboot), psci (SYSTEM_RESET), sbi-srst (cold reboot)
- *   crash report    xen-shutdown (crash), sbi-srst (shutdown, reason system failure)
- *   entropy         smccc-trng (TRNG_RND64), papr-h-random (H_RANDOM, where
- *                   the partition has it: hyp_platform.ppc_papr_random or
- *                   /rtas "ibm,hypertas-functions" "hcall-random")
- *   idle            xen-sched-block, psci-cpu-suspend (standby), sbi-hsm-suspend
- *                   (default retentive), papr-h-cede, epapr-ev-idle (has-idle)
- *   yield           xen-sched-yield
- *   cpu start/stop  psci (CPU_ON/CPU_OFF), sbi-hsm (HART_START/HART_STOP)
- *   steal time      kvm-steal-time (x86 MSR_KVM_STEAL_TIME), xen-runstate
- *                   (x86 VCPUOP_get_runstate_info), sbi-sta
+ * Paths (the name hyp_service_path() returns), per architecture, best first:
+ *   x86       console write/read: xen-console-io (Xen CONSOLEIO: dom0; a
+ *             domU's PV console ring goes before it once it lands); power
+ *             off, reset, crash: xen-shutdown (SCHEDOP_shutdown poweroff,
+ *             reboot, crash); idle: xen-sched-block; yield: xen-sched-yield;
+ *             steal time: kvm-steal-time (MSR_KVM_STEAL_TIME), xen-runstate
+ *             (VCPUOP_get_runstate_info: runnable + offline). No entropy and
+ *             no CPU start: KVM and Hyper-V offer none.
+ *   aarch64   console: xen-console-io; power off, reset: xen-shutdown, psci
+ *             (SYSTEM_OFF, SYSTEM_RESET); crash: xen-shutdown; entropy:
+ *             smccc-trng (TRNG_RND64); idle: psci-cpu-suspend (standby), then
+ *             xen-sched-block; yield: xen-sched-yield; CPU start/stop: psci
+ *             (CPU_ON, CPU_OFF). Steal time: none yet (arm64 PV time, Xen's
+ *             runstate area).
+ *   riscv64   console write: sbi-dbcn, sbi-legacy-putchar; read: sbi-dbcn,
+ *             sbi-legacy-getchar; power off: sbi-srst, sbi-legacy-shutdown;
+ *             reset: sbi-srst (cold reboot); crash: sbi-srst (shutdown,
+ *             reason system failure); idle: sbi-hsm-suspend (default
+ *             retentive, SBI >= 0.3); CPU start/stop: sbi-hsm; steal: sbi-sta.
+ *   PowerPC   console write: papr-put-term-char (vterm 0), epapr-byte-channel
+ *             (the handle in hyp_platform); read: papr-get-term-char,
+ *             epapr-byte-channel; entropy: papr-h-random (where the partition
+ *             has it: hyp_platform.ppc_papr_random or /rtas
+ *             "ibm,hypertas-functions" "hcall-random"); idle: papr-h-cede,
+ *             epapr-ev-idle (has-idle). Power and CPUs go through RTAS there:
+ *             firmware, not a hypercall.
+ *   MIPS      console write: kvm-mips-console (vterm 0); power off: kvm-mips-exit.
+ *   s390x     none: the console (SCLP), power and CPU start (SIGP) are the
+ *             machine's; KVM's DIAGNOSE 0x500 serves virtio only.
  *
  * Not here, on purpose: RDRAND/RDSEED (x86) and RNDR (arm64) are CPU
  * instructions, not calls to the hypervisor or firmware: a kernel uses them
