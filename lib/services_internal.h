@@ -59,6 +59,6 @@ extern const struct hyp_service_path hyp_service_xen_reset;
 extern const struct hyp_service_path hyp_service_xen_crash;
 extern const struct hyp_service_path hyp_service_xen_idle;
 extern const struct hyp_service_path hyp_service_xen_yield;
-extern const struct hyp_service_path hyp_service_xen_steal;   /* x86 only */
+extern const struct hyp_service_path hyp_service_xen_steal;   /* x86: get_runstate_info; Arm: the area */
 
 #endif /* HYP_LIB_SERVICES_INTERNAL_H */

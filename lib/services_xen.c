@@ -61,6 +61,56 @@ const struct hyp_service_path hyp_service_xen_yield = {
 	"xen-sched-yield", xen_offered, { .call = hyp_xen_sched_yield } };
 #endif
 
+#if defined(__aarch64__)
+/*
+ * Arm: no get_runstate_info; the registered area instead (Xen on Arm's
+ * vcpu_op serves register_runstate_memory_area). A read is consistent when
+ * state_entry_time is the same before and after it and has no
+ * XEN_RUNSTATE_UPDATE (bit 63), as Linux's xen_get_runstate_snapshot_cpu_delta.
+ */
+#define XEN_RUNSTATE_UPDATE     (1ull << 63)
+
+static struct hyp_xen_vcpu_runstate_info *xen_area(struct hyp_steal_cpu *st)
+{
+	return (struct hyp_xen_vcpu_runstate_info *)(void *)st->record;
+}
+
+static int xen_area_setup(struct hyp_steal_cpu *st)
+{
+	*xen_area(st) = (struct hyp_xen_vcpu_runstate_info){ 0 };
+	return hyp_xen_vcpu_register_runstate(st->cpu, xen_area(st));
+}
+
+static void xen_area_teardown(struct hyp_steal_cpu *st)
+{
+	hyp_xen_vcpu_register_runstate(st->cpu, NULL);
+}
+
+static int xen_area_read(struct hyp_steal_cpu *st, uint64_t *ns)
+{
+	const volatile struct hyp_xen_vcpu_runstate_info *r = xen_area(st);
+
+	for (unsigned int i = 0; i < HYP_SERVICE_RETRIES; i++) {
+		uint64_t t = r->state_entry_time, steal;
+
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		steal = r->time[HYP_XEN_RUNSTATE_runnable] + r->time[HYP_XEN_RUNSTATE_offline];
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		if (!(t & XEN_RUNSTATE_UPDATE) && t == r->state_entry_time) {
+			*ns = steal;
+			return HYP_OK;
+		}
+		hyp_arch_cpu_relax();
+	}
+	return HYP_ETIMEDOUT;
+}
+
+static const struct hyp_steal_ops xen_area_ops = { xen_area_setup, xen_area_teardown, xen_area_read };
+
+const struct hyp_service_path hyp_service_xen_steal = {
+	"xen-runstate-area", xen_offered, { .steal = &xen_area_ops } };
+#endif
+
 #if defined(__x86_64__) || defined(__i386__)
 static int xen_steal_read(struct hyp_steal_cpu *st, uint64_t *ns)
 {

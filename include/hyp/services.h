@@ -32,8 +32,8 @@
  *             (SYSTEM_OFF, SYSTEM_RESET); crash: xen-shutdown; entropy:
  *             smccc-trng (TRNG_RND64); idle: psci-cpu-suspend (standby), then
  *             xen-sched-block; yield: xen-sched-yield; CPU start/stop: psci
- *             (CPU_ON, CPU_OFF). Steal time: none yet (arm64 PV time, Xen's
- *             runstate area).
+ *             (CPU_ON, CPU_OFF); steal time: xen-runstate-area
+ *             (VCPUOP_register_runstate_memory_area). Not yet: arm64 PV time.
  *   riscv64   console write: sbi-dbcn, sbi-legacy-putchar; read: sbi-dbcn,
  *             sbi-legacy-getchar; power off: sbi-srst, sbi-legacy-shutdown;
  *             reset: sbi-srst (cold reboot); crash: sbi-srst (shutdown,

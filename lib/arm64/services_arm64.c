@@ -2,8 +2,8 @@
 /*
  * aarch64's service table: Xen (dom0) for its console and its shutdown
  * reasons (crash has no PSCI call); PSCI for power, CPUs and standby
- * (Xen emulates PSCI for its guests too); the SMCCC TRNG. Not yet: arm64 PV
- * time (SMCCC HV_PV_TIME_ST) and Xen's runstate area for steal time.
+ * (Xen emulates PSCI for its guests too); the SMCCC TRNG; Xen's runstate
+ * area for steal time. Not yet: arm64 PV time (SMCCC HV_PV_TIME_ST).
  */
 #include "../services_internal.h"
 
@@ -23,5 +23,5 @@ const struct hyp_service_path *const *const hyp_service_table[HYP_SERVICES] = {
 	[HYP_SERVICE_YIELD] = HYP_SERVICE_PATHS(&hyp_service_xen_yield),
 	[HYP_SERVICE_CPU_START] = HYP_SERVICE_PATHS(&hyp_service_psci_cpu_start),
 	[HYP_SERVICE_CPU_STOP] = HYP_SERVICE_PATHS(&hyp_service_psci_cpu_stop),
-	[HYP_SERVICE_STEAL_TIME] = HYP_SERVICE_NO_PATH,
+	[HYP_SERVICE_STEAL_TIME] = HYP_SERVICE_PATHS(&hyp_service_xen_steal),
 };

@@ -36,8 +36,15 @@ enum glue_end glue_end_named(const char *name);
 void glue_before_end(bool pass);
 /* After hyp_init(): what the kernel must still set up (Xen PV: the hypercall page). */
 void glue_after_init(void);
-/* Whether the host is made to steal from this vCPU during the run (the command line says). */
-bool glue_steal_grows(void);
+/*
+ * What the steal-time count must show, from the command line: nothing more
+ * than monotonic, not 0 (the hypervisor wrote the record: Xen's dom0 has
+ * waited while Xen booted it), or growing (the host is made to steal).
+ */
+enum glue_steal { GLUE_STEAL_MONOTONIC = 0, GLUE_STEAL_NONZERO, GLUE_STEAL_GROWS };
+enum glue_steal glue_steal(void);
+/* "nonzero", "grows": the expectation named; anything else monotonic only. */
+enum glue_steal glue_steal_named(const char *name);
 /* Another CPU to start (its PSCI MPIDR / hart ID); false: none here. */
 bool glue_other_cpu(uint64_t *cpu);
 /* The physical address a started CPU enters at: it sets up `context` as its

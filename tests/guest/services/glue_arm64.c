@@ -101,7 +101,7 @@ void glue_before_end(bool pass)
 	guest_arm64_post_verdict(pass);
 }
 
-bool glue_steal_grows(void)
+enum glue_steal glue_steal(void)
 {
-	return false;
+	return guest_cmdline_has("steal=nonzero") ? GLUE_STEAL_NONZERO : GLUE_STEAL_MONOTONIC;
 }

@@ -4,6 +4,15 @@
 
 #include "glue.h"
 
+enum glue_steal glue_steal_named(const char *name)
+{
+	if (!strcmp(name, "nonzero"))
+		return GLUE_STEAL_NONZERO;
+	if (!strcmp(name, "grows"))
+		return GLUE_STEAL_GROWS;
+	return GLUE_STEAL_MONOTONIC;
+}
+
 enum glue_end glue_end_named(const char *name)
 {
 	if (!strcmp(name, "power-off"))

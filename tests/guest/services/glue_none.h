@@ -42,9 +42,9 @@ void glue_before_end(bool pass)
 }
 
 #ifndef GLUE_STEAL
-bool glue_steal_grows(void)
+enum glue_steal glue_steal(void)
 {
-	return false;
+	return GLUE_STEAL_MONOTONIC;
 }
 #endif
 

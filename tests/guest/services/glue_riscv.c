@@ -100,7 +100,7 @@ void glue_before_end(bool pass)
 	(void)pass;
 }
 
-bool glue_steal_grows(void)
+enum glue_steal glue_steal(void)
 {
-	return false;
+	return GLUE_STEAL_MONOTONIC;
 }

@@ -22,11 +22,11 @@ const struct hyp_platform *glue_platform(void)
 }
 
 /* "steal=grows": the nested KVM's loader runs a busy process beside the vCPU (-busy). */
-bool glue_steal_grows(void)
+enum glue_steal glue_steal(void)
 {
-	char v[8];
+	char v[16];
 
-	return guest_cmdline_get("steal", v, sizeof(v)) && !strcmp(v, "grows");
+	return guest_cmdline_get("steal", v, sizeof(v)) ? glue_steal_named(v) : GLUE_STEAL_MONOTONIC;
 }
 
 unsigned long glue_traps(void)

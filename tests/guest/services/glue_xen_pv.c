@@ -9,6 +9,7 @@
 #include <hyp/xen.h>
 
 #define GLUE_AFTER_INIT
+#define GLUE_STEAL
 #include "glue_none.h"
 
 const struct hyp_platform *glue_platform(void)
@@ -23,6 +24,13 @@ void glue_after_init(void)
 {
 	if (hyp_xen_set_hypercall_page(xen_pv_hypercall_page) != 0)
 		report(false, "hyp_xen_set_hypercall_page(): refused");
+}
+
+enum glue_steal glue_steal(void)
+{
+	char v[16];
+
+	return guest_cmdline_get("steal", v, sizeof(v)) ? glue_steal_named(v) : GLUE_STEAL_MONOTONIC;
 }
 
 unsigned long glue_traps(void)

@@ -219,13 +219,17 @@ static void steal(void)
 	ret |= hyp_steal_ns(&st, &b);
 	report(ret == 0 && b >= a, "steal-time: monotonic: %llu then %llu ns",
 	       (unsigned long long)a, (unsigned long long)b);
+	if (glue_steal() == GLUE_STEAL_NONZERO)
+		report(a > 0, "steal-time: the hypervisor's count is not 0 (%llu ns)",
+		       (unsigned long long)a);
 	/* Made to steal: busy up to 40 more rounds for the host to preempt this vCPU. */
-	for (unsigned int round = 0; glue_steal_grows() && b == a && round < 40 && !ret; round++) {
+	for (unsigned int round = 0; glue_steal() == GLUE_STEAL_GROWS && b == a && round < 40 && !ret;
+	     round++) {
 		for (volatile unsigned long i = 0; i < 20000000ul; i++)
 			;
 		ret = hyp_steal_ns(&st, &b);
 	}
-	if (glue_steal_grows())
+	if (glue_steal() == GLUE_STEAL_GROWS)
 		report(ret == 0 && b > a, "steal-time: grew by %llu ns while the host ran something else",
 		       (unsigned long long)(b - a));
 	report_call(0, hyp_steal_cpu_teardown(&st));
