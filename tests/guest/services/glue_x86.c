@@ -11,6 +11,7 @@
 
 #define GLUE_STEAL
 #include "glue_none.h"
+#include "glue_x86_words.h"
 
 const struct hyp_platform *glue_platform(void)
 {
@@ -19,24 +20,4 @@ const struct hyp_platform *glue_platform(void)
 
 	p = (struct hyp_platform){ .x86_vmware_backdoor = guest_cmdline_get("vmport", v, sizeof(v)) };
 	return &p;
-}
-
-/* "steal=grows": the nested KVM's loader runs a busy process beside the vCPU (-busy). */
-enum glue_steal glue_steal(void)
-{
-	char v[16];
-
-	return guest_cmdline_get("steal", v, sizeof(v)) ? glue_steal_named(v) : GLUE_STEAL_MONOTONIC;
-}
-
-unsigned long glue_traps(void)
-{
-	return 0;
-}
-
-enum glue_end glue_end(void)
-{
-	char v[16];
-
-	return guest_cmdline_get("end", v, sizeof(v)) ? glue_end_named(v) : GLUE_END_RUNTIME;
 }

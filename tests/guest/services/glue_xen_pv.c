@@ -11,6 +11,7 @@
 #define GLUE_AFTER_INIT
 #define GLUE_STEAL
 #include "glue_none.h"
+#include "glue_x86_words.h"
 
 const struct hyp_platform *glue_platform(void)
 {
@@ -24,23 +25,4 @@ void glue_after_init(void)
 {
 	if (hyp_xen_set_hypercall_page(xen_pv_hypercall_page) != 0)
 		report(false, "hyp_xen_set_hypercall_page(): refused");
-}
-
-enum glue_steal glue_steal(void)
-{
-	char v[16];
-
-	return guest_cmdline_get("steal", v, sizeof(v)) ? glue_steal_named(v) : GLUE_STEAL_MONOTONIC;
-}
-
-unsigned long glue_traps(void)
-{
-	return 0;
-}
-
-enum glue_end glue_end(void)
-{
-	char v[16];
-
-	return guest_cmdline_get("end", v, sizeof(v)) ? glue_end_named(v) : GLUE_END_RUNTIME;
 }
