@@ -305,6 +305,15 @@ int hyp_xen_current_reservation(void)
 						HYP_XEN_XENMEM_current_reservation, arg(&self)));
 }
 
+int hyp_xen_vcpu_register_runstate(uint32_t vcpu, struct hyp_xen_vcpu_runstate_info *area)
+{
+	struct hyp_xen_vcpu_register_runstate_args a = { .addr = arg(area) };
+
+	return hyp_xen_answer(hyp_xen_hypercall3(HYP_XEN_HYPERCALL_vcpu_op,
+						HYP_XEN_VCPUOP_register_runstate_memory_area, vcpu,
+						arg(&a)));
+}
+
 #if !defined(__aarch64__)              /* Arm serves neither (include/hyp/xen.h) */
 int hyp_xen_vcpu_is_up(uint32_t vcpu)
 {

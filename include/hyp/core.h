@@ -181,6 +181,20 @@ struct hyp_platform {
 	 * no ecall. Without it the probe is still trap-safe (<hyp/sbi.h>).
 	 */
 	bool riscv_no_sbi;
+	/*
+	 * PowerPC ePAPR: the byte channel the kernel's console is on (its
+	 * /chosen stdout-path node "epapr,hv-byte-channel", "hv-handle"):
+	 * opens the epapr-byte-channel console path (<hyp/services.h>).
+	 */
+	bool ppc_epapr_console;
+	uint32_t ppc_epapr_console_handle;
+	/*
+	 * PowerPC PAPR: the partition has H_RANDOM (its /rtas
+	 * "ibm,hypertas-functions" lists "hcall-random"; QEMU: spapr-rng),
+	 * as the kernel read it; a `fdt` with that list says so too. Opens
+	 * the papr-h-random entropy path (<hyp/services.h>).
+	 */
+	bool ppc_papr_random;
 };
 
 /* aarch64 conduits (hyp_platform.arm_conduit, hyp_info.arm_conduit). */

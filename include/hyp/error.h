@@ -51,13 +51,14 @@
 #define HYP_ETIMEDOUT   (-110)
 #define HYP_EALREADY    (-114)  /* already in the state asked for (SBI ALREADY_STARTED/_STOPPED) */
 
-/* Library codes, outside the errno range; the next new one is -4004, then -4005, ... */
+/* Library codes, outside the errno range; the next new one is -4005, then -4006, ... */
 #define HYP_ELIB_MAX    (-4001)
 #define HYP_ELIB_MIN    (-4999)
 #define HYP_IS_LIBRARY_ERROR(err) ((err) <= HYP_ELIB_MAX && (err) >= HYP_ELIB_MIN)
 #define HYP_ENOTINIT    (-4001) /* hyp_init() has not run: nothing executed */
 #define HYP_EBADDT      (-4002) /* malformed or truncated device tree blob */
 #define HYP_ENOHYP      (-4003) /* this hypervisor family was not detected: nothing executed */
+#define HYP_ENOSERVICE  (-4004) /* no path offers this service here (hyp/services.h): nothing executed */
 
 #ifdef __cplusplus
 extern "C" {

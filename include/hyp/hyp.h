@@ -12,6 +12,7 @@
  *   <hyp/smccc.h>    SMCCC, PSCI, TRNG, KVM vendor services (aarch64)
  *   <hyp/sbi.h>      SBI (riscv64)
  *   <hyp/clock.h>    time from the hypervisor, whichever answers
+ *   <hyp/services.h> console, power, entropy, idle, CPUs, steal time: whichever path answers
  *   <hyp/version.h>  HYP_VERSION_MAJOR/MINOR/PATCH, HYP_VERSION_STRING
  */
 #ifndef HYP_HYP_H
@@ -27,6 +28,7 @@
 #include <hyp/xen_grant.h>
 #include <hyp/xen_evtchn.h>
 #include <hyp/clock.h>
+#include <hyp/services.h>
 #include <hyp/epapr.h>
 #include <hyp/papr.h>
 #if defined(__x86_64__) || defined(__i386__)

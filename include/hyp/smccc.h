@@ -198,6 +198,12 @@ int hyp_psci_features(uint32_t fid);
 int hyp_psci_cpu_on(uint64_t target, uint64_t entry, uint64_t context);
 /* CPU_OFF: only returns on failure. */
 int hyp_psci_cpu_off(void);
+/*
+ * CPU_SUSPEND (64-bit): `power_state` as the platform defines it (0 in the
+ * original format: standby, the core stays powered and returns here when
+ * an interrupt is pending, entry and context unused). 0 on wake-up.
+ */
+int hyp_psci_cpu_suspend(uint32_t power_state, uint64_t entry, uint64_t context);
 /* AFFINITY_INFO (level 0): HYP_PSCI_AFFINITY_ON / _OFF / _ON_PENDING. */
 int hyp_psci_affinity_info(uint64_t target);
 /* SYSTEM_OFF / SYSTEM_RESET: do not return when served; else the error. */

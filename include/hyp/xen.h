@@ -139,6 +139,12 @@ int hyp_xen_map_shared_info(union hyp_xen_shared_info_page *page);
 #endif
 /* XENMEM_current_reservation of DOMID_SELF: pages. */
 int hyp_xen_current_reservation(void);
+/*
+ * VCPUOP_register_runstate_memory_area for `vcpu` (x86 and Arm): Xen keeps
+ * that vCPU's runstate at `area` (the kernel's virtual address, mapped for
+ * as long as it stays registered); NULL stops it. 0.
+ */
+int hyp_xen_vcpu_register_runstate(uint32_t vcpu, struct hyp_xen_vcpu_runstate_info *area);
 
 #if !defined(__aarch64__)
 /*

@@ -197,6 +197,7 @@ struct hyp_xen_add_to_physmap_args {
 /* ---- vcpu_op (vcpu.h) ----------------------------------------------------- */
 #define HYP_XEN_VCPUOP_is_up                3   /* arg NULL; 1 up, 0 down */
 #define HYP_XEN_VCPUOP_get_runstate_info    4   /* arg struct hyp_xen_vcpu_runstate_info */
+#define HYP_XEN_VCPUOP_register_runstate_memory_area 5  /* arg struct hyp_xen_vcpu_register_runstate_args */
 #define HYP_XEN_VCPUOP_register_vcpu_info   10
 
 #define HYP_XEN_RUNSTATE_running    0
@@ -209,6 +210,15 @@ struct hyp_xen_vcpu_runstate_info {
 	int state;                      /* HYP_XEN_RUNSTATE_* */
 	uint64_t state_entry_time;      /* ns of Xen system time */
 	uint64_t time[4];               /* ns spent in each state */
+};
+
+/*
+ * VCPUOP_register_runstate_memory_area: the guest virtual address where Xen
+ * keeps the vCPU's runstate (0: stop). Xen writes it at every state change;
+ * state_entry_time changes with each write (vcpu.h).
+ */
+struct hyp_xen_vcpu_register_runstate_args {
+	uint64_t addr;
 };
 
 /* ---- physdev_op (physdev.h) ----------------------------------------------- */

@@ -51,6 +51,12 @@ int hyp_psci_cpu_off(void)
 	return psci_answer(hyp_psci_hypercall0(HYP_PSCI_CPU_OFF, NULL));
 }
 
+int hyp_psci_cpu_suspend(uint32_t power_state, uint64_t entry, uint64_t context)
+{
+	return psci_answer(hyp_psci_hypercall3(HYP_PSCI_CPU_SUSPEND, power_state, entry, context,
+					       NULL));
+}
+
 int hyp_psci_affinity_info(uint64_t target)
 {
 	return psci_answer(hyp_psci_hypercall2(HYP_PSCI_AFFINITY_INFO, target, 0, NULL));

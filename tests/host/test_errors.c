@@ -51,7 +51,8 @@ static void names(void **state)
 		{ HYP_ENOSPC, "HYP_ENOSPC" }, { HYP_ERANGE, "HYP_ERANGE" },
 		{ HYP_ENOSYS, "HYP_ENOSYS" }, { HYP_EOPNOTSUPP, "HYP_EOPNOTSUPP" },
 		{ HYP_ETIMEDOUT, "HYP_ETIMEDOUT" }, { HYP_ENOTINIT, "HYP_ENOTINIT" },
-		{ HYP_EBADDT, "HYP_EBADDT" }, { 5, "HYP_OK" }, { -9999, "HYP_E?" },
+		{ HYP_EBADDT, "HYP_EBADDT" }, { HYP_ENOSERVICE, "HYP_ENOSERVICE" },
+		{ 5, "HYP_OK" }, { -9999, "HYP_E?" },
 	};
 
 	(void)state;
@@ -107,7 +108,7 @@ static int hyperv_map(long raw)
 /* No library code is a value any family's hypervisor answers, or one a mapping produces. */
 static void library_codes_apart(void **state)
 {
-	static const int library[] = { HYP_ENOTINIT, HYP_EBADDT, HYP_ENOHYP };
+	static const int library[] = { HYP_ENOTINIT, HYP_EBADDT, HYP_ENOHYP, HYP_ENOSERVICE };
 	static const long kvm_codes[] = { -KVM_ENOSYS, -KVM_EFAULT, -KVM_EINVAL, -KVM_E2BIG,
 					  -KVM_EPERM, -KVM_EOPNOTSUPP };
 

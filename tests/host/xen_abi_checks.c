@@ -190,6 +190,8 @@ SAME_FIELD(hyp_xen_add_to_physmap_args, xen_add_to_physmap, gpfn);
 SAME(HYP_XEN_VCPUOP_is_up, VCPUOP_is_up);
 SAME(HYP_XEN_VCPUOP_get_runstate_info, VCPUOP_get_runstate_info);
 SAME(HYP_XEN_VCPUOP_register_vcpu_info, VCPUOP_register_vcpu_info);
+SAME(HYP_XEN_VCPUOP_register_runstate_memory_area, VCPUOP_register_runstate_memory_area);
+SAME_LAYOUT(hyp_xen_vcpu_register_runstate_args, vcpu_register_runstate_memory_area);
 SAME(HYP_XEN_RUNSTATE_running, RUNSTATE_running);
 SAME(HYP_XEN_RUNSTATE_runnable, RUNSTATE_runnable);
 SAME(HYP_XEN_RUNSTATE_blocked, RUNSTATE_blocked);

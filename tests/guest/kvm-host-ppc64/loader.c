@@ -19,7 +19,7 @@
  *   has-idle if KVM_PPC_PVINFO_FLAGS_EV_IDLE), unless -no-hypervisor;
  *   /chosen bootargs says which ("expect=kvm-pr" / "expect=none");
  * - PAPR hcalls KVM-PR leaves to user space (KVM_CAP_PPC_PAPR): the console
- *   (H_PUT_TERM_CHAR), H_SET_MODE(LE) as LPCR[ILE] (KVM_REG_PPC_LPCR_64),
+ *   (H_PUT_TERM_CHAR; H_GET_TERM_CHAR: no input), H_SET_MODE(LE) as LPCR[ILE] (KVM_REG_PPC_LPCR_64),
  *   RTAS power-off (pass) / ibm,os-term (fail) through KVMPPC_H_RTAS, and
  *   the loader's own calls below;
  * - OSI (KVM_CAP_PPC_OSI): KVM_EXIT_OSI with all 32 GPRs; the loader
@@ -66,6 +66,7 @@
 #define H_SUCCESS               0
 #define H_FUNCTION              (-2)
 #define H_PARAMETER             (-4)
+#define H_GET_TERM_CHAR         0x54    /* out r4 count, r5-r6 the bytes */
 #define H_PUT_TERM_CHAR         0x58
 #define H_SET_MODE              0x31c
 #define H_SET_MODE_RESOURCE_LE  4
@@ -434,6 +435,10 @@ static int papr_hcall(int vcpu, struct kvm_run *run, uint8_t *ram, const struct 
 	switch (nr) {
 	case H_PUT_TERM_CHAR:
 		put_term_char(run);
+		run->papr_hcall.ret = H_SUCCESS;
+		return -1;
+	case H_GET_TERM_CHAR:   /* no input here: 0 bytes */
+		a[0] = a[1] = a[2] = 0;
 		run->papr_hcall.ret = H_SUCCESS;
 		return -1;
 	case H_SET_MODE:

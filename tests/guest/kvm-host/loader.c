@@ -2,7 +2,7 @@
  * loader: run one x86 PVH guest test image in a real KVM through /dev/kvm.
  *
  * Usage: loader IMAGE [-smp N] [-timeout SECONDS] [-cmdline TEXT]
- *               [-hyperv [-hyperv-enforce] [-hyperv-hide]] [-kvm-pv-clear MASK]
+ *               [-hyperv [-hyperv-enforce] [-hyperv-hide]] [-kvm-pv-clear MASK] [-busy]
  *        loader -exit VALUE          (just write VALUE to isa-debug-exit)
  *
  * Built static; it runs as a program inside a Linux guest of an outer QEMU
@@ -50,6 +50,8 @@
  * MSRs (leaf 0x40000003 eax bits 1, 5, 9), nothing of 0x40000003 ebx/edx or
  * 0x40000004 (no messages, events, flushes, spin-wait notification).
  *
+ * -busy: a child process spins on the host's one CPU while the guest runs,
+ * so the host steals time from the vCPU (KVM's steal-time record grows).
  * -kvm-pv-clear MASK: clear MASK in KVM's feature leaf (eax of the
  * "KVMKVMKVM" base + 1) and turn on KVM_CAP_ENFORCE_PV_FEATURE_CPUID, so KVM
  * refuses (#GP) the MSRs and hypercalls of the cleared features
@@ -70,6 +72,7 @@
 #include <sys/io.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -729,10 +732,25 @@ static void on_alarm(int sig)
 	}
 }
 
+/* -busy: a child that spins until the loader exits (it dies with its parent). */
+static void spin_beside(void)
+{
+	pid_t pid = fork();
+
+	if (pid < 0)
+		fail_setup("fork: %s", strerror(errno));
+	if (pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		for (;;)
+			__asm__ __volatile__("" ::: "memory");
+	}
+}
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: loader IMAGE [-smp N] [-timeout SECONDS] [-cmdline TEXT]\n"
 			"              [-hyperv [-hyperv-enforce] [-hyperv-hide]] [-kvm-pv-clear MASK]\n"
+			"              [-busy]\n"
 			"       loader -exit VALUE\n");
 	exit(2);
 }
@@ -766,6 +784,8 @@ int main(int argc, char **argv)
 			hyperv_hide = 1;
 		} else if (strcmp(argv[i], "-kvm-pv-clear") == 0 && i + 1 < argc) {
 			kvm_pv_clear = (uint32_t)strtoul(argv[++i], NULL, 0);
+		} else if (strcmp(argv[i], "-busy") == 0) {
+			spin_beside();
 		} else if (strcmp(argv[i], "-timeout") == 0 && i + 1 < argc) {
 			timeout_s = (unsigned)atoi(argv[++i]);
 		} else if (argv[i][0] != '-' && !image) {

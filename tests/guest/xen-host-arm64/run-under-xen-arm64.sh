@@ -4,7 +4,8 @@
 # qemu-system-aarch64 TCG; QEMU's guest-loader device puts the Image and its
 # command line in Xen's device tree as the dom0 module.
 #
-# usage: run-under-xen-arm64.sh [--shutdown] IMAGE [DOM0_ARGS...]
+# usage: run-under-xen-arm64.sh [--shutdown] [--smp N] IMAGE [DOM0_ARGS...]
+#   --smp N: N physical CPUs, so dom0 gets N vCPUs (its PSCI CPU_ON reaches Xen's vPSCI).
 #   --shutdown: the image ends by SCHEDOP_shutdown(poweroff), which ends QEMU
 #   with rc 0; the run then passes (exit 1) only if Xen logged dom0's halt
 #   and the console's closing line has no failure.
@@ -22,12 +23,15 @@ skip() {
 	exit 77
 }
 
-shutdown=0
-if [ "${1:-}" = --shutdown ]; then
-	shutdown=1
-	shift
-fi
-[ $# -ge 1 ] || { echo "usage: $0 [--shutdown] IMAGE [DOM0_ARGS...]" >&2; exit 2; }
+shutdown=0 smp=1
+while [ $# -gt 0 ]; do
+	case "$1" in
+		--shutdown) shutdown=1; shift ;;
+		--smp) smp=$2; shift 2 ;;
+		*) break ;;
+	esac
+done
+[ $# -ge 1 ] || { echo "usage: $0 [--shutdown] [--smp N] IMAGE [DOM0_ARGS...]" >&2; exit 2; }
 image=$1
 shift
 [ -f "$image" ] || { echo "run-under-xen-arm64: no such image: $image" >&2; exit 2; }
@@ -44,7 +48,7 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
 timeout 120 qemu-system-aarch64 -M virt,virtualization=on,gic-version=3 -accel tcg -cpu cortex-a57 \
-	-m 1G -nographic -no-reboot -semihosting-config enable=on,target=native \
+	-smp "$smp" -m 1G -nographic -no-reboot -semihosting-config enable=on,target=native \
 	-kernel "$xen" -append "console=dtuart loglvl=all guest_loglvl=all dom0_mem=64M bootscrub=0" \
 	-device "guest-loader,addr=0x49000000,kernel=$image,bootargs=$args" </dev/null |
 	tr -d '\r' | tee "$log" | sed -u "${XEN_LOG:+#}/^(XEN)/d"
