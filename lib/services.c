@@ -32,6 +32,11 @@ static __attribute__((noinline)) const struct hyp_service_path *services_pick(en
 	return chosen;
 }
 
+void hyp_service_rechoose(enum hyp_service s)
+{
+	__atomic_store_n(&services_chosen[s], NULL, __ATOMIC_RELEASE);
+}
+
 static inline const struct hyp_service_path *services_path(enum hyp_service s)
 {
 	const struct hyp_service_path *p = __atomic_load_n(&services_chosen[s], __ATOMIC_ACQUIRE);

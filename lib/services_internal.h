@@ -51,7 +51,18 @@ int hyp_steal_record_read(const volatile uint32_t *version, const volatile uint6
 /* Fill `len` bytes from `fill_some` (which returns bytes given > 0, 0 for none now, or an error), bounded. */
 int hyp_service_fill(void *buf, size_t len, int (*fill_some)(uint8_t *dst, size_t len));
 
+/*
+ * Forget the path chosen for `s`: the next call chooses again. For a path
+ * whose offered() changes after hyp_init() (the domU console ring, set up
+ * by the kernel once it has mapped the ring).
+ */
+void hyp_service_rechoose(enum hyp_service s);
+
 /* The Xen paths (lib/services_xen.c): x86 and aarch64. */
+extern const struct hyp_service_path hyp_service_xen_pv_console_write;  /* domU ring, once set up */
+extern const struct hyp_service_path hyp_service_xen_pv_console_read;
+/* Whether hyp_xen_pv_console_setup() succeeded (lib/xen_console.c). */
+bool hyp_xen_pv_console_ready(void);
 extern const struct hyp_service_path hyp_service_xen_console_write;
 extern const struct hyp_service_path hyp_service_xen_console_read;
 extern const struct hyp_service_path hyp_service_xen_power_off;

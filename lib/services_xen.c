@@ -15,11 +15,21 @@ static bool xen_offered(const struct hyp_info *info, const struct hyp_platform *
 }
 
 /*
- * CONSOLEIO_write reaches Xen's own console: dom0 (a domU without a
- * hypervisor console gets HYP_EPERM). The domU's PV console ring
- * (hyp_xen_pv_console_write(), with the domU work) goes into the table
- * before this path.
+ * A domU's PV console ring (hyp/xen_console.h), once the kernel set it up
+ * with hyp_xen_pv_console_setup(): before console_io, which a toolstack
+ * domU on a non-debug Xen gets HYP_EPERM for.
  */
+static bool xen_pv_console_offered(const struct hyp_info *info, const struct hyp_platform *plat)
+{
+	return xen_offered(info, plat) && hyp_xen_pv_console_ready();
+}
+
+const struct hyp_service_path hyp_service_xen_pv_console_write = {
+	"xen-pv-console", xen_pv_console_offered, { .write = hyp_xen_pv_console_write } };
+const struct hyp_service_path hyp_service_xen_pv_console_read = {
+	"xen-pv-console", xen_pv_console_offered, { .read = hyp_xen_pv_console_read } };
+
+/* CONSOLEIO_write reaches Xen's own console: dom0 (and a domU on a debug Xen). */
 static int xen_console_write(const void *buf, size_t len)
 {
 	return hyp_xen_console_write((const char *)buf, len);

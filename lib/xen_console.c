@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The Xen PV console ring of a domU (<hyp/xen_console.h>). */
-#include "internal.h"
+#include "services_internal.h"
 #include "xen_ring.h"
 
 #if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__)
@@ -22,7 +22,12 @@ static struct {
 	struct xen_ring_dir out, in;
 } cons;
 
-int hyp_xen_pv_console_setup(void *ring, uint32_t port)
+bool hyp_xen_pv_console_ready(void)
+{
+	return cons.ring != NULL;
+}
+
+static int console_attach(void *ring, uint32_t port)
 {
 	struct hyp_xen_cons_interface *r = ring;
 	int rc = xen_ring_args(r, port);
@@ -39,6 +44,16 @@ int hyp_xen_pv_console_setup(void *ring, uint32_t port)
 	cons.port = port;
 	cons.ring = r;
 	return HYP_OK;
+}
+
+int hyp_xen_pv_console_setup(void *ring, uint32_t port)
+{
+	int rc = console_attach(ring, port);
+
+	/* The portable console (hyp/services.h) chooses again: this ring, or not. */
+	hyp_service_rechoose(HYP_SERVICE_CONSOLE_WRITE);
+	hyp_service_rechoose(HYP_SERVICE_CONSOLE_READ);
+	return rc;
 }
 
 int hyp_xen_pv_console_write(const void *buf, size_t len)

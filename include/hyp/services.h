@@ -21,14 +21,16 @@
  * the family is present but its hypervisor does not serve the call).
  *
  * Paths (the name hyp_service_path() returns), per architecture, best first:
- *   x86       console write/read: xen-console-io (Xen CONSOLEIO: dom0; a
- *             domU's PV console ring goes before it once it lands); power
+ *   x86       console write/read: xen-pv-console (a domU's PV console ring,
+ *             once the kernel called hyp_xen_pv_console_setup(): hyp/
+ *             xen_console.h; the choice is made again at each setup), then
+ *             xen-console-io (Xen CONSOLEIO: dom0, or a debug Xen); power
  *             off, reset, crash: xen-shutdown (SCHEDOP_shutdown poweroff,
  *             reboot, crash); idle: xen-sched-block; yield: xen-sched-yield;
  *             steal time: kvm-steal-time (MSR_KVM_STEAL_TIME), xen-runstate
  *             (VCPUOP_get_runstate_info: runnable + offline). No entropy and
  *             no CPU start: KVM and Hyper-V offer none.
- *   aarch64   console: xen-console-io; power off, reset: xen-shutdown, psci
+ *   aarch64   console: xen-pv-console, xen-console-io (as x86); power off, reset: xen-shutdown, psci
  *             (SYSTEM_OFF, SYSTEM_RESET); crash: xen-shutdown; entropy:
  *             smccc-trng (TRNG_RND64); idle: psci-cpu-suspend (standby), then
  *             xen-sched-block; yield: xen-sched-yield; CPU start/stop: psci

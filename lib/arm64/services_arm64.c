@@ -12,8 +12,10 @@ extern const struct hyp_service_path hyp_service_psci_off, hyp_service_psci_rese
 	hyp_service_trng;       /* services_smccc.c */
 
 const struct hyp_service_path *const *const hyp_service_table[HYP_SERVICES] = {
-	[HYP_SERVICE_CONSOLE_WRITE] = HYP_SERVICE_PATHS(&hyp_service_xen_console_write),
-	[HYP_SERVICE_CONSOLE_READ] = HYP_SERVICE_PATHS(&hyp_service_xen_console_read),
+	[HYP_SERVICE_CONSOLE_WRITE] = HYP_SERVICE_PATHS(&hyp_service_xen_pv_console_write,
+							&hyp_service_xen_console_write),
+	[HYP_SERVICE_CONSOLE_READ] = HYP_SERVICE_PATHS(&hyp_service_xen_pv_console_read,
+						       &hyp_service_xen_console_read),
 	[HYP_SERVICE_POWER_OFF] = HYP_SERVICE_PATHS(&hyp_service_xen_power_off,
 						    &hyp_service_psci_off),
 	[HYP_SERVICE_RESET] = HYP_SERVICE_PATHS(&hyp_service_xen_reset, &hyp_service_psci_reset),

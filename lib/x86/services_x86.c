@@ -10,8 +10,10 @@
 extern const struct hyp_service_path hyp_service_kvm_steal;     /* services_kvm_steal.c */
 
 const struct hyp_service_path *const *const hyp_service_table[HYP_SERVICES] = {
-	[HYP_SERVICE_CONSOLE_WRITE] = HYP_SERVICE_PATHS(&hyp_service_xen_console_write),
-	[HYP_SERVICE_CONSOLE_READ] = HYP_SERVICE_PATHS(&hyp_service_xen_console_read),
+	[HYP_SERVICE_CONSOLE_WRITE] = HYP_SERVICE_PATHS(&hyp_service_xen_pv_console_write,
+							&hyp_service_xen_console_write),
+	[HYP_SERVICE_CONSOLE_READ] = HYP_SERVICE_PATHS(&hyp_service_xen_pv_console_read,
+						       &hyp_service_xen_console_read),
 	[HYP_SERVICE_POWER_OFF] = HYP_SERVICE_PATHS(&hyp_service_xen_power_off),
 	[HYP_SERVICE_RESET] = HYP_SERVICE_PATHS(&hyp_service_xen_reset),
 	[HYP_SERVICE_CRASH] = HYP_SERVICE_PATHS(&hyp_service_xen_crash),

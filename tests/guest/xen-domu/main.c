@@ -147,6 +147,21 @@ static void test_console(void)
 	report_prefix_pop();
 }
 
+/* The portable console (hyp/services.h) takes the ring once it is set up. */
+static void test_portable_console(void)
+{
+	static const char line[] = "portable console through the PV ring\n";
+	const char *path = hyp_service_path(HYP_SERVICE_CONSOLE_WRITE);
+
+	report_prefix_push("services");
+	report(!strcmp(path, "xen-pv-console"), "console write path: %s", path);
+	path = hyp_service_path(HYP_SERVICE_CONSOLE_READ);
+	report(!strcmp(path, "xen-pv-console"), "console read path: %s", path);
+	report_call((int)sizeof(line) - 1, hyp_console_write(line, sizeof(line) - 1));
+	printf("EXPECT-CONSOLE: portable console through the PV ring\n");
+	report_prefix_pop();
+}
+
 static void test_store(void)
 {
 	char buf[256], small[8 + 4];
@@ -510,6 +525,9 @@ void test_main(void)
 	guest_cmdline_get("mem", mem_text, sizeof(mem_text));
 	report_call(HYP_ENOTINIT, hyp_xen_pv_console_write("x", 1));
 	report_call(0, hyp_init(NULL));
+	/* before the ring is set up: console_io, which this domU may not use */
+	report(!strcmp(hyp_service_path(HYP_SERVICE_CONSOLE_WRITE), "xen-console-io"),
+	       "console path before the ring: %s", hyp_service_path(HYP_SERVICE_CONSOLE_WRITE));
 	info = hyp_get_info();
 	report(info && info->kind == HYP_KIND_XEN && !info->xen_pv, "detected Xen, not PV");
 	if (strcmp(checks, "all"))
@@ -517,6 +535,7 @@ void test_main(void)
 	test_start_info();
 	test_ring_params();
 	test_console();
+	test_portable_console();
 	test_store();
 	test_watch();
 	{
