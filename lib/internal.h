@@ -5,6 +5,18 @@
 
 #include <hyp/hyp.h>
 
+/*
+ * No pointer in read-only data: in a position-independent kernel the linker
+ * turns each stored pointer into a dynamic relocation, allowed only in a
+ * writable segment (ld.lld refuses one in a read-only segment without
+ * -z notext; GNU ld marks DT_TEXTREL). So families are called directly, not
+ * through tables of function pointers, strings are looked up in switches,
+ * switches have no jump tables (-fno-jump-tables, lib/CMakeLists.txt) and a
+ * clock source's ops (pointers by nature) are writable data. Checked on
+ * every target's libhyp.a: tests/host/check-lib-objects.sh.
+ */
+#include "bytes.h"
+
 /* Architecture: fill `info` from the platform; no hypercall, no state. */
 int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info);
 

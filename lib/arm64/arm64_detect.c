@@ -54,15 +54,6 @@ int hyp_arm64_read_dt(const struct hyp_platform *plat, struct hyp_arm64_dt *dt)
 	return HYP_OK;
 }
 
-/* In probe order: Xen's tree names the kind before SMCCC's UIDs (which find KVM). */
-static const struct hyp_arm64_family families[] = {
-	{ hyp_xen_arm_detect,   hyp_xen_arm_probe,      hyp_xen_arm_open_gate },
-	{ hyp_smccc_detect,     hyp_smccc_probe,        hyp_smccc_open_gates },
-	{ NULL,                 NULL,                   hyp_kvm_open_gate },
-};
-
-#define FAMILY_COUNT (sizeof(families) / sizeof(families[0]))
-
 int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 {
 	struct hyp_arm64_dt dt;
@@ -78,9 +69,9 @@ int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 	if (ctx.conduit == HYP_ARM_CONDUIT_DEFAULT)
 		ctx.conduit = dt.conduit;
 	ctx.xen = dt.xen || plat->declared_kind == HYP_KIND_XEN;
-	for (size_t i = 0; i < FAMILY_COUNT; i++)
-		if (families[i].detect)
-			families[i].detect(&ctx, info);
+	/* In probe order: Xen's tree names the kind before SMCCC's UIDs (which find KVM). */
+	hyp_xen_arm_detect(&ctx, info);
+	hyp_smccc_detect(&ctx, info);
 	return HYP_OK;
 }
 
@@ -94,11 +85,11 @@ void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info 
 void hyp_arch_probe(const struct hyp_platform *plat, struct hyp_info *info)
 {
 	(void)plat;
-	for (size_t i = 0; i < FAMILY_COUNT; i++)
-		if (families[i].probe)
-			families[i].probe(info);
-	for (size_t i = 0; i < FAMILY_COUNT; i++)
-		families[i].open_gate(info);
+	hyp_xen_arm_probe(info);
+	hyp_smccc_probe(info);
+	hyp_xen_arm_open_gate(info);
+	hyp_smccc_open_gates(info);
+	hyp_kvm_open_gate(info);
 }
 
 /* Linux arm64 cpu_relax(): yield. */
