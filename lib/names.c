@@ -27,6 +27,7 @@ const char *hyp_strerror(int err)
 	case HYP_ENOTINIT:      return "HYP_ENOTINIT";
 	case HYP_EBADDT:        return "HYP_EBADDT";
 	case HYP_ENOHYP:        return "HYP_ENOHYP";
+	case HYP_ENOCONDUIT:    return "HYP_ENOCONDUIT";
 	default:                return err > 0 ? "HYP_OK" : "HYP_E?";
 	}
 }

@@ -58,6 +58,13 @@
 #define HYP_ENOTINIT    (-4001) /* hyp_init() has not run: nothing executed */
 #define HYP_EBADDT      (-4002) /* malformed or truncated device tree blob */
 #define HYP_ENOHYP      (-4003) /* this hypervisor family was not detected: nothing executed */
+/*
+ * hyp_init()/hyp_detect(), aarch64: no device tree and no conduit declared
+ * (hyp_platform.arm_conduit), so whether a hypervisor is there cannot be
+ * asked (hvc/smc may be UNDEFINED): nothing executed, every family closed.
+ * Declare HYP_ARM_CONDUIT_HVC, _SMC or _NONE, or pass the tree.
+ */
+#define HYP_ENOCONDUIT  (-4004)
 
 #ifdef __cplusplus
 extern "C" {

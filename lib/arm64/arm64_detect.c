@@ -72,6 +72,13 @@ int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 	/* In probe order: Xen's tree names the kind before SMCCC's UIDs (which find KVM). */
 	hyp_xen_arm_detect(&ctx, info);
 	hyp_smccc_detect(&ctx, info);
+	/*
+	 * Neither a tree nor the kernel's word: "no hypervisor" would be a
+	 * guess (an ELF kernel QEMU loads at the start of RAM gets no DTB),
+	 * so say that nothing could be asked (include/hyp/error.h).
+	 */
+	if (!plat->fdt && plat->arm_conduit == HYP_ARM_CONDUIT_DEFAULT && !ctx.xen)
+		return HYP_ENOCONDUIT;
 	return HYP_OK;
 }
 
