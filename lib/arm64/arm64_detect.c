@@ -70,8 +70,10 @@ int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 		ctx.conduit = dt.conduit;
 	ctx.xen = dt.xen || plat->declared_kind == HYP_KIND_XEN;
 	/* In probe order: Xen's tree names the kind before SMCCC's UIDs (which find KVM). */
-	hyp_xen_arm_detect(&ctx, info);
-	hyp_smccc_detect(&ctx, info);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_XEN))
+		hyp_xen_arm_detect(&ctx, info);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_SMCCC))
+		hyp_smccc_detect(&ctx, info);
 	/*
 	 * Neither a tree nor the kernel's word: "no hypervisor" would be a
 	 * guess (an ELF kernel QEMU loads at the start of RAM gets no DTB),
@@ -92,10 +94,21 @@ void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info 
 void hyp_arch_probe(const struct hyp_platform *plat, struct hyp_info *info)
 {
 	(void)plat;
-	hyp_xen_arm_probe(info);
-	hyp_smccc_probe(info);
-	hyp_xen_arm_open_gate(info);
-	hyp_smccc_open_gates(info);
+	/* A family left out of HYP_FAMILIES (include/hyp/config.h) stays absent. */
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_XEN))
+		hyp_xen_arm_probe(info);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_SMCCC))
+		hyp_smccc_probe(info);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_XEN))
+		hyp_xen_arm_open_gate(info);
+	else
+		hyp_gate_open(&hyp_xen_gate, HYP_GATE_ABSENT);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_SMCCC)) {
+		hyp_smccc_open_gates(info);
+	} else {
+		hyp_gate_open(&hyp_psci_gate, HYP_GATE_ABSENT);
+		hyp_gate_open(&hyp_smccc_gate, HYP_GATE_ABSENT);
+	}
 	hyp_kvm_open_gate(info);
 }
 

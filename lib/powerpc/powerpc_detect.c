@@ -12,8 +12,11 @@ int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 	int err;
 
 	hyp_copy_bytes(&found, info, sizeof(found));
-	if ((err = hyp_epapr_probe(plat, &found)) || (err = hyp_kvm_ppc_probe(plat, &found)) ||
-	    (err = hyp_papr_probe(plat, &found)) || (err = hyp_osi_probe(plat, &found)))
+	/* A family left out of HYP_FAMILIES (include/hyp/config.h) is not probed. */
+	if ((HYP_FAMILY_BUILT(HYP_FAMILY_EPAPR) && (err = hyp_epapr_probe(plat, &found))) ||
+	    (HYP_FAMILY_BUILT(HYP_FAMILY_KVM) && (err = hyp_kvm_ppc_probe(plat, &found))) ||
+	    (HYP_FAMILY_BUILT(HYP_FAMILY_PAPR) && (err = hyp_papr_probe(plat, &found))) ||
+	    (HYP_FAMILY_BUILT(HYP_FAMILY_OSI) && (err = hyp_osi_probe(plat, &found))))
 		return err;
 	hyp_copy_bytes(info, &found, sizeof(found));
 	return HYP_OK;
@@ -22,10 +25,22 @@ int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info *info)
 {
 	(void)plat;
-	hyp_epapr_open_gate(info);
-	hyp_kvm_ppc_open_gate(info);
-	hyp_papr_open_gate(info);
-	hyp_osi_open(info);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_EPAPR))
+		hyp_epapr_open_gate(info);
+	else
+		hyp_gate_open(&hyp_epapr_gate, HYP_GATE_ABSENT);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_KVM))
+		hyp_kvm_ppc_open_gate(info);
+	else
+		hyp_gate_open(&hyp_kvm_gate, HYP_GATE_ABSENT);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_PAPR))
+		hyp_papr_open_gate(info);
+	else
+		hyp_gate_open(&hyp_papr_gate, HYP_GATE_ABSENT);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_OSI))
+		hyp_osi_open(info);
+	else
+		hyp_gate_open(&hyp_osi_gate, HYP_GATE_ABSENT);
 }
 
 void hyp_arch_cpu_relax(void)

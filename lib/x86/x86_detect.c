@@ -122,8 +122,10 @@ static void found(const struct hyp_platform *plat, struct hyp_info *info,
 		info->signature[12] = '\0';
 	}
 	/* Each family's leaf-base step (x86_detect.h), in this order. */
-	hyp_kvm_x86_base(plat, info, kind, base, max);
-	hyp_xen_x86_base(plat, info, kind, base, max);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_KVM))
+		hyp_kvm_x86_base(plat, info, kind, base, max);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_XEN))
+		hyp_xen_x86_base(plat, info, kind, base, max);
 }
 
 void hyp_x86_platform_cpuid(const struct hyp_platform *plat, uint32_t leaf, uint32_t regs[4])
@@ -177,18 +179,33 @@ int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 
 	if (err < 0)
 		return err;
-	hyp_hyperv_probe(plat, info);
-	hyp_vmware_probe(plat, info);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_HYPERV))
+		hyp_hyperv_probe(plat, info);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_VMWARE))
+		hyp_vmware_probe(plat, info);
 	return err;
 }
 
 void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info *info)
 {
 	(void)plat;
-	hyp_kvm_x86_open_gate(info);
-	hyp_xen_open_gate(info);
-	hyp_hyperv_open_gate(info);
-	hyp_vmware_open_gate(info);
+	/* A family left out of HYP_FAMILIES (include/hyp/config.h) stays absent. */
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_KVM))
+		hyp_kvm_x86_open_gate(info);
+	else
+		hyp_gate_open(&hyp_kvm_gate, HYP_GATE_ABSENT);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_XEN))
+		hyp_xen_open_gate(info);
+	else
+		hyp_gate_open(&hyp_xen_gate, HYP_GATE_ABSENT);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_HYPERV))
+		hyp_hyperv_open_gate(info);
+	else
+		hyp_gate_open(&hyp_hyperv_gate, HYP_GATE_ABSENT);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_VMWARE))
+		hyp_vmware_open_gate(info);
+	else
+		hyp_gate_open(&hyp_vmware_gate, HYP_GATE_ABSENT);
 }
 
 /*
