@@ -27,7 +27,7 @@ rows=() bad=0 done=0
 kernel_size() { # cc flags... -- archive: text+data+bss of the linked kernel
 	local cc=$1 lib=$2
 	shift 2
-	"$cc" "$@" -O2 -ffreestanding -nostdlib -static -Wl,--gc-sections -Wl,--build-id=none \
+	"$cc" "$@" -O2 -ffreestanding -nostdlib -static -Wl,-e,_start -Wl,--gc-sections -Wl,--build-id=none \
 		-I"$src/include" -I"$src/arch/$arch/include" -o "$tmp/k.elf" "$tmp/kernel.c" "$lib" \
 		>"$tmp/log" 2>&1 || { cat "$tmp/log" >&2; return 1; }
 	"${cc%gcc}size" "$tmp/k.elf" | awk 'NR == 2 { print $1 + $2 + $3 }'
@@ -51,7 +51,7 @@ for t in "${@:-${hyp_targets[@]}}"; do
 		s=$(kernel_size "$cc" "$b/lib/libhyp.a" "${flags[@]}" "${def[@]}") ||
 			{ echo "FAIL: $t: the kernel does not link" >&2; bad=1; continue 2; }
 		sizes+=("$s")
-		[ "$fam" = all ] && whole=$("${cc%gcc}size" -t "$b/lib/libhyp.a" | awk 'END { print $1 }')
+		[ "$fam" = all ] && whole=$("${cc%gcc}size" -t "$b/lib/libhyp.a" | awk 'END { print $4 }')
 	done
 	done=$((done + 1))
 	rows+=("| $t | $whole | ${sizes[0]} | ${one[$arch]} | ${sizes[1]} |")
@@ -67,7 +67,7 @@ for t in "${@:-${hyp_targets[@]}}"; do
 	fi
 done
 [ "$done" -gt 0 ] || exit 77
-table=$(printf '%s\n' "| target | libhyp.a text, every object | kernel: hyp_init(), all families, --gc-sections | HYP_FAMILIES | kernel: that family only |" \
+table=$(printf '%s\n' "| target | libhyp.a, every object | kernel: hyp_init(), all families, --gc-sections | HYP_FAMILIES | kernel: that family only |" \
 	"|---|---|---|---|---|" "${rows[@]}")
 case $mode in
 print) echo "$table" ;;
