@@ -73,6 +73,19 @@ static inline void hyp_gate_open(unsigned char *gate, unsigned int value)
 	__atomic_store_n(gate, (unsigned char)value, __ATOMIC_RELEASE);
 }
 
+/*
+ * hyp_arch_open_gates(): `open` (the family's gate step, a call) if the
+ * family is built (HYP_FAMILIES, include/hyp/config.h), else its gate stays
+ * absent and the step is never referenced (--gc-sections drops it).
+ */
+#define HYP_FAMILY_OPEN(family, open, gate)                                     \
+	do {                                                                    \
+		if (HYP_FAMILY_BUILT(family))                                   \
+			open;                                                   \
+		else                                                            \
+			hyp_gate_open((gate), HYP_GATE_ABSENT);                 \
+	} while (0)
+
 /* hyp_kvm_gate open where detection found KVM, else absent (every arch but x86). */
 void hyp_kvm_open_gate(const struct hyp_info *info);
 

@@ -99,10 +99,7 @@ void hyp_arch_probe(const struct hyp_platform *plat, struct hyp_info *info)
 		hyp_xen_arm_probe(info);
 	if (HYP_FAMILY_BUILT(HYP_FAMILY_SMCCC))
 		hyp_smccc_probe(info);
-	if (HYP_FAMILY_BUILT(HYP_FAMILY_XEN))
-		hyp_xen_arm_open_gate(info);
-	else
-		hyp_gate_open(&hyp_xen_gate, HYP_GATE_ABSENT);
+	HYP_FAMILY_OPEN(HYP_FAMILY_XEN, hyp_xen_arm_open_gate(info), &hyp_xen_gate);
 	if (HYP_FAMILY_BUILT(HYP_FAMILY_SMCCC)) {
 		hyp_smccc_open_gates(info);
 	} else {

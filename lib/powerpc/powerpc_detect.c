@@ -25,22 +25,10 @@ int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info *info)
 {
 	(void)plat;
-	if (HYP_FAMILY_BUILT(HYP_FAMILY_EPAPR))
-		hyp_epapr_open_gate(info);
-	else
-		hyp_gate_open(&hyp_epapr_gate, HYP_GATE_ABSENT);
-	if (HYP_FAMILY_BUILT(HYP_FAMILY_KVM))
-		hyp_kvm_ppc_open_gate(info);
-	else
-		hyp_gate_open(&hyp_kvm_gate, HYP_GATE_ABSENT);
-	if (HYP_FAMILY_BUILT(HYP_FAMILY_PAPR))
-		hyp_papr_open_gate(info);
-	else
-		hyp_gate_open(&hyp_papr_gate, HYP_GATE_ABSENT);
-	if (HYP_FAMILY_BUILT(HYP_FAMILY_OSI))
-		hyp_osi_open(info);
-	else
-		hyp_gate_open(&hyp_osi_gate, HYP_GATE_ABSENT);
+	HYP_FAMILY_OPEN(HYP_FAMILY_EPAPR, hyp_epapr_open_gate(info), &hyp_epapr_gate);
+	HYP_FAMILY_OPEN(HYP_FAMILY_KVM, hyp_kvm_ppc_open_gate(info), &hyp_kvm_gate);
+	HYP_FAMILY_OPEN(HYP_FAMILY_PAPR, hyp_papr_open_gate(info), &hyp_papr_gate);
+	HYP_FAMILY_OPEN(HYP_FAMILY_OSI, hyp_osi_open(info), &hyp_osi_gate);
 }
 
 void hyp_arch_cpu_relax(void)

@@ -189,23 +189,10 @@ int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info *info)
 {
 	(void)plat;
-	/* A family left out of HYP_FAMILIES (include/hyp/config.h) stays absent. */
-	if (HYP_FAMILY_BUILT(HYP_FAMILY_KVM))
-		hyp_kvm_x86_open_gate(info);
-	else
-		hyp_gate_open(&hyp_kvm_gate, HYP_GATE_ABSENT);
-	if (HYP_FAMILY_BUILT(HYP_FAMILY_XEN))
-		hyp_xen_open_gate(info);
-	else
-		hyp_gate_open(&hyp_xen_gate, HYP_GATE_ABSENT);
-	if (HYP_FAMILY_BUILT(HYP_FAMILY_HYPERV))
-		hyp_hyperv_open_gate(info);
-	else
-		hyp_gate_open(&hyp_hyperv_gate, HYP_GATE_ABSENT);
-	if (HYP_FAMILY_BUILT(HYP_FAMILY_VMWARE))
-		hyp_vmware_open_gate(info);
-	else
-		hyp_gate_open(&hyp_vmware_gate, HYP_GATE_ABSENT);
+	HYP_FAMILY_OPEN(HYP_FAMILY_KVM, hyp_kvm_x86_open_gate(info), &hyp_kvm_gate);
+	HYP_FAMILY_OPEN(HYP_FAMILY_XEN, hyp_xen_open_gate(info), &hyp_xen_gate);
+	HYP_FAMILY_OPEN(HYP_FAMILY_HYPERV, hyp_hyperv_open_gate(info), &hyp_hyperv_gate);
+	HYP_FAMILY_OPEN(HYP_FAMILY_VMWARE, hyp_vmware_open_gate(info), &hyp_vmware_gate);
 }
 
 /*

@@ -23,7 +23,8 @@ boot() { # label libhyp.a
 	local label=$1 lib=$2 d=$tmp/k-$passed-$failed rc
 	mkdir -p "$d"
 	if ! "$real" "${kflags[@]}" -std=c11 -O2 -ffreestanding -fno-stack-protector -Wall -Wextra -Werror \
-		-I"$src/include" -I"$src/arch/x86/include" -nostdlib -static -no-pie -Wl,--build-id=none \
+		-I"$src/include" -I"$src/arch/x86/include" -I"$src/tests/guest/runtime/x86" \
+		-nostdlib -static -no-pie -Wl,--build-id=none \
 		-Wl,--gc-sections -T "$k/kernel.ld" -o "$d/kernel.elf" "$k/start.S" "$k/main.c" "$lib" \
 		>"$d/link.log" 2>&1; then
 		echo "FAIL: $label: the kernel does not link"; head -n 12 "$d/link.log"; failed=$((failed + 1)); return

@@ -3,10 +3,10 @@
  * PVH entry (XEN_ELFNOTE_PHYS32_ENTRY: 32-bit flat protected mode, paging
  * off) of a higher-half kernel: map the first GiB twice with 2 MiB pages,
  * at 0 (identity, for this code) and at 0xffffffff80000000 (PML4 slot 511,
- * PDPT slot 510, where the kernel is linked), enter long mode (Intel SDM
- * vol. 3, 10.8.5) and jump up to kernel_main.
+ * PDPT slot 510, where the kernel is linked), enter long mode (the suite's
+ * x86_enable_long_mode) and jump up to kernel_main.
  */
-#define KERNEL_VMA 0xffffffff80000000
+#include "long_mode.h"                /* tests/guest/runtime/x86: x86_enable_long_mode */
 
 	.section .note.Xen, "a", @note
 	.balign 4
@@ -37,16 +37,7 @@ _start:
 	jne 1b
 	movl $pml4, %eax
 	movl %eax, %cr3
-	movl %cr4, %eax
-	orl $(1 << 5), %eax                 /* CR4.PAE */
-	movl %eax, %cr4
-	movl $0xc0000080, %ecx              /* EFER */
-	rdmsr
-	orl $(1 << 8), %eax                 /* EFER.LME */
-	wrmsr
-	movl %cr0, %eax
-	orl $0x80000001, %eax               /* CR0.PG | CR0.PE */
-	movl %eax, %cr0
+	x86_enable_long_mode
 	ljmp $0x08, $1f
 
 	.code64
