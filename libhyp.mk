@@ -32,10 +32,16 @@ ifeq ($(HYP_ARCH),powerpc)
 HYP_CONSUMER_CFLAGS += -Wa,-mregnames
 endif
 
-# What the library's own objects need (lib/CMakeLists.txt says the same):
-# C11, no stack protector (no __stack_chk_fail, no TLS canary in a kernel),
-# x86 kernel code without SSE/MMX or red zone.
-HYP_CFLAGS := -std=c11 -fno-stack-protector $(HYP_CONSUMER_CFLAGS)
+# What the library's own objects need (lib/CMakeLists.txt says the same and
+# why): C11, no stack protector (no __stack_chk_fail, no TLS canary in a
+# kernel), one section per function and object (--gc-sections), no jump
+# tables (no absolute addresses in .rodata), x86 kernel code without SSE/MMX
+# or red zone, and x86_64 position-independent (-fpie: links at any address,
+# the higher half included). x86_64 or i386 is the compiler's answer for your
+# CFLAGS (-m32), asked when a rule expands HYP_CFLAGS.
+HYP_CFLAGS = -std=c11 -fno-stack-protector -ffunction-sections -fdata-sections -fno-jump-tables \
+	$(HYP_CONSUMER_CFLAGS)
 ifeq ($(HYP_ARCH),x86)
-HYP_CFLAGS += -mno-sse -mno-mmx -mno-red-zone -DHYP_X86_NO_RED_ZONE
+HYP_CFLAGS += -mno-sse -mno-mmx -mno-red-zone -DHYP_X86_NO_RED_ZONE $(HYP_X86_64_PIC)
+HYP_X86_64_PIC = $(if $(shell $(CC) $(CFLAGS) -dM -E -x c /dev/null | grep __x86_64__),-fpie -mcmodel=small)
 endif

@@ -42,7 +42,7 @@ int hyp_clock_select(const struct hyp_clock_ops *const *sources,
 	if (__atomic_load_n(&clock_cpus, __ATOMIC_ACQUIRE))
 		return HYP_EBUSY;
 	__atomic_store_n(&clock_ops, NULL, __ATOMIC_RELEASE);
-	clock_cfg = *cfg;
+	hyp_copy_bytes(&clock_cfg, cfg, sizeof(clock_cfg));
 	for (s = sources; *s; s++) {
 		if (cfg->source != HYP_CLOCK_NONE && cfg->source != (*s)->id)
 			continue;
@@ -71,6 +71,13 @@ const char *hyp_clock_name(void)
 	return ops ? ops->name : "none";
 }
 
+/* A CPU's record with nothing but its number (no memset: lib/internal.h). */
+static void cpu_reset(struct hyp_clock_cpu *c, uint32_t cpu)
+{
+	hyp_zero_bytes(c, sizeof(*c));
+	c->cpu = cpu;
+}
+
 int hyp_clock_cpu_setup(struct hyp_clock_cpu *c, uint32_t cpu)
 {
 	const struct hyp_clock_ops *ops = __atomic_load_n(&clock_ops, __ATOMIC_ACQUIRE);
@@ -78,12 +85,12 @@ int hyp_clock_cpu_setup(struct hyp_clock_cpu *c, uint32_t cpu)
 
 	if (!c || ((uintptr_t)c & (HYP_CLOCK_CPU_ALIGN - 1)))
 		return HYP_EINVAL;
-	*c = (struct hyp_clock_cpu){ .cpu = cpu };
+	cpu_reset(c, cpu);
 	if (!ops)
 		return hyp_get_info() ? HYP_ENOHYP : HYP_ENOTINIT;
 	ret = ops->cpu_setup(c);
 	if (ret < 0) {
-		*c = (struct hyp_clock_cpu){ .cpu = cpu };
+		cpu_reset(c, cpu);
 		return ret;
 	}
 	if (clock_cfg.always_guard)

@@ -8,7 +8,8 @@
 #include "internal.h"
 
 /*
- * One clock source. Adding a source = one file defining one of these plus
+ * One clock source (writable, not const: its pointers, lib/internal.h).
+ * Adding a source = one file defining one of these plus
  * one line in its architecture's table (lib/<arch>/clock_<arch>.c).
  */
 struct hyp_clock_ops {
@@ -38,10 +39,10 @@ struct hyp_clock_ops {
 int hyp_clock_select(const struct hyp_clock_ops *const *sources,
 		     const struct hyp_clock_config *cfg);
 
-extern const struct hyp_clock_ops hyp_clock_kvmclock;   /* lib/x86/clock_kvm.c */
-extern const struct hyp_clock_ops hyp_clock_xen;        /* lib/x86/clock_xen.c */
-extern const struct hyp_clock_ops hyp_clock_hyperv_tsc_page;    /* lib/x86/clock_hyperv.c */
-extern const struct hyp_clock_ops hyp_clock_hyperv_ref_count;
+extern struct hyp_clock_ops hyp_clock_kvmclock;   /* lib/x86/clock_kvm.c */
+extern struct hyp_clock_ops hyp_clock_xen;        /* lib/x86/clock_xen.c */
+extern struct hyp_clock_ops hyp_clock_hyperv_tsc_page;    /* lib/x86/clock_hyperv.c */
+extern struct hyp_clock_ops hyp_clock_hyperv_ref_count;
 
 /*
  * (hi:lo) / d for hi < d, so the quotient fits 32 bits, with 32-bit

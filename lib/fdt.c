@@ -5,6 +5,7 @@
  * 32 bits and sums are formed in 64 bits so that nothing wraps.
  */
 #include <hyp/fdt.h>
+#include "bytes.h"
 
 /* Header fields (byte offsets, big-endian 32-bit). */
 #define HDR_MAGIC               0
@@ -37,7 +38,7 @@ int hyp_fdt_open(struct hyp_fdt *fdt, const void *blob, size_t size)
 
 	if (!fdt || !blob)
 		return HYP_EINVAL;
-	*fdt = (struct hyp_fdt){ 0 };
+	hyp_zero_bytes(fdt, sizeof(*fdt));
 	if (size < HYP_FDT_HEADER_SIZE || be32(b + HDR_MAGIC) != HYP_FDT_MAGIC)
 		return HYP_EBADDT;
 	total = be32(b + HDR_TOTALSIZE);
@@ -60,7 +61,7 @@ int hyp_fdt_open(struct hyp_fdt *fdt, const void *blob, size_t size)
 	    !within(fdt->struct_off, fdt->struct_size, total) ||
 	    fdt->strings_off < HYP_FDT_HEADER_SIZE ||
 	    !within(fdt->strings_off, fdt->strings_size, total)) {
-		*fdt = (struct hyp_fdt){ 0 };
+		hyp_zero_bytes(fdt, sizeof(*fdt));
 		return HYP_EBADDT;
 	}
 	return HYP_OK;
@@ -301,7 +302,7 @@ int hyp_fdt_read_hypervisor(const void *blob, size_t size, struct hyp_fdt_hyperv
 
 	if (!out)
 		return HYP_EINVAL;
-	*out = (struct hyp_fdt_hypervisor){ 0 };
+	hyp_zero_bytes(out, sizeof(*out));
 	err = hyp_fdt_open(&fdt, blob, size);
 	if (err)
 		return err;
@@ -341,6 +342,6 @@ int hyp_fdt_read_hypervisor(const void *blob, size_t size, struct hyp_fdt_hyperv
 	}
 	return HYP_OK;
 bad:
-	*out = (struct hyp_fdt_hypervisor){ 0 };
+	hyp_zero_bytes(out, sizeof(*out));
 	return err;
 }

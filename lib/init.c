@@ -25,10 +25,12 @@ int hyp_init(const struct hyp_platform *plat)
 	}
 
 	if (plat)
-		init_platform = *plat;
+		hyp_copy_bytes(&init_platform, plat, sizeof(init_platform));
 	init_result = hyp_detect(&init_platform, &init_info);
-	if (init_result < 0)
-		init_info = (struct hyp_info){ .kind = HYP_KIND_NONE };
+	if (init_result < 0) {
+		hyp_zero_bytes(&init_info, sizeof(init_info));
+		init_info.kind = HYP_KIND_NONE;
+	}
 	hyp_arch_open_gates(&init_platform, &init_info);
 	hyp_arch_probe(&init_platform, &init_info);
 	__atomic_store_n(&init_state, INIT_DONE, __ATOMIC_RELEASE);
@@ -48,7 +50,8 @@ int hyp_detect(const struct hyp_platform *plat, struct hyp_info *info)
 
 	if (!info)
 		return HYP_EINVAL;
-	*info = (struct hyp_info){ .kind = HYP_KIND_NONE };
+	hyp_zero_bytes(info, sizeof(*info));
+	info->kind = HYP_KIND_NONE;
 	return hyp_arch_detect(plat ? plat : &defaults, info);
 }
 

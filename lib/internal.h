@@ -5,6 +5,18 @@
 
 #include <hyp/hyp.h>
 
+/*
+ * No pointer in read-only data: in a position-independent kernel the linker
+ * turns each stored pointer into a dynamic relocation, allowed only in a
+ * writable segment (ld.lld refuses one in a read-only segment without
+ * -z notext; GNU ld marks DT_TEXTREL). So families are called directly, not
+ * through tables of function pointers, strings are looked up in switches,
+ * switches have no jump tables (-fno-jump-tables, lib/CMakeLists.txt) and a
+ * clock source's ops (pointers by nature) are writable data. Checked on
+ * every target's libhyp.a: tests/host/check-lib-objects.sh.
+ */
+#include "bytes.h"
+
 /* Architecture: fill `info` from the platform; no hypercall, no state. */
 int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info);
 
@@ -60,6 +72,19 @@ static inline void hyp_gate_open(unsigned char *gate, unsigned int value)
 {
 	__atomic_store_n(gate, (unsigned char)value, __ATOMIC_RELEASE);
 }
+
+/*
+ * hyp_arch_open_gates(): `open` (the family's gate step, a call) if the
+ * family is built (HYP_FAMILIES, include/hyp/config.h), else its gate stays
+ * absent and the step is never referenced (--gc-sections drops it).
+ */
+#define HYP_FAMILY_OPEN(family, open, gate)                                     \
+	do {                                                                    \
+		if (HYP_FAMILY_BUILT(family))                                   \
+			open;                                                   \
+		else                                                            \
+			hyp_gate_open((gate), HYP_GATE_ABSENT);                 \
+	} while (0)
 
 /* hyp_kvm_gate open where detection found KVM, else absent (every arch but x86). */
 void hyp_kvm_open_gate(const struct hyp_info *info);

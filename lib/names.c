@@ -28,26 +28,31 @@ const char *hyp_strerror(int err)
 	case HYP_EBADDT:        return "HYP_EBADDT";
 	case HYP_ENOHYP:        return "HYP_ENOHYP";
 	case HYP_ENOSERVICE:    return "HYP_ENOSERVICE";
+	case HYP_ENOCONDUIT:    return "HYP_ENOCONDUIT";
 	default:                return err > 0 ? "HYP_OK" : "HYP_E?";
 	}
 }
 
+/* Names in a char array, not a table of pointers (lib/internal.h). */
+static const char kind_names[][11] = {
+	[HYP_KIND_NONE]         = "none",
+	[HYP_KIND_KVM]          = "KVM",
+	[HYP_KIND_XEN]          = "Xen",
+	[HYP_KIND_TCG]          = "QEMU TCG",
+	[HYP_KIND_HYPERV]       = "Hyper-V",
+	[HYP_KIND_VMWARE]       = "VMware",
+	[HYP_KIND_VIRTUALBOX]   = "VirtualBox",
+	[HYP_KIND_BHYVE]        = "bhyve",
+	[HYP_KIND_ACRN]         = "ACRN",
+	[HYP_KIND_PARALLELS]    = "Parallels",
+	[HYP_KIND_QNX]          = "QNX",
+	[HYP_KIND_JAILHOUSE]    = "Jailhouse",
+	[HYP_KIND_UNKNOWN]      = "unknown",
+};
+
 const char *hyp_kind_name(enum hyp_kind kind)
 {
-	switch (kind) {
-	case HYP_KIND_NONE:         return "none";
-	case HYP_KIND_KVM:          return "KVM";
-	case HYP_KIND_XEN:          return "Xen";
-	case HYP_KIND_TCG:          return "QEMU TCG";
-	case HYP_KIND_HYPERV:       return "Hyper-V";
-	case HYP_KIND_VMWARE:       return "VMware";
-	case HYP_KIND_VIRTUALBOX:   return "VirtualBox";
-	case HYP_KIND_BHYVE:        return "bhyve";
-	case HYP_KIND_ACRN:         return "ACRN";
-	case HYP_KIND_PARALLELS:    return "Parallels";
-	case HYP_KIND_QNX:          return "QNX";
-	case HYP_KIND_JAILHOUSE:    return "Jailhouse";
-	case HYP_KIND_UNKNOWN:      return "unknown";
-	}
-	return "unknown";
+	if ((unsigned int)kind >= sizeof(kind_names) / sizeof(kind_names[0]))
+		return "unknown";
+	return kind_names[kind];
 }

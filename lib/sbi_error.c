@@ -21,23 +21,27 @@ int hyp_sbi_error(long sbi_error)
 	}
 }
 
+/* Names in a char array, not a table of pointers (lib/internal.h). */
+static const char impl_names[][14] = {
+	[HYP_SBI_IMPL_BBL]              = "BBL",
+	[HYP_SBI_IMPL_OPENSBI]          = "OpenSBI",
+	[HYP_SBI_IMPL_XVISOR]           = "Xvisor",
+	[HYP_SBI_IMPL_KVM]              = "KVM",
+	[HYP_SBI_IMPL_RUSTSBI]          = "RustSBI",
+	[HYP_SBI_IMPL_DIOSIX]           = "Diosix",
+	[HYP_SBI_IMPL_COFFER]           = "Coffer",
+	[HYP_SBI_IMPL_XEN]              = "Xen",
+	[HYP_SBI_IMPL_POLARFIRE_HSS]    = "PolarFire HSS",
+	[HYP_SBI_IMPL_COREBOOT]         = "coreboot",
+	[HYP_SBI_IMPL_OREBOOT]          = "oreboot",
+	[HYP_SBI_IMPL_BHYVE]            = "bhyve",
+};
+
 const char *hyp_sbi_impl_name(unsigned long impl_id)
 {
-	switch (impl_id) {
-	case HYP_SBI_IMPL_BBL:              return "BBL";
-	case HYP_SBI_IMPL_OPENSBI:          return "OpenSBI";
-	case HYP_SBI_IMPL_XVISOR:           return "Xvisor";
-	case HYP_SBI_IMPL_KVM:              return "KVM";
-	case HYP_SBI_IMPL_RUSTSBI:          return "RustSBI";
-	case HYP_SBI_IMPL_DIOSIX:           return "Diosix";
-	case HYP_SBI_IMPL_COFFER:           return "Coffer";
-	case HYP_SBI_IMPL_XEN:              return "Xen";
-	case HYP_SBI_IMPL_POLARFIRE_HSS:    return "PolarFire HSS";
-	case HYP_SBI_IMPL_COREBOOT:         return "coreboot";
-	case HYP_SBI_IMPL_OREBOOT:          return "oreboot";
-	case HYP_SBI_IMPL_BHYVE:            return "bhyve";
-	default:                            return "unknown";
-	}
+	if (impl_id >= sizeof(impl_names) / sizeof(impl_names[0]))
+		return "unknown";
+	return impl_names[impl_id];
 }
 
 bool hyp_sbi_impl_is_hypervisor(unsigned long impl_id)

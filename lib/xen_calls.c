@@ -59,8 +59,10 @@ int hyp_xen_version(void)
 
 int hyp_xen_extraversion(char *out)
 {
-	char text[HYP_XEN_EXTRAVERSION_LEN] = { 0 };
+	char text[HYP_XEN_EXTRAVERSION_LEN];
 	int rc;
+
+	hyp_zero_bytes(text, sizeof(text));
 
 	if (!out)
 		return HYP_EINVAL;
@@ -215,7 +217,9 @@ int hyp_xen_evtchn_status(uint32_t port, struct hyp_xen_evtchn_status_args *out)
 {
 	if (!out)
 		return HYP_EINVAL;
-	*out = (struct hyp_xen_evtchn_status_args){ .dom = HYP_XEN_DOMID_SELF, .port = port };
+	hyp_zero_bytes(out, sizeof(*out));
+	out->dom = HYP_XEN_DOMID_SELF;
+	out->port = port;
 	return evtchn_op(HYP_XEN_EVTCHNOP_status, out);
 }
 

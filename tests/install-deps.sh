@@ -18,7 +18,7 @@ packages=(
   gcc-riscv64-linux-gnu opensbi libc6-dev-riscv64-cross linux-libc-dev-riscv64-cross
   linux-source-6.1 flex bison bc
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross linux-libc-dev-arm64-cross qemu-system-arm
-  g++ libssl-dev
+  g++ libssl-dev meson
   libc6-dev-ppc64el-cross linux-libc-dev-ppc64el-cross
 )
 

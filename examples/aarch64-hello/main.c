@@ -13,7 +13,7 @@
 
 static bool xen;
 
-/* The compiler may call these for struct copies and zeroing (freestanding C). */
+/* The compiler may call these for this kernel's struct copies and zeroing (libhyp.a calls neither). */
 void *memset(void *dst, int c, unsigned long n);
 void *memcpy(void *dst, const void *src, unsigned long n);
 void *memset(void *dst, int c, unsigned long n)

@@ -13,7 +13,7 @@
 
 static unsigned int passed, failed;
 
-/* A freestanding compiler may call these for struct copies; every kernel has them. */
+/* A freestanding compiler may call these for this kernel's struct copies (libhyp.a calls neither). */
 void *memset(void *dst, int c, size_t n);
 void *memcpy(void *dst, const void *src, size_t n);
 void *memset(void *dst, int c, size_t n)

@@ -12,7 +12,7 @@
 
 void kernel_main(void);
 
-/* The compiler may call these for structure copies, in libhyp.a too. */
+/* The compiler may call these for this kernel's structure copies (libhyp.a calls neither). */
 void *memset(void *dst, int c, size_t n)
 {
 	for (unsigned char *d = dst; n--;)

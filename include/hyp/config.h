@@ -34,6 +34,17 @@
  * HYP_ARM64_XEN_INSN                              (<hyp/arm64/xen_call.h>)
  *     The instruction text each stub emits. Default: the real instruction.
  *     The host ABI tests replace them with a trapping encoding.
+ * HYP_FAMILIES
+ *     The families libhyp.a detects (HYP_FAMILY_* bits of <hyp/core.h>,
+ *     or-ed): a family left out is never detected, its gate stays absent
+ *     (its calls answer HYP_ENOHYP, nothing executed) and no code of its
+ *     detection is referenced, so a kernel linking with --gc-sections pays
+ *     for the families it keeps (docs/PERFORMANCE.md, "Size"). Families
+ *     with a choice: x86 KVM, Xen, Hyper-V, VMware; PowerPC ePAPR, KVM
+ *     (magic page), PAPR, OSI; aarch64 Xen, SMCCC (KVM's services are
+ *     SMCCC's). Default: all. CMake: -DHYP_FAMILIES="kvm;xen" (names:
+ *     kvm xen hyperv vmware smccc sbi epapr papr osi); otherwise
+ *     -DHYP_FAMILIES='(HYP_FAMILY_KVM)' for the library's sources.
  */
 #ifndef HYP_CONFIG_H
 #define HYP_CONFIG_H
@@ -41,5 +52,11 @@
 #if defined(HYP_X86_KVM_FORCE_VMCALL) && defined(HYP_X86_KVM_FORCE_VMMCALL)
 #error "define at most one of HYP_X86_KVM_FORCE_VMCALL and HYP_X86_KVM_FORCE_VMMCALL"
 #endif
+
+#ifndef HYP_FAMILIES
+#define HYP_FAMILIES 0xffffffffu
+#endif
+/* Whether family f (HYP_FAMILY_*) is compiled into detection. */
+#define HYP_FAMILY_BUILT(f) ((HYP_FAMILIES & (f)) != 0)
 
 #endif /* HYP_CONFIG_H */

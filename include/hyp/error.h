@@ -51,7 +51,7 @@
 #define HYP_ETIMEDOUT   (-110)
 #define HYP_EALREADY    (-114)  /* already in the state asked for (SBI ALREADY_STARTED/_STOPPED) */
 
-/* Library codes, outside the errno range; the next new one is -4005, then -4006, ... */
+/* Library codes, outside the errno range; the next new one is -4006, then -4007, ... */
 #define HYP_ELIB_MAX    (-4001)
 #define HYP_ELIB_MIN    (-4999)
 #define HYP_IS_LIBRARY_ERROR(err) ((err) <= HYP_ELIB_MAX && (err) >= HYP_ELIB_MIN)
@@ -59,6 +59,13 @@
 #define HYP_EBADDT      (-4002) /* malformed or truncated device tree blob */
 #define HYP_ENOHYP      (-4003) /* this hypervisor family was not detected: nothing executed */
 #define HYP_ENOSERVICE  (-4004) /* no path offers this service here (hyp/services.h): nothing executed */
+/*
+ * hyp_init()/hyp_detect(), aarch64: no device tree and no conduit declared
+ * (hyp_platform.arm_conduit), so whether a hypervisor is there cannot be
+ * asked (hvc/smc may be UNDEFINED): nothing executed, every family closed.
+ * Declare HYP_ARM_CONDUIT_HVC, _SMC or _NONE, or pass the tree.
+ */
+#define HYP_ENOCONDUIT  (-4005)
 
 #ifdef __cplusplus
 extern "C" {

@@ -54,15 +54,6 @@ int hyp_arm64_read_dt(const struct hyp_platform *plat, struct hyp_arm64_dt *dt)
 	return HYP_OK;
 }
 
-/* In probe order: Xen's tree names the kind before SMCCC's UIDs (which find KVM). */
-static const struct hyp_arm64_family families[] = {
-	{ hyp_xen_arm_detect,   hyp_xen_arm_probe,      hyp_xen_arm_open_gate },
-	{ hyp_smccc_detect,     hyp_smccc_probe,        hyp_smccc_open_gates },
-	{ NULL,                 NULL,                   hyp_kvm_open_gate },
-};
-
-#define FAMILY_COUNT (sizeof(families) / sizeof(families[0]))
-
 int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 {
 	struct hyp_arm64_dt dt;
@@ -78,9 +69,18 @@ int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 	if (ctx.conduit == HYP_ARM_CONDUIT_DEFAULT)
 		ctx.conduit = dt.conduit;
 	ctx.xen = dt.xen || plat->declared_kind == HYP_KIND_XEN;
-	for (size_t i = 0; i < FAMILY_COUNT; i++)
-		if (families[i].detect)
-			families[i].detect(&ctx, info);
+	/* In probe order: Xen's tree names the kind before SMCCC's UIDs (which find KVM). */
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_XEN))
+		hyp_xen_arm_detect(&ctx, info);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_SMCCC))
+		hyp_smccc_detect(&ctx, info);
+	/*
+	 * Neither a tree nor the kernel's word: "no hypervisor" would be a
+	 * guess (an ELF kernel QEMU loads at the start of RAM gets no DTB),
+	 * so say that nothing could be asked (include/hyp/error.h).
+	 */
+	if (!plat->fdt && plat->arm_conduit == HYP_ARM_CONDUIT_DEFAULT && !ctx.xen)
+		return HYP_ENOCONDUIT;
 	return HYP_OK;
 }
 
@@ -94,11 +94,19 @@ void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info 
 void hyp_arch_probe(const struct hyp_platform *plat, struct hyp_info *info)
 {
 	(void)plat;
-	for (size_t i = 0; i < FAMILY_COUNT; i++)
-		if (families[i].probe)
-			families[i].probe(info);
-	for (size_t i = 0; i < FAMILY_COUNT; i++)
-		families[i].open_gate(info);
+	/* A family left out of HYP_FAMILIES (include/hyp/config.h) stays absent. */
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_XEN))
+		hyp_xen_arm_probe(info);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_SMCCC))
+		hyp_smccc_probe(info);
+	HYP_FAMILY_OPEN(HYP_FAMILY_XEN, hyp_xen_arm_open_gate(info), &hyp_xen_gate);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_SMCCC)) {
+		hyp_smccc_open_gates(info);
+	} else {
+		hyp_gate_open(&hyp_psci_gate, HYP_GATE_ABSENT);
+		hyp_gate_open(&hyp_smccc_gate, HYP_GATE_ABSENT);
+	}
+	hyp_kvm_open_gate(info);
 }
 
 /* Linux arm64 cpu_relax(): yield. */

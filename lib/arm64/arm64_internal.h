@@ -24,18 +24,13 @@ struct hyp_arm64_detect {
 };
 
 /*
- * One row of arm64_detect.c's table per family: adding one is adding its
- * file and that row. detect (optional, hyp_detect()) fills `info` from ctx
+ * A family's steps, called directly by arm64_detect.c (no table of function
+ * pointers: lib/internal.h): adding one is adding its file and its calls
+ * there. detect (optional, hyp_detect()) fills `info` from ctx
  * alone, no call; probe (optional, hyp_init() only) asks the hypervisor on
  * the conduit detection found, with the unconditional stubs; open_gate runs
  * after every probe, so no gate opens before the answers it depends on.
  */
-struct hyp_arm64_family {
-	void (*detect)(const struct hyp_arm64_detect *ctx, struct hyp_info *info);
-	void (*probe)(struct hyp_info *info);
-	void (*open_gate)(const struct hyp_info *info);
-};
-
 /* The families' steps (xen_arm.c, smccc_probe.c; KVM's gate: lib/kvm_common.c). */
 void hyp_xen_arm_detect(const struct hyp_arm64_detect *ctx, struct hyp_info *info);
 void hyp_xen_arm_probe(struct hyp_info *info);

@@ -85,7 +85,7 @@ static int ptp_wall_base(struct hyp_clock_cpu *c, struct hyp_clock_timespec *bas
 	return HYP_OK;
 }
 
-static const struct hyp_clock_ops hyp_clock_kvm_ptp = {
+static struct hyp_clock_ops hyp_clock_kvm_ptp = {   /* writable: lib/internal.h */
 	.id = HYP_CLOCK_KVM_PTP,
 	.name = "kvm-ptp",
 	.probe = ptp_probe,
@@ -97,7 +97,7 @@ static const struct hyp_clock_ops hyp_clock_kvm_ptp = {
 
 int hyp_clock_init(const struct hyp_clock_config *cfg)
 {
-	static const struct hyp_clock_ops *const sources[] = { &hyp_clock_kvm_ptp, NULL };
+	static const struct hyp_clock_ops *sources[] = { &hyp_clock_kvm_ptp, NULL };
 
 	return hyp_clock_select(sources, cfg);
 }

@@ -75,12 +75,13 @@ int hyp_papr_term_write(unsigned long vterm, const char *buf, size_t count, unsi
 
 int hyp_papr_get_term_char(unsigned long vterm, char buf[HYP_PAPR_TERM_CHAR_MAX])
 {
-	struct hyp_papr_out out = { { 0 } };
+	struct hyp_papr_out out;
 	long raw;
 	int err = papr_gate_error();
 
 	if (err)
 		return err;
+	hyp_zero_bytes(&out, sizeof(out));
 	if (!buf)
 		return HYP_EINVAL;
 	raw = hyp_papr_hvsc1(HYP_PAPR_H_GET_TERM_CHAR, vterm, &out);
@@ -95,12 +96,13 @@ int hyp_papr_get_term_char(unsigned long vterm, char buf[HYP_PAPR_TERM_CHAR_MAX]
 
 int hyp_papr_random(uint64_t *value)
 {
-	struct hyp_papr_out out = { { 0 } };
+	struct hyp_papr_out out;
 	long raw;
 	int err = papr_gate_error();
 
 	if (err)
 		return err;
+	hyp_zero_bytes(&out, sizeof(out));
 	raw = hyp_papr_hvsc0(HYP_PAPR_H_RANDOM, &out);
 	if (raw != HYP_PAPR_H_SUCCESS)
 		return hyp_papr_error(raw);
@@ -116,12 +118,13 @@ static bool ci_size_ok(unsigned int size)
 
 int hyp_papr_logical_ci_load(unsigned int size, unsigned long addr, unsigned long *value)
 {
-	struct hyp_papr_out out = { { 0 } };
+	struct hyp_papr_out out;
 	long raw;
 	int err = papr_gate_error();
 
 	if (err)
 		return err;
+	hyp_zero_bytes(&out, sizeof(out));
 	if (!ci_size_ok(size))
 		return HYP_EINVAL;
 	raw = hyp_papr_hvsc2(HYP_PAPR_H_LOGICAL_CI_LOAD, size, addr, &out);

@@ -6,15 +6,12 @@
 #include "../internal.h"
 
 /*
- * One row of powerpc_detect.c's family table: adding a family is adding its
- * <family>_detect.c and a row. Probes run in table order on a copy of the
- * info, committed only if every probe succeeded; they read the device tree
- * and the kernel's words, never an instruction that traps.
+ * A family's probe and gate step, called directly by powerpc_detect.c:
+ * adding a family is adding its <family>_detect.c and its calls there.
+ * Probes run in that order on a copy of the info, committed only if every
+ * probe succeeded; they read the device tree and the kernel's words, never
+ * an instruction that traps.
  */
-struct hyp_powerpc_family {
-	int (*probe)(const struct hyp_platform *plat, struct hyp_info *info);
-	void (*open_gate)(const struct hyp_info *info);
-};
 
 /* ePAPR (epapr_detect.c): the /hypervisor node or the kernel's words; patch the area and open. */
 int hyp_epapr_probe(const struct hyp_platform *plat, struct hyp_info *info);

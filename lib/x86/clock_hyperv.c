@@ -59,7 +59,7 @@ static uint64_t page_read(struct hyp_clock_cpu *c, bool *stable)
 	return t * HUNDRED_NS;
 }
 
-const struct hyp_clock_ops hyp_clock_hyperv_tsc_page = {
+struct hyp_clock_ops hyp_clock_hyperv_tsc_page = {
 	.id = HYP_CLOCK_HYPERV_TSC_PAGE,
 	.name = "hyperv-tsc-page",
 	.probe = page_probe,
@@ -68,7 +68,7 @@ const struct hyp_clock_ops hyp_clock_hyperv_tsc_page = {
 	.read = page_read,
 };
 
-const struct hyp_clock_ops hyp_clock_hyperv_ref_count = {
+struct hyp_clock_ops hyp_clock_hyperv_ref_count = {
 	.id = HYP_CLOCK_HYPERV_REF_COUNT,
 	.name = "hyperv-ref-count",
 	.probe = msr_probe,

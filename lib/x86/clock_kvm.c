@@ -76,7 +76,7 @@ static int kvm_wall_base(struct hyp_clock_cpu *c, struct hyp_clock_timespec *bas
 	return HYP_OK;
 }
 
-const struct hyp_clock_ops hyp_clock_kvmclock = {
+struct hyp_clock_ops hyp_clock_kvmclock = {
 	.id = HYP_CLOCK_KVMCLOCK,
 	.name = "kvmclock",
 	.probe = kvm_probe,

@@ -2,7 +2,7 @@
 /* x86 clock sources, fastest read first (each probe decides if it exists here). */
 #include "clock_x86.h"
 
-static const struct hyp_clock_ops *const x86_clock_sources[] = {
+static const struct hyp_clock_ops *x86_clock_sources[] = {   /* writable: lib/internal.h */
 	&hyp_clock_kvmclock,
 	&hyp_clock_xen,
 	&hyp_clock_hyperv_tsc_page,

@@ -68,7 +68,7 @@ static int xen_wall_base(struct hyp_clock_cpu *c, struct hyp_clock_timespec *bas
 	return HYP_OK;
 }
 
-const struct hyp_clock_ops hyp_clock_xen = {
+struct hyp_clock_ops hyp_clock_xen = {
 	.id = HYP_CLOCK_XEN,
 	.name = "xen",
 	.probe = xen_probe,

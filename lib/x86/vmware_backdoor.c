@@ -14,7 +14,9 @@ bool hyp_vmware_present(void)
 
 static int command(unsigned int cmd, struct hyp_vmware_regs *r)
 {
-	*r = (struct hyp_vmware_regs){ .bx = ~0ul, .cx = cmd };
+	hyp_zero_bytes(r, sizeof(*r));
+	r->bx = ~0ul;
+	r->cx = cmd;
 	return hyp_vmware_call(r);
 }
 

@@ -41,8 +41,11 @@ void hyp_vmware_open_gate(const struct hyp_info *info)
 		[HYP_VMWARE_CONDUIT_VMCALL] = HYP_GATE_VMWARE_VMCALL,
 		[HYP_VMWARE_CONDUIT_VMMCALL] = HYP_GATE_VMWARE_VMMCALL,
 	};
-	struct hyp_vmware_regs r = { .bx = ~0ul, .cx = HYP_VMWARE_CMD_GETVERSION };
+	struct hyp_vmware_regs r;
 
+	hyp_zero_bytes(&r, sizeof(r));
+	r.bx = ~0ul;
+	r.cx = HYP_VMWARE_CMD_GETVERSION;
 	if (!(info->families & HYP_FAMILY_VMWARE) || info->vmware_conduit >= sizeof(gates)) {
 		hyp_gate_open(&hyp_vmware_gate, HYP_GATE_ABSENT);
 		return;

@@ -29,23 +29,25 @@ static int message_call(struct hyp_vmware_regs *r)
 static int channel_call(const struct hyp_vmware_channel *ch, unsigned int type,
 			unsigned long bx, struct hyp_vmware_regs *r)
 {
-	*r = (struct hyp_vmware_regs){
-		.bx = bx, .cx = MSG(type), .dx = (unsigned long)ch->id << 16,
-		.si = ch->cookie_high, .di = ch->cookie_low,
-	};
+	hyp_zero_bytes(r, sizeof(*r));
+	r->bx = bx;
+	r->cx = MSG(type);
+	r->dx = (unsigned long)ch->id << 16;
+	r->si = ch->cookie_high;
+	r->di = ch->cookie_low;
 	return message_call(r);
 }
 
 int hyp_vmware_rpc_open(struct hyp_vmware_channel *ch)
 {
-	struct hyp_vmware_regs r = {
-		.bx = HYP_VMWARE_RPCI_PROTOCOL | HYP_VMWARE_MSG_FLAG_COOKIE,
-		.cx = MSG(HYP_VMWARE_MSG_OPEN),
-	};
+	struct hyp_vmware_regs r;
 	int err;
 
 	if (!ch)
 		return HYP_EINVAL;
+	hyp_zero_bytes(&r, sizeof(r));
+	r.bx = HYP_VMWARE_RPCI_PROTOCOL | HYP_VMWARE_MSG_FLAG_COOKIE;
+	r.cx = MSG(HYP_VMWARE_MSG_OPEN);
 	err = message_call(&r);
 	if (err)
 		return err;
@@ -83,11 +85,12 @@ static int send_once(const struct hyp_vmware_channel *ch, const char *msg, size_
 	if (!(*status & HYP_VMWARE_MSG_SUCCESS))
 		return HYP_OK;
 	if ((*status & HYP_VMWARE_MSG_HB) && len) {
-		r = (struct hyp_vmware_regs){
-			.bx = (unsigned long)HYP_VMWARE_MSG_SUCCESS << 16 | HB_MSG, .cx = len,
-			.dx = (unsigned long)ch->id << 16, .si = (unsigned long)(uintptr_t)msg,
-			.di = ch->cookie_low,
-		};
+		hyp_zero_bytes(&r, sizeof(r));
+		r.bx = (unsigned long)HYP_VMWARE_MSG_SUCCESS << 16 | HB_MSG;
+		r.cx = len;
+		r.dx = (unsigned long)ch->id << 16;
+		r.si = (unsigned long)(uintptr_t)msg;
+		r.di = ch->cookie_low;
 		err = hyp_vmware_hb_out(&r, ch->cookie_high);
 		*status = STATUS(r.bx);
 		return err;
@@ -146,11 +149,12 @@ static int receive_once(const struct hyp_vmware_channel *ch, char *buf, size_t s
 	if (*len > size && *len > HYP_VMWARE_RPC_DRAIN_MAX)
 		return HYP_E2BIG;       /* left unread: draining would take up to 2^30 calls */
 	if ((*status & HYP_VMWARE_MSG_HB) && *len && *len <= size) {
-		r = (struct hyp_vmware_regs){
-			.bx = (unsigned long)HYP_VMWARE_MSG_SUCCESS << 16 | HB_MSG, .cx = *len,
-			.dx = (unsigned long)ch->id << 16, .si = ch->cookie_low,
-			.di = (unsigned long)(uintptr_t)buf,
-		};
+		hyp_zero_bytes(&r, sizeof(r));
+		r.bx = (unsigned long)HYP_VMWARE_MSG_SUCCESS << 16 | HB_MSG;
+		r.cx = *len;
+		r.dx = (unsigned long)ch->id << 16;
+		r.si = ch->cookie_low;
+		r.di = (unsigned long)(uintptr_t)buf;
 		err = hyp_vmware_hb_in(&r, ch->cookie_high);
 		if (err)
 			return err;

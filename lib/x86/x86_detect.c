@@ -110,18 +110,6 @@ static bool text_empty(const char text[12])
 	return true;
 }
 
-/*
- * One row per family: its leaf-base step, its probe after the scan, its gate
- * step, run in this order (x86_detect.h).
- */
-static const struct hyp_x86_family families[] = {
-	{ hyp_kvm_x86_base,     NULL,                 hyp_kvm_x86_open_gate },
-	{ hyp_xen_x86_base,     NULL,                 hyp_xen_open_gate },
-	{ NULL,                 hyp_hyperv_probe,     hyp_hyperv_open_gate },
-	{ NULL,                 hyp_vmware_probe,     hyp_vmware_open_gate },
-};
-
-#define FAMILY_COUNT (sizeof(families) / sizeof(families[0]))
 
 /* Record one valid base; the lowest one names the hypervisor; each family looks at it. */
 static void found(const struct hyp_platform *plat, struct hyp_info *info,
@@ -133,9 +121,11 @@ static void found(const struct hyp_platform *plat, struct hyp_info *info,
 			info->signature[i] = text[i];
 		info->signature[12] = '\0';
 	}
-	for (size_t i = 0; i < FAMILY_COUNT; i++)
-		if (families[i].base)
-			families[i].base(plat, info, kind, base, max);
+	/* Each family's leaf-base step (x86_detect.h), in this order. */
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_KVM))
+		hyp_kvm_x86_base(plat, info, kind, base, max);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_XEN))
+		hyp_xen_x86_base(plat, info, kind, base, max);
 }
 
 void hyp_x86_platform_cpuid(const struct hyp_platform *plat, uint32_t leaf, uint32_t regs[4])
@@ -189,17 +179,20 @@ int hyp_arch_detect(const struct hyp_platform *plat, struct hyp_info *info)
 
 	if (err < 0)
 		return err;
-	for (size_t i = 0; i < FAMILY_COUNT; i++)
-		if (families[i].probe)
-			families[i].probe(plat, info);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_HYPERV))
+		hyp_hyperv_probe(plat, info);
+	if (HYP_FAMILY_BUILT(HYP_FAMILY_VMWARE))
+		hyp_vmware_probe(plat, info);
 	return err;
 }
 
 void hyp_arch_open_gates(const struct hyp_platform *plat, const struct hyp_info *info)
 {
 	(void)plat;
-	for (size_t i = 0; i < FAMILY_COUNT; i++)
-		families[i].open_gate(info);
+	HYP_FAMILY_OPEN(HYP_FAMILY_KVM, hyp_kvm_x86_open_gate(info), &hyp_kvm_gate);
+	HYP_FAMILY_OPEN(HYP_FAMILY_XEN, hyp_xen_open_gate(info), &hyp_xen_gate);
+	HYP_FAMILY_OPEN(HYP_FAMILY_HYPERV, hyp_hyperv_open_gate(info), &hyp_hyperv_gate);
+	HYP_FAMILY_OPEN(HYP_FAMILY_VMWARE, hyp_vmware_open_gate(info), &hyp_vmware_gate);
 }
 
 /*

@@ -10,18 +10,14 @@
 
 #include "../internal.h"
 
-struct hyp_x86_family {
-	/*
-	 * Optional: each valid hypervisor leaf base the scan finds, lowest
-	 * first (`kind` from its signature, `max` its max leaf). CPUID only.
-	 */
-	void (*base)(const struct hyp_platform *plat, struct hyp_info *info,
-		     enum hyp_kind kind, uint32_t base, uint32_t max);
-	/* Optional: after the scan, fill `info` (no state, no instruction but CPUID). */
-	void (*probe)(const struct hyp_platform *plat, struct hyp_info *info);
-	/* hyp_init(): open the family's gate from `info`. */
-	void (*open_gate)(const struct hyp_info *info);
-};
+/*
+ * A family's steps, called directly in this order by x86_detect.c (no table
+ * of function pointers: lib/internal.h, HYP_RELRO): an optional leaf-base
+ * step for each valid hypervisor leaf base the scan finds, lowest first
+ * (`kind` from its signature, `max` its max leaf; CPUID only); an optional
+ * probe after the scan (no state, no instruction but CPUID); at hyp_init(),
+ * the gate step.
+ */
 
 /* CPUID(leaf, 0) as detection sees it (the platform hook, PV prefix or the instruction). */
 void hyp_x86_platform_cpuid(const struct hyp_platform *plat, uint32_t leaf, uint32_t regs[4]);

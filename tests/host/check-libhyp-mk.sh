@@ -2,7 +2,8 @@
 # libhyp.mk as a make-based kernel uses it: for every target of
 # cmake/targets.txt whose gcc is installed, a Makefile including it builds
 # libhyp.a (table flags + $(HYP_CFLAGS), -Werror) holding every source, and a
-# kernel file compiled with $(HYP_CONSUMER_CFLAGS) links against it.
+# kernel file compiled with $(HYP_CONSUMER_CFLAGS) links against it; the
+# archive asks nothing of the kernel and links anywhere (lib_objects.py).
 # usage: check-libhyp-mk.sh SOURCE_DIR
 set -euo pipefail
 src=$(cd "$1" && pwd)
@@ -33,7 +34,9 @@ for t in "${hyp_targets[@]}"; do
 	if make -s -C "$tmp/$t" -f "$tmp/Makefile" -j2 SRC="$src" HYP_ARCH="${hyp_arch[$t]}" CC="$cc" \
 		AR="${cc%gcc}ar" CFLAGS="${hyp_gcc_flags[$t]} -O2 -Wall -Wextra -Werror" >"$tmp/log" 2>&1 &&
 		n=$(ls "$src"/lib/*.c "$src"/lib/"${hyp_arch[$t]}"/*.c | wc -l) &&
-		[ "$("${cc%gcc}ar" t "$tmp/$t/libhyp.a" | wc -l)" -eq "$n" ]; then
+		[ "$("${cc%gcc}ar" t "$tmp/$t/libhyp.a" | wc -l)" -eq "$n" ] &&
+		python3 "$src/tests/host/lib_objects.py" $([ "$t" = x86_64 ] && echo --pic-text) \
+			"$tmp/$t/libhyp.a" >"$tmp/log" 2>&1; then
 		echo "PASS: $t: libhyp.a from libhyp.mk ($n objects), a kernel links it"; passed=$((passed + 1))
 	else
 		echo "FAIL: $t"; tail -n 15 "$tmp/log"; failed=$((failed + 1))

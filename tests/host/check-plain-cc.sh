@@ -31,6 +31,9 @@ echo "sources $sources, objects $objects, archive members $members"
 [ "$sources" -eq "$objects" ] && [ "$objects" -eq "$members" ] ||
 	{ echo "FAIL: two sources compiled to one object name"; exit 1; }
 
+echo "---- what the archive asks of a kernel (nothing) and where it links (anywhere)"
+python3 "$src/tests/host/lib_objects.py" $([ "$target" = x86_64 ] && echo --pic-text) libhyp.a
+
 echo "---- a kernel linked against the whole archive"
 # shellcheck disable=SC2086  # CFLAGS is a list of flags, as in the README
 "$CC" $CFLAGS -std=c11 -O2 -ffreestanding -Wall -Wextra -Werror -nostdlib -static \

@@ -47,7 +47,7 @@ static void names(void **state)
 		{ HYP_EINTR, "HYP_EINTR" }, { HYP_EIO, "HYP_EIO" }, { HYP_E2BIG, "HYP_E2BIG" },
 		{ HYP_EAGAIN, "HYP_EAGAIN" }, { HYP_ENOMEM, "HYP_ENOMEM" },
 		{ HYP_EFAULT, "HYP_EFAULT" }, { HYP_EBUSY, "HYP_EBUSY" }, { HYP_EEXIST, "HYP_EEXIST" },
-		{ HYP_ENODEV, "HYP_ENODEV" }, { HYP_ENOHYP, "HYP_ENOHYP" }, { HYP_EINVAL, "HYP_EINVAL" },
+		{ HYP_ENODEV, "HYP_ENODEV" }, { HYP_ENOHYP, "HYP_ENOHYP" }, { HYP_ENOCONDUIT, "HYP_ENOCONDUIT" }, { HYP_EINVAL, "HYP_EINVAL" },
 		{ HYP_ENOSPC, "HYP_ENOSPC" }, { HYP_ERANGE, "HYP_ERANGE" },
 		{ HYP_ENOSYS, "HYP_ENOSYS" }, { HYP_EOPNOTSUPP, "HYP_EOPNOTSUPP" },
 		{ HYP_ETIMEDOUT, "HYP_ETIMEDOUT" }, { HYP_ENOTINIT, "HYP_ENOTINIT" },
@@ -108,7 +108,8 @@ static int hyperv_map(long raw)
 /* No library code is a value any family's hypervisor answers, or one a mapping produces. */
 static void library_codes_apart(void **state)
 {
-	static const int library[] = { HYP_ENOTINIT, HYP_EBADDT, HYP_ENOHYP, HYP_ENOSERVICE };
+	static const int library[] = { HYP_ENOTINIT, HYP_EBADDT, HYP_ENOHYP, HYP_ENOSERVICE,
+					 HYP_ENOCONDUIT };
 	static const long kvm_codes[] = { -KVM_ENOSYS, -KVM_EFAULT, -KVM_EINVAL, -KVM_E2BIG,
 					  -KVM_EPERM, -KVM_EOPNOTSUPP };
 

@@ -217,9 +217,13 @@ static void detect_inputs(void)
 	struct hyp_platform p = { 0 };
 	struct hyp_info i;
 
-	report(hyp_detect(&p, &i) == 0 && i.kind == HYP_KIND_NONE && i.families == 0 &&
+	report(hyp_detect(&p, &i) == HYP_ENOCONDUIT && i.kind == HYP_KIND_NONE && i.families == 0 &&
 	       i.arm_conduit == HYP_ARM_CONDUIT_DEFAULT,
-	       "no device tree, no word from the kernel: nothing found, nothing called");
+	       "no device tree, no word from the kernel: HYP_ENOCONDUIT, nothing called");
+	p.arm_conduit = HYP_ARM_CONDUIT_NONE;
+	report(hyp_detect(&p, &i) == 0 && i.families == 0,
+	       "no device tree, the kernel says no conduit: no hypervisor (0)");
+	p.arm_conduit = HYP_ARM_CONDUIT_DEFAULT;
 	p = (struct hyp_platform){ .fdt = guest_fdt(), .fdt_size = guest_fdt_size(),
 				   .arm_conduit = HYP_ARM_CONDUIT_NONE };
 	report(hyp_detect(&p, &i) == 0 && !(i.families & HYP_FAMILY_SMCCC),

@@ -71,7 +71,8 @@ static void check(struct cpu_result *r, bool ok, const char *what, long got)
 /* Calls whose answer depends on this CPU's arguments (harness: kvm_answer()). */
 static void harness_round(struct cpu_result *r, unsigned int cpu, unsigned int round)
 {
-	struct hyp_kvm_clock_pairing_args pairing = { 0 };
+	/* 64-byte aligned: in one page wherever the stack lies (KVM and the library refuse a straddle). */
+	_Alignas(64) struct hyp_kvm_clock_pairing_args pairing = { 0 };
 	unsigned long bitmap = (unsigned long)((cpu + round) & 1) | 2ul;
 	uint64_t gpa = (uint64_t)(cpu + 1) << 20 | ((round & 1) ? 0x800 : 0);
 	long raw;
