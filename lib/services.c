@@ -8,7 +8,7 @@
 #include "services_internal.h"
 
 /* No path: every call answers HYP_ENOSERVICE before executing anything. */
-static const struct hyp_service_path services_none = { "none", NULL, { NULL } };
+static struct hyp_service_path services_none = { "none", NULL, { NULL } };
 
 static const struct hyp_service_path *services_chosen[HYP_SERVICES];
 
@@ -86,7 +86,8 @@ bool hyp_service_offered(enum hyp_service service)
 
 const char *hyp_service_name(enum hyp_service service)
 {
-	static const char *const names[HYP_SERVICES] = {
+	/* char arrays, not pointers: nothing to relocate in read-only data (PIE kernels) */
+	static const char names[HYP_SERVICES][14] = {
 		[HYP_SERVICE_CONSOLE_WRITE] = "console-write",
 		[HYP_SERVICE_CONSOLE_READ] = "console-read",
 		[HYP_SERVICE_POWER_OFF] = "power-off",
@@ -250,11 +251,13 @@ int hyp_steal_cpu_setup(struct hyp_steal_cpu *st, uint32_t cpu)
 
 	if (!st || ((uintptr_t)st & (HYP_STEAL_CPU_ALIGN - 1)))
 		return HYP_EINVAL;
-	*st = (struct hyp_steal_cpu){ .cpu = cpu };
+	hyp_zero_bytes(st, sizeof(*st));
+	st->cpu = cpu;
 	SERVICE(p, HYP_SERVICE_STEAL_TIME, steal);
 	ret = p->fn.steal->setup(st);
 	if (ret < 0) {
-		*st = (struct hyp_steal_cpu){ .cpu = cpu };
+		hyp_zero_bytes(st, sizeof(*st));
+		st->cpu = cpu;
 		return ret;
 	}
 	st->path = 1;

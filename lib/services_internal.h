@@ -36,8 +36,8 @@ struct hyp_service_path {
  * Each architecture's table (lib/<arch>/services_<arch>.c): per service, its
  * paths best first, NULL-terminated (an empty list: never offered there).
  */
-extern const struct hyp_service_path *const *const hyp_service_table[HYP_SERVICES];
-#define HYP_SERVICE_PATHS(...) ((const struct hyp_service_path *const[]){ __VA_ARGS__, NULL })
+extern const struct hyp_service_path *const *hyp_service_table[HYP_SERVICES];
+#define HYP_SERVICE_PATHS(...) ((const struct hyp_service_path *[]){ __VA_ARGS__, NULL })
 #define HYP_SERVICE_NO_PATH    NULL
 
 /*
@@ -59,17 +59,17 @@ int hyp_service_fill(void *buf, size_t len, int (*fill_some)(uint8_t *dst, size_
 void hyp_service_rechoose(enum hyp_service s);
 
 /* The Xen paths (lib/services_xen.c): x86 and aarch64. */
-extern const struct hyp_service_path hyp_service_xen_pv_console_write;  /* domU ring, once set up */
-extern const struct hyp_service_path hyp_service_xen_pv_console_read;
+extern struct hyp_service_path hyp_service_xen_pv_console_write;  /* domU ring, once set up */
+extern struct hyp_service_path hyp_service_xen_pv_console_read;
 /* Whether hyp_xen_pv_console_setup() succeeded (lib/xen_console.c). */
 bool hyp_xen_pv_console_ready(void);
-extern const struct hyp_service_path hyp_service_xen_console_write;
-extern const struct hyp_service_path hyp_service_xen_console_read;
-extern const struct hyp_service_path hyp_service_xen_power_off;
-extern const struct hyp_service_path hyp_service_xen_reset;
-extern const struct hyp_service_path hyp_service_xen_crash;
-extern const struct hyp_service_path hyp_service_xen_idle;
-extern const struct hyp_service_path hyp_service_xen_yield;
-extern const struct hyp_service_path hyp_service_xen_steal;   /* x86: get_runstate_info; Arm: the area */
+extern struct hyp_service_path hyp_service_xen_console_write;
+extern struct hyp_service_path hyp_service_xen_console_read;
+extern struct hyp_service_path hyp_service_xen_power_off;
+extern struct hyp_service_path hyp_service_xen_reset;
+extern struct hyp_service_path hyp_service_xen_crash;
+extern struct hyp_service_path hyp_service_xen_idle;
+extern struct hyp_service_path hyp_service_xen_yield;
+extern struct hyp_service_path hyp_service_xen_steal;   /* x86: get_runstate_info; Arm: the area */
 
 #endif /* HYP_LIB_SERVICES_INTERNAL_H */

@@ -24,9 +24,9 @@ static bool xen_pv_console_offered(const struct hyp_info *info, const struct hyp
 	return xen_offered(info, plat) && hyp_xen_pv_console_ready();
 }
 
-const struct hyp_service_path hyp_service_xen_pv_console_write = {
+struct hyp_service_path hyp_service_xen_pv_console_write = {
 	"xen-pv-console", xen_pv_console_offered, { .write = hyp_xen_pv_console_write } };
-const struct hyp_service_path hyp_service_xen_pv_console_read = {
+struct hyp_service_path hyp_service_xen_pv_console_read = {
 	"xen-pv-console", xen_pv_console_offered, { .read = hyp_xen_pv_console_read } };
 
 /* CONSOLEIO_write reaches Xen's own console: dom0 (and a domU on a debug Xen). */
@@ -55,19 +55,19 @@ static int xen_crash(void)
 	return hyp_xen_sched_shutdown(HYP_XEN_SHUTDOWN_crash);
 }
 
-const struct hyp_service_path hyp_service_xen_console_write = {
+struct hyp_service_path hyp_service_xen_console_write = {
 	"xen-console-io", xen_offered, { .write = xen_console_write } };
-const struct hyp_service_path hyp_service_xen_console_read = {
+struct hyp_service_path hyp_service_xen_console_read = {
 	"xen-console-io", xen_offered, { .read = xen_console_read } };
-const struct hyp_service_path hyp_service_xen_power_off = {
+struct hyp_service_path hyp_service_xen_power_off = {
 	"xen-shutdown", xen_offered, { .call = xen_power_off } };
-const struct hyp_service_path hyp_service_xen_reset = {
+struct hyp_service_path hyp_service_xen_reset = {
 	"xen-shutdown", xen_offered, { .call = xen_reset } };
-const struct hyp_service_path hyp_service_xen_crash = {
+struct hyp_service_path hyp_service_xen_crash = {
 	"xen-shutdown", xen_offered, { .call = xen_crash } };
-const struct hyp_service_path hyp_service_xen_idle = {
+struct hyp_service_path hyp_service_xen_idle = {
 	"xen-sched-block", xen_offered, { .call = hyp_xen_sched_block } };
-const struct hyp_service_path hyp_service_xen_yield = {
+struct hyp_service_path hyp_service_xen_yield = {
 	"xen-sched-yield", xen_offered, { .call = hyp_xen_sched_yield } };
 #endif
 
@@ -87,7 +87,7 @@ static struct hyp_xen_vcpu_runstate_info *xen_area(struct hyp_steal_cpu *st)
 
 static int xen_area_setup(struct hyp_steal_cpu *st)
 {
-	*xen_area(st) = (struct hyp_xen_vcpu_runstate_info){ 0 };
+	hyp_zero_bytes(xen_area(st), sizeof(*xen_area(st)));
 	return hyp_xen_vcpu_register_runstate(st->cpu, xen_area(st));
 }
 
@@ -115,9 +115,9 @@ static int xen_area_read(struct hyp_steal_cpu *st, uint64_t *ns)
 	return HYP_ETIMEDOUT;
 }
 
-static const struct hyp_steal_ops xen_area_ops = { xen_area_setup, xen_area_teardown, xen_area_read };
+static struct hyp_steal_ops xen_area_ops = { xen_area_setup, xen_area_teardown, xen_area_read };
 
-const struct hyp_service_path hyp_service_xen_steal = {
+struct hyp_service_path hyp_service_xen_steal = {
 	"xen-runstate-area", xen_offered, { .steal = &xen_area_ops } };
 #endif
 
@@ -141,8 +141,8 @@ static int xen_steal_setup(struct hyp_steal_cpu *st)
 	return xen_steal_read(st, &ns);
 }
 
-static const struct hyp_steal_ops xen_steal_ops = { xen_steal_setup, NULL, xen_steal_read };
+static struct hyp_steal_ops xen_steal_ops = { xen_steal_setup, NULL, xen_steal_read };
 
-const struct hyp_service_path hyp_service_xen_steal = {
+struct hyp_service_path hyp_service_xen_steal = {
 	"xen-runstate", xen_offered, { .steal = &xen_steal_ops } };
 #endif

@@ -17,12 +17,13 @@ static const void *table(hyp_xen_phys_reader read, uint64_t paddr, uint32_t n, s
 int hyp_xen_pvh_start_parse(const struct hyp_xen_hvm_start_info *si, hyp_xen_phys_reader read,
 			    struct hyp_xen_pvh_start *out)
 {
-	struct hyp_xen_pvh_start r = { 0 };
+	struct hyp_xen_pvh_start r;
 	struct hyp_xen_hvm_start_info s;
 
 	if (!si || !read || !out)
 		return HYP_EINVAL;
-	s = *si;        /* one read of each field: Xen wrote it, nothing changes it after */
+	hyp_zero_bytes(&r, sizeof(r));
+	hyp_copy_bytes(&s, si, sizeof(s));        /* one read of each field: Xen wrote it, nothing changes it after */
 	if (s.magic != HYP_XEN_HVM_START_MAGIC)
 		return HYP_EINVAL;
 	r.version = s.version;
@@ -69,7 +70,7 @@ int hyp_xen_pvh_start_parse(const struct hyp_xen_hvm_start_info *si, hyp_xen_phy
 found:
 		r.cmdline_len = n;
 	}
-	*out = r;
+	hyp_copy_bytes(out, &r, sizeof(r));
 	return HYP_OK;
 }
 

@@ -7,11 +7,11 @@
  */
 #include "../services_internal.h"
 
-extern const struct hyp_service_path hyp_service_psci_off, hyp_service_psci_reset,
+extern struct hyp_service_path hyp_service_psci_off, hyp_service_psci_reset,
 	hyp_service_psci_idle, hyp_service_psci_cpu_start, hyp_service_psci_cpu_stop,
 	hyp_service_trng;       /* services_smccc.c */
 
-const struct hyp_service_path *const *const hyp_service_table[HYP_SERVICES] = {
+const struct hyp_service_path *const *hyp_service_table[HYP_SERVICES] = {
 	[HYP_SERVICE_CONSOLE_WRITE] = HYP_SERVICE_PATHS(&hyp_service_xen_pv_console_write,
 							&hyp_service_xen_console_write),
 	[HYP_SERVICE_CONSOLE_READ] = HYP_SERVICE_PATHS(&hyp_service_xen_pv_console_read,

@@ -51,15 +51,15 @@ static int trng_fill(void *buf, size_t len)
 	return hyp_service_fill(buf, len, trng_some);
 }
 
-const struct hyp_service_path hyp_service_psci_off = {
+struct hyp_service_path hyp_service_psci_off = {
 	"psci", psci_offered, { .call = hyp_psci_system_off } };
-const struct hyp_service_path hyp_service_psci_reset = {
+struct hyp_service_path hyp_service_psci_reset = {
 	"psci", psci_offered, { .call = hyp_psci_system_reset } };
-const struct hyp_service_path hyp_service_psci_idle = {
+struct hyp_service_path hyp_service_psci_idle = {
 	"psci-cpu-suspend", psci_offered, { .call = psci_standby } };
-const struct hyp_service_path hyp_service_psci_cpu_start = {
+struct hyp_service_path hyp_service_psci_cpu_start = {
 	"psci", psci_offered, { .start = psci_start } };
-const struct hyp_service_path hyp_service_psci_cpu_stop = {
+struct hyp_service_path hyp_service_psci_cpu_stop = {
 	"psci", psci_offered, { .call = hyp_psci_cpu_off } };
-const struct hyp_service_path hyp_service_trng = {
+struct hyp_service_path hyp_service_trng = {
 	"smccc-trng", trng_offered, { .read = trng_fill } };

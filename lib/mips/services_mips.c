@@ -19,12 +19,12 @@ static int kvm_console(const void *buf, size_t len)
 	return hyp_kvm_mips_console_write(0, (const char *)buf, len);
 }
 
-static const struct hyp_service_path kvm_console_path = {
+static struct hyp_service_path kvm_console_path = {
 	"kvm-mips-console", kvm_offered, { .write = kvm_console } };
-static const struct hyp_service_path kvm_exit_path = {
+static struct hyp_service_path kvm_exit_path = {
 	"kvm-mips-exit", kvm_offered, { .call = hyp_kvm_mips_exit_vm } };
 
-const struct hyp_service_path *const *const hyp_service_table[HYP_SERVICES] = {
+const struct hyp_service_path *const *hyp_service_table[HYP_SERVICES] = {
 	[HYP_SERVICE_CONSOLE_WRITE] = HYP_SERVICE_PATHS(&kvm_console_path),
 	[HYP_SERVICE_POWER_OFF] = HYP_SERVICE_PATHS(&kvm_exit_path),
 };

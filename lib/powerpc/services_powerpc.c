@@ -35,11 +35,11 @@ static int epapr_read(void *buf, size_t len)
 					      (char *)buf, len < 16 ? (unsigned int)len : 16u);
 }
 
-static const struct hyp_service_path epapr_write_path = {
+static struct hyp_service_path epapr_write_path = {
 	"epapr-byte-channel", epapr_console_offered, { .write = epapr_write } };
-static const struct hyp_service_path epapr_read_path = {
+static struct hyp_service_path epapr_read_path = {
 	"epapr-byte-channel", epapr_console_offered, { .read = epapr_read } };
-static const struct hyp_service_path epapr_idle_path = {
+static struct hyp_service_path epapr_idle_path = {
 	"epapr-ev-idle", epapr_idle_offered, { .call = hyp_epapr_idle } };
 
 #if defined(__powerpc64__)
@@ -108,20 +108,20 @@ static int papr_entropy(void *buf, size_t len)
 	return hyp_service_fill(buf, len, papr_random_some);
 }
 
-static const struct hyp_service_path papr_write_path = {
+static struct hyp_service_path papr_write_path = {
 	"papr-put-term-char", papr_offered, { .write = papr_write } };
-static const struct hyp_service_path papr_read_path = {
+static struct hyp_service_path papr_read_path = {
 	"papr-get-term-char", papr_offered, { .read = papr_read } };
-static const struct hyp_service_path papr_random_path = {
+static struct hyp_service_path papr_random_path = {
 	"papr-h-random", papr_random_offered, { .read = papr_entropy } };
-static const struct hyp_service_path papr_cede_path = {
+static struct hyp_service_path papr_cede_path = {
 	"papr-h-cede", papr_offered, { .call = hyp_papr_cede } };
 #define PAPR(path) &papr_##path##_path,
 #else
 #define PAPR(path)
 #endif
 
-const struct hyp_service_path *const *const hyp_service_table[HYP_SERVICES] = {
+const struct hyp_service_path *const *hyp_service_table[HYP_SERVICES] = {
 	[HYP_SERVICE_CONSOLE_WRITE] = HYP_SERVICE_PATHS(PAPR(write) &epapr_write_path),
 	[HYP_SERVICE_CONSOLE_READ] = HYP_SERVICE_PATHS(PAPR(read) &epapr_read_path),
 	[HYP_SERVICE_ENTROPY] = HYP_SERVICE_PATHS(PAPR(random) NULL),

@@ -86,7 +86,7 @@ static int sta_setup(struct hyp_steal_cpu *st)
 {
 	struct hyp_sbi_sta_shmem *r = (struct hyp_sbi_sta_shmem *)(void *)st->record;
 
-	*r = (struct hyp_sbi_sta_shmem){ 0 };
+	hyp_zero_bytes(r, sizeof(*r));
 	return hyp_sbi_steal_time_set_shmem(r);
 }
 
@@ -105,27 +105,27 @@ static int sta_read(struct hyp_steal_cpu *st, uint64_t *ns)
 	return hyp_steal_record_read(&r->sequence, &r->steal, ns);
 }
 
-static const struct hyp_steal_ops sta_ops = { sta_setup, sta_teardown, sta_read };
+static struct hyp_steal_ops sta_ops = { sta_setup, sta_teardown, sta_read };
 
-static const struct hyp_service_path dbcn_write = { "sbi-dbcn", dbcn_offered, { .write = sbi_write } };
-static const struct hyp_service_path legacy_write = {
+static struct hyp_service_path dbcn_write = { "sbi-dbcn", dbcn_offered, { .write = sbi_write } };
+static struct hyp_service_path legacy_write = {
 	"sbi-legacy-putchar", legacy_putchar_offered, { .write = sbi_write } };
-static const struct hyp_service_path dbcn_read_path = { "sbi-dbcn", dbcn_offered, { .read = dbcn_read } };
-static const struct hyp_service_path legacy_read_path = {
+static struct hyp_service_path dbcn_read_path = { "sbi-dbcn", dbcn_offered, { .read = dbcn_read } };
+static struct hyp_service_path legacy_read_path = {
 	"sbi-legacy-getchar", legacy_getchar_offered, { .read = legacy_read } };
-static const struct hyp_service_path srst_off_path = { "sbi-srst", srst_offered, { .call = srst_off } };
-static const struct hyp_service_path legacy_off_path = {
+static struct hyp_service_path srst_off_path = { "sbi-srst", srst_offered, { .call = srst_off } };
+static struct hyp_service_path legacy_off_path = {
 	"sbi-legacy-shutdown", legacy_shutdown_offered, { .call = hyp_sbi_legacy_shutdown } };
-static const struct hyp_service_path srst_reset_path = { "sbi-srst", srst_offered, { .call = srst_reset } };
-static const struct hyp_service_path srst_crash_path = { "sbi-srst", srst_offered, { .call = srst_crash } };
-static const struct hyp_service_path hsm_idle_path = {
+static struct hyp_service_path srst_reset_path = { "sbi-srst", srst_offered, { .call = srst_reset } };
+static struct hyp_service_path srst_crash_path = { "sbi-srst", srst_offered, { .call = srst_crash } };
+static struct hyp_service_path hsm_idle_path = {
 	"sbi-hsm-suspend", hsm_suspend_offered, { .call = hsm_idle } };
-static const struct hyp_service_path hsm_start_path = { "sbi-hsm", hsm_offered, { .start = hsm_start } };
-static const struct hyp_service_path hsm_stop_path = { "sbi-hsm", hsm_offered, { .call = hyp_sbi_hart_stop } };
-static const struct hyp_service_path sta_path = { "sbi-sta", sta_offered, { .steal = &sta_ops } };
+static struct hyp_service_path hsm_start_path = { "sbi-hsm", hsm_offered, { .start = hsm_start } };
+static struct hyp_service_path hsm_stop_path = { "sbi-hsm", hsm_offered, { .call = hyp_sbi_hart_stop } };
+static struct hyp_service_path sta_path = { "sbi-sta", sta_offered, { .steal = &sta_ops } };
 
 /* riscv64's table: SBI only (no entropy extension; no yield call). */
-const struct hyp_service_path *const *const hyp_service_table[HYP_SERVICES] = {
+const struct hyp_service_path *const *hyp_service_table[HYP_SERVICES] = {
 	[HYP_SERVICE_CONSOLE_WRITE] = HYP_SERVICE_PATHS(&dbcn_write, &legacy_write),
 	[HYP_SERVICE_CONSOLE_READ] = HYP_SERVICE_PATHS(&dbcn_read_path, &legacy_read_path),
 	[HYP_SERVICE_POWER_OFF] = HYP_SERVICE_PATHS(&srst_off_path, &legacy_off_path),

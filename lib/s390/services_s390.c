@@ -7,4 +7,4 @@
  */
 #include "../services_internal.h"
 
-const struct hyp_service_path *const *const hyp_service_table[HYP_SERVICES] = { HYP_SERVICE_NO_PATH };
+const struct hyp_service_path *const *hyp_service_table[HYP_SERVICES] = { HYP_SERVICE_NO_PATH };

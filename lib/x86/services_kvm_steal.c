@@ -55,8 +55,8 @@ static int kvm_steal_read(struct hyp_steal_cpu *st, uint64_t *ns)
 	return hyp_steal_record_read(&r->version, &r->steal, ns);
 }
 
-static const struct hyp_steal_ops kvm_steal_ops = {
+static struct hyp_steal_ops kvm_steal_ops = {
 	kvm_steal_setup, kvm_steal_teardown, kvm_steal_read };
 
-const struct hyp_service_path hyp_service_kvm_steal = {
+struct hyp_service_path hyp_service_kvm_steal = {
 	"kvm-steal-time", kvm_steal_offered, { .steal = &kvm_steal_ops } };

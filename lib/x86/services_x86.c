@@ -7,9 +7,9 @@
  */
 #include "../services_internal.h"
 
-extern const struct hyp_service_path hyp_service_kvm_steal;     /* services_kvm_steal.c */
+extern struct hyp_service_path hyp_service_kvm_steal;     /* services_kvm_steal.c */
 
-const struct hyp_service_path *const *const hyp_service_table[HYP_SERVICES] = {
+const struct hyp_service_path *const *hyp_service_table[HYP_SERVICES] = {
 	[HYP_SERVICE_CONSOLE_WRITE] = HYP_SERVICE_PATHS(&hyp_service_xen_pv_console_write,
 							&hyp_service_xen_console_write),
 	[HYP_SERVICE_CONSOLE_READ] = HYP_SERVICE_PATHS(&hyp_service_xen_pv_console_read,
