@@ -113,7 +113,7 @@ static const struct hyp_service_path rng = { "rng", always, { .read = fake_entro
 static const struct hyp_service_path steal = { "steal", always, { .steal = &steal_ops } };
 static const struct hyp_service_path idle_never = { "idle", never, { .call = fake_power } };
 
-const struct hyp_service_path *const *const hyp_service_table[HYP_SERVICES] = {
+const struct hyp_service_path *const *hyp_service_table[HYP_SERVICES] = {
 	[HYP_SERVICE_CONSOLE_WRITE] = HYP_SERVICE_PATHS(&skipped, &taken, &later),
 	[HYP_SERVICE_POWER_OFF] = HYP_SERVICE_PATHS(&power),
 	[HYP_SERVICE_ENTROPY] = HYP_SERVICE_PATHS(&rng),
