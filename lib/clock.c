@@ -8,9 +8,14 @@
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <hyp/x86/pvclock.h>
+
+#include "x86/hyperv_tsc.h"
 #endif
 
 static const struct hyp_clock_ops *clock_ops;
+#if defined(__x86_64__) || defined(__i386__)
+struct hyp_hyperv_tsc_page *hyp_hyperv_tsc_page_active;    /* hyperv_tsc.h */
+#endif
 static struct hyp_clock_config clock_cfg;
 static uint64_t clock_last;     /* the guard: largest time returned on any CPU */
 static unsigned int clock_cpus; /* CPUs set up and not torn down */
@@ -207,6 +212,16 @@ uint64_t hyp_clock_ns(struct hyp_clock_cpu *c)
 		if (r.flags & c->stable_mask)
 			return ns;
 		return clock_guard(ns);
+	}
+	/*
+	 * Hyper-V's page is partition-wide time: no guard unless always_guard.
+	 * Not valid now: the source's read, the page once more then the MSR.
+	 */
+	if (c->source == HYP_CLOCK_HYPERV_TSC_PAGE && c->stable_mask) {
+		uint64_t ns;
+
+		if (__builtin_expect(hyp_hyperv_tsc_ns(&ns), 1))
+			return ns;
 	}
 #endif
 	return clock_ns_other(c);
