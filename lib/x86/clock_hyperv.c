@@ -38,6 +38,14 @@ static int hyperv_cpu_setup(struct hyp_clock_cpu *c)
 	return HYP_OK;
 }
 
+static int page_cpu_setup(struct hyp_clock_cpu *c)
+{
+	/* The page page_init() enabled: hyp_clock_ns() reads it inline. */
+	if (__atomic_load_n(&hyp_hyperv_tsc_page_active, __ATOMIC_ACQUIRE))
+		c->read_path = HYP_CLOCK_PATH_HYPERV_PAGE;
+	return hyperv_cpu_setup(c);
+}
+
 static uint64_t msr_read(struct hyp_clock_cpu *c, bool *stable)
 {
 	(void)c;
@@ -61,7 +69,7 @@ const struct hyp_clock_ops hyp_clock_hyperv_tsc_page = {
 	.name = "hyperv-tsc-page",
 	.probe = page_probe,
 	.init = page_init,
-	.cpu_setup = hyperv_cpu_setup,
+	.cpu_setup = page_cpu_setup,
 	.read = page_read,
 };
 

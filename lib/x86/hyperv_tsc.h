@@ -34,34 +34,59 @@ static inline __attribute__((always_inline)) uint64_t hyp_hyperv_mulhi(uint64_t 
 }
 
 /*
- * The sequence protocol, at most HYP_CLOCK_RETRIES - 1 reads of the TSC
- * (pause between): true and *time (100 ns), or false (sequence 0, or it kept
- * changing). `tsc` NULL: hyp_x86_rdtsc_ordered(); a caller passing the
- * constant NULL gets no call in its code.
+ * One pass of the sequence protocol: 1 and *time (100 ns units); 0 when the
+ * page says it is not valid now (sequence 0); -1 when the sequence changed
+ * meanwhile (read again). `tsc` NULL: hyp_x86_rdtsc_ordered(); a caller
+ * passing the constant NULL gets no call in its code.
  */
-static inline __attribute__((always_inline)) bool
-hyp_hyperv_tsc_read(const volatile struct hyp_hyperv_tsc_page *page, uint64_t (*tsc)(void),
-		    uint64_t *time)
+static inline __attribute__((always_inline)) int
+hyp_hyperv_tsc_try(const volatile struct hyp_hyperv_tsc_page *page, uint64_t (*tsc)(void), uint64_t *time)
 {
-	uint32_t seq, tries = HYP_CLOCK_RETRIES;
+	uint32_t seq = page->tsc_sequence;
 	uint64_t scale, t;
 	int64_t offset;
 
-	for (;;) {
-		seq = page->tsc_sequence;
-		if (__builtin_expect(seq == 0 || --tries == 0, 0))
-			return false;
-		__asm__ __volatile__("" ::: "memory");
-		scale = page->tsc_scale;
-		offset = page->tsc_offset;
-		t = tsc ? tsc() : hyp_x86_rdtsc_ordered();
-		__asm__ __volatile__("" ::: "memory");
-		if (__builtin_expect(page->tsc_sequence == seq, 1))
-			break;
-		__asm__ __volatile__("pause" ::: "memory");
-	}
+	if (__builtin_expect(seq == 0, 0))
+		return 0;
+	__asm__ __volatile__("" ::: "memory");
+	scale = page->tsc_scale;
+	offset = page->tsc_offset;
+	t = tsc ? tsc() : hyp_x86_rdtsc_ordered();
+	__asm__ __volatile__("" ::: "memory");
+	if (__builtin_expect(page->tsc_sequence != seq, 0))
+		return -1;
 	*time = hyp_hyperv_mulhi(t, scale) + (uint64_t)offset;
-	return true;
+	return 1;
+}
+
+/* After a first pass that saw the sequence change: the rest of the bound, pause between. */
+static __attribute__((noinline, unused)) bool
+hyp_hyperv_tsc_retry(const volatile struct hyp_hyperv_tsc_page *page, uint64_t (*tsc)(void), uint64_t *time)
+{
+	uint32_t tries = HYP_CLOCK_RETRIES - 1;
+	int r;
+
+	do {
+		__asm__ __volatile__("pause" ::: "memory");
+		if (tries-- <= 1)
+			return false;
+		r = hyp_hyperv_tsc_try(page, tsc, time);
+	} while (r < 0);
+	return r > 0;
+}
+
+/*
+ * The whole protocol: at most HYP_CLOCK_RETRIES - 1 reads of the TSC; true
+ * and *time, or false (sequence 0, or it kept changing).
+ */
+static inline __attribute__((always_inline)) bool
+hyp_hyperv_tsc_read(const volatile struct hyp_hyperv_tsc_page *page, uint64_t (*tsc)(void), uint64_t *time)
+{
+	int r = hyp_hyperv_tsc_try(page, tsc, time);
+
+	if (__builtin_expect(r < 0, 0))
+		return hyp_hyperv_tsc_retry(page, tsc, time);
+	return r > 0;
 }
 
 #define HYP_HYPERV_100NS 100u     /* the reference time's unit, in ns */
