@@ -15,7 +15,9 @@ here `-singlestep`, `-d exec,nochain`); the count is the instructions from
 the measured function's first one to the return to its caller (callees
 included). Deterministic: no writer changes a record, so no retry runs.
 
-usage: clock_linux.py [--markdown] [--out DIR]
+usage: clock_linux.py [--markdown | --record DOC] [--out DIR]
+  --record DOC  writes the table (--markdown) into DOC between the markers
+                <!-- clock_linux.py --record: begin --> and <!-- ... end -->
 Prints `clock <source> <target>-<cc>: libhyp N, linux M, ratio R`, or
 `clock <source> <target>-<cc>: skipped: <reason>`.
 """
@@ -452,13 +454,34 @@ def markdown(rows):
     return "\n".join(out) + "\n"
 
 
+def record(doc, rows):
+    begin, end = "<!-- clock_linux.py --record: begin -->", "<!-- clock_linux.py --record: end -->"
+    cc = run(["gcc", "--version"]).stdout.splitlines()[0]
+    clang = run(["clang", "--version"]).stdout.splitlines()[0]
+    qemu = run(["qemu-x86_64", "--version"]).stdout.splitlines()[0] if shutil.which("qemu-x86_64") else "no qemu"
+    import datetime
+    meta = (f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC: {cc}; {clang}; {qemu}; "
+            f"Linux from {sorted(glob.glob('/usr/src/linux-source-*.tar.xz'))[-1:] or 'none'}.")
+    with open(doc) as f:
+        text = f.read()
+    if begin not in text or end not in text:
+        raise SystemExit(f"{doc}: no {begin} ... {end}")
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    with open(doc, "w") as f:
+        f.write(f"{head}{begin}\n{meta}\n\n{markdown(rows)}{end}{tail}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--markdown", action="store_true", help="print the PERFORMANCE.md table instead")
+    ap.add_argument("--record", metavar="DOC", help="write the table into DOC between its markers")
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "bench", "clock"))
     args = ap.parse_args()
     rows = measure(args.out)
     print(markdown(rows) if args.markdown else "\n".join(fmt(r) for r in rows))
+    if args.record:
+        record(args.record, rows)
     return 0
 
 
