@@ -8,9 +8,16 @@
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <hyp/x86/pvclock.h>
+
+#include "x86/hyperv_tsc.h"
+#elif defined(__aarch64__)
+#include "arm64/clock_arm64.h"
 #endif
 
 static const struct hyp_clock_ops *clock_ops;
+#if defined(__x86_64__) || defined(__i386__)
+struct hyp_hyperv_tsc_page *hyp_hyperv_tsc_page_active;    /* hyperv_tsc.h */
+#endif
 static struct hyp_clock_config clock_cfg;
 static uint64_t clock_last;     /* the guard: largest time returned on any CPU */
 static unsigned int clock_cpus; /* CPUs set up and not torn down */
@@ -93,8 +100,10 @@ int hyp_clock_cpu_setup(struct hyp_clock_cpu *c, uint32_t cpu)
 		cpu_reset(c, cpu);
 		return ret;
 	}
-	if (clock_cfg.always_guard)
+	if (clock_cfg.always_guard) {
 		c->stable_mask = 0;
+		c->read_path = HYP_CLOCK_PATH_OPS;
+	}
 	c->source = (uint8_t)ops->id;
 	__atomic_add_fetch(&clock_cpus, 1, __ATOMIC_ACQ_REL);
 	return HYP_OK;
@@ -196,6 +205,15 @@ static __attribute__((noinline)) int clock_pvclock(struct hyp_clock_cpu *c, uint
 	*ns = (r.flags & c->stable_mask) ? t : clock_guard(t);
 	return HYP_OK;
 }
+
+/* The same returning the time: hyp_clock_ns() keeps no local in memory for it. */
+static __attribute__((noinline)) uint64_t clock_pvclock_ns(struct hyp_clock_cpu *c)
+{
+	uint64_t ns;
+
+	clock_pvclock(c, &ns);
+	return ns;
+}
 #endif
 
 uint64_t hyp_clock_ns(struct hyp_clock_cpu *c)
@@ -207,14 +225,28 @@ uint64_t hyp_clock_ns(struct hyp_clock_cpu *c)
 		struct hyp_pvclock_vcpu_time_info r;
 		uint64_t ns;
 
-		if (__builtin_expect(!hyp_pvclock_try(t, &r, &ns), 0)) {
-			clock_pvclock(c, &ns);  /* 0 when HYP_CLOCK_RETRIES are spent */
-			return ns;
-		}
+		if (__builtin_expect(!hyp_pvclock_try(t, &r, &ns), 0))
+			return clock_pvclock_ns(c);     /* 0 when HYP_CLOCK_RETRIES are spent */
 		if (r.flags & c->stable_mask)
 			return ns;
 		return clock_guard(ns);
 	}
+	/*
+	 * Hyper-V's page is partition-wide time: no guard. Its page cannot be
+	 * disabled while a CPU is set up on it (hyp_hyperv_tsc_page_disable()
+	 * answers HYP_EBUSY). One pass; else the source's read (the page with
+	 * its retries, then the MSR).
+	 */
+	if (c->read_path == HYP_CLOCK_PATH_HYPERV_PAGE) {
+		uint64_t t;
+
+		if (__builtin_expect(hyp_hyperv_tsc_try(hyp_hyperv_tsc_page_active, NULL, &t) > 0, 1))
+			return t * HYP_HYPERV_100NS;
+	}
+#elif defined(__aarch64__)
+	/* KVM PTP's time is the system counter: one count, no guard unless always_guard. */
+	if (__builtin_expect(c->read_path == HYP_CLOCK_PATH_ARM64_COUNTER, 1))
+		return hyp_arm64_counter_ns();
 #endif
 	return clock_ns_other(c);
 }

@@ -66,10 +66,13 @@ static inline uint32_t hyp_clock_div_bits(uint32_t hi, uint32_t lo, uint32_t d, 
 	return q;
 }
 
-#if defined(__x86_64__) || defined(__i386__)
-/* The reference TSC page hyp_hyperv_tsc_page_enable() installed, or NULL (hyperv_setup.c). */
-const struct hyp_hyperv_tsc_page *hyp_hyperv_tsc_page_current(void);
-#endif
+
+/*
+ * struct hyp_clock_cpu's read_path: the source hyp_clock_ns() reads inline
+ * (clock.c), set by its cpu_setup; cleared where always_guard asks for the
+ * guard.
+ */
+enum { HYP_CLOCK_PATH_OPS, HYP_CLOCK_PATH_HYPERV_PAGE, HYP_CLOCK_PATH_ARM64_COUNTER };
 
 /* Whether `source` is the chosen one and a CPU is set up on it. */
 bool hyp_clock_in_use(enum hyp_clock_source source);

@@ -132,7 +132,8 @@ struct hyp_clock_cpu {
 	const volatile struct hyp_pvclock_vcpu_time_info *pvclock; /* record read: &rec, Xen's */
 	uint8_t source;                                 /* enum hyp_clock_source, 0 = not set up */
 	uint8_t stable_mask;                            /* record flags that mean "stable" */
-	uint8_t reserved[6];
+	uint8_t read_path;                              /* the library's: hyp_clock_ns()'s direct read, 0 none */
+	uint8_t reserved[5];
 } __attribute__((aligned(HYP_CLOCK_CPU_ALIGN)));
 #define HYP_CLOCK_CPU_SIZE sizeof(struct hyp_clock_cpu)
 

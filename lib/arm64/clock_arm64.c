@@ -9,22 +9,14 @@
  * scaled counter value it came with. Needs KVM_FEATURES bit
  * ARM_SMCCC_KVM_FUNC_PTP (HYP_SMCCC_KVM_FEATURE_PTP).
  */
-#include "../clock_internal.h"
+#include "clock_arm64.h"
 
 #include <hyp/smccc.h>
 
 #define NSEC_PER_SEC    1000000000ull
 #define MIN_COUNTER_HZ  1000u       /* below this the 32.32 ns-per-tick factor overflows: refused */
 
-static uint64_t ns_per_tick;        /* 32.32 fixed point: (10^9 << 32) / CNTFRQ_EL0 */
-
-static uint64_t counter(void)
-{
-	uint64_t v;
-
-	__asm__ __volatile__("isb\n\tmrs %0, cntvct_el0" : "=r"(v) : : "memory");
-	return v;
-}
+uint64_t hyp_arm64_ns_per_tick;     /* 32.32 fixed point: (10^9 << 32) / CNTFRQ_EL0 (clock_arm64.h) */
 
 static uint64_t counter_hz(void)
 {
@@ -32,11 +24,6 @@ static uint64_t counter_hz(void)
 
 	__asm__ __volatile__("mrs %0, cntfrq_el0" : "=r"(v));
 	return v;
-}
-
-static uint64_t ticks_to_ns(uint64_t ticks)
-{
-	return (uint64_t)(((unsigned __int128)ticks * ns_per_tick) >> 32);
 }
 
 static bool ptp_probe(const struct hyp_info *info, const struct hyp_clock_config *cfg)
@@ -53,13 +40,14 @@ static int ptp_init(const struct hyp_clock_config *cfg)
 	(void)cfg;
 	if (hz < MIN_COUNTER_HZ)
 		return HYP_EIO;
-	ns_per_tick = (NSEC_PER_SEC << 32) / hz;
+	hyp_arm64_ns_per_tick = (NSEC_PER_SEC << 32) / hz;
 	return HYP_OK;
 }
 
 static int ptp_cpu_setup(struct hyp_clock_cpu *c)
 {
 	c->stable_mask = 1;     /* one system counter */
+	c->read_path = HYP_CLOCK_PATH_ARM64_COUNTER;
 	return HYP_OK;
 }
 
@@ -67,7 +55,7 @@ static uint64_t ptp_read(struct hyp_clock_cpu *c, bool *stable)
 {
 	(void)c;
 	*stable = true;
-	return ticks_to_ns(counter());
+	return hyp_arm64_counter_ns();
 }
 
 static int ptp_wall_base(struct hyp_clock_cpu *c, struct hyp_clock_timespec *base)
@@ -80,7 +68,7 @@ static int ptp_wall_base(struct hyp_clock_cpu *c, struct hyp_clock_timespec *bas
 	ret = hyp_kvm_arm_ptp(HYP_SMCCC_KVM_PTP_VIRT_COUNTER, &wall_ns, &ticks);
 	if (ret < 0)
 		return ret;
-	base->sec = (int64_t)hyp_clock_ns_to_sec(wall_ns - ticks_to_ns(ticks), &nsec);
+	base->sec = (int64_t)hyp_clock_ns_to_sec(wall_ns - hyp_arm64_ticks_to_ns(ticks), &nsec);
 	base->nsec = nsec;
 	return HYP_OK;
 }

@@ -8,13 +8,13 @@
  */
 #include "../clock_internal.h"
 #include "x86_msr.h"
+#include "hyperv_tsc.h"
 
 unsigned char hyp_hyperv_gate = HYP_GATE_UNINIT;
 const void *hyp_hyperv_call_page;
 
 static bool owns_vmcall;
 static unsigned char kvm_gate_before;
-static struct hyp_hyperv_tsc_page *tsc_page;
 
 #define X86_UD2_0   0x0f
 #define X86_UD2_1   0x0b
@@ -176,7 +176,7 @@ int hyp_hyperv_tsc_page_enable(struct hyp_hyperv_tsc_page *page)
 	msr = hyp_x86_rdmsr(HYP_HYPERV_MSR_REFERENCE_TSC);
 	msr = (msr & HYP_HYPERV_MSR_RESERVED_MASK) | gpa | HYP_HYPERV_TSC_REFERENCE_ENABLE;
 	hyp_x86_wrmsr(HYP_HYPERV_MSR_REFERENCE_TSC, msr);
-	__atomic_store_n(&tsc_page, page, __ATOMIC_RELEASE);
+	__atomic_store_n(&hyp_hyperv_tsc_page_active, page, __ATOMIC_RELEASE);
 	return HYP_OK;
 }
 
@@ -192,7 +192,7 @@ int hyp_hyperv_tsc_page_disable(void)
 	/* The clock reads the page on a CPU set up on it: tear those down first. */
 	if (hyp_clock_in_use(HYP_CLOCK_HYPERV_TSC_PAGE))
 		return HYP_EBUSY;
-	__atomic_store_n(&tsc_page, NULL, __ATOMIC_RELEASE);
+	__atomic_store_n(&hyp_hyperv_tsc_page_active, NULL, __ATOMIC_RELEASE);
 	hyp_x86_wrmsr(HYP_HYPERV_MSR_REFERENCE_TSC,
 		      hyp_x86_rdmsr(HYP_HYPERV_MSR_REFERENCE_TSC) & HYP_HYPERV_MSR_RESERVED_MASK);
 	return HYP_OK;
@@ -200,55 +200,32 @@ int hyp_hyperv_tsc_page_disable(void)
 
 uint64_t hyp_hyperv_mul64_hi(uint64_t a, uint64_t b)
 {
-	uint64_t a_lo = (uint32_t)a, a_hi = a >> 32, b_lo = (uint32_t)b, b_hi = b >> 32;
-	uint64_t lo_lo = a_lo * b_lo, hi_lo = a_hi * b_lo, lo_hi = a_lo * b_hi;
-	uint64_t cross = (lo_lo >> 32) + (uint32_t)hi_lo + (uint32_t)lo_hi;
-
-	return a_hi * b_hi + (hi_lo >> 32) + (lo_hi >> 32) + (cross >> 32);
+	return hyp_hyperv_mulhi(a, b);
 }
 
-static uint64_t rdtsc_ordered(void)
+/* With the test's TSC hook: out of line, so the reader without one calls nothing. */
+static __attribute__((noinline)) bool tsc_page_read_hooked(const volatile struct hyp_hyperv_tsc_page *page,
+							   uint64_t (*tsc)(void), uint64_t *time)
 {
-	uint32_t lo, hi;
-
-	__asm__ __volatile__("lfence; rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
-	return (uint64_t)hi << 32 | lo;
+	return hyp_hyperv_tsc_read(page, tsc, time);
 }
 
 bool hyp_hyperv_tsc_page_read(const volatile struct hyp_hyperv_tsc_page *page,
 			      uint64_t (*tsc)(void), uint64_t *time)
 {
-	uint32_t seq, tries = HYP_CLOCK_RETRIES;
-	uint64_t scale, t;
-	int64_t offset;
-
 	if (!page || !time)
 		return false;
-	do {
-		seq = page->tsc_sequence;
-		if (seq == 0 || --tries == 0)
-			return false;
-		hyp_arch_cpu_relax();
-		__asm__ __volatile__("" ::: "memory");     /* x86 keeps loads in order */
-		scale = page->tsc_scale;
-		offset = page->tsc_offset;
-		t = tsc ? tsc() : rdtsc_ordered();
-		__asm__ __volatile__("" ::: "memory");
-	} while (page->tsc_sequence != seq);
-	*time = hyp_hyperv_mul64_hi(t, scale) + (uint64_t)offset;
-	return true;
-}
-
-const struct hyp_hyperv_tsc_page *hyp_hyperv_tsc_page_current(void)
-{
-	return __atomic_load_n(&tsc_page, __ATOMIC_ACQUIRE);
+	if (tsc)
+		return tsc_page_read_hooked(page, tsc, time);
+	return hyp_hyperv_tsc_read(page, NULL, time);
 }
 
 int hyp_hyperv_reference_time(uint64_t *out)
 {
-	const struct hyp_hyperv_tsc_page *page = __atomic_load_n(&tsc_page, __ATOMIC_ACQUIRE);
+	const struct hyp_hyperv_tsc_page *page =
+		__atomic_load_n(&hyp_hyperv_tsc_page_active, __ATOMIC_ACQUIRE);
 
-	if (out && page && hyp_hyperv_tsc_page_read(page, NULL, out))
+	if (out && page && hyp_hyperv_tsc_read(page, NULL, out))
 		return HYP_OK;
 	return hyp_hyperv_time_ref_count(out);
 }

@@ -59,10 +59,13 @@ echo "run.sh: measuring ..." >&2
 python3 tests/bench/bench.py --build build/host "${suite_args[@]}" "${fdt_args[@]}" "${patch_args[@]}" \
   | tee "$out/table.txt"
 
-# The clock's read path in executed instructions (tests/bench/clock_read.sh; recorded by hand
-# in docs/PERFORMANCE.md, section "Clock read path").
+# Every clock's read path against Linux 6.1's code, in executed instructions
+# (tests/bench/clock_linux.py; with --record written into docs/PERFORMANCE.md,
+# section "Clock read path").
 echo "run.sh: clock read path ..." >&2
-tests/bench/clock_read.sh "$out" | tee "$out/clock_read.txt"
+clock_args=()
+if [ $record -eq 1 ]; then clock_args=(--record docs/PERFORMANCE.md); fi
+python3 tests/bench/clock_linux.py --out "$out/clock" "${clock_args[@]}" | tee "$out/clock.txt"
 
 if [ $record -eq 1 ]; then
   python3 - "$out/table.txt" docs/PERFORMANCE.md <<'PY'

@@ -284,6 +284,13 @@ static void fuzz_hyperv(bool page)
 	check(hyp_clock_stable(&cpu));
 	if (!page || hv_page.tsc_sequence == 0)
 		check(ns == ref_count * 100u);
+	/* hyp_clock_ns(): the page read inline (no update in progress), else the MSR */
+	changing = NULL;
+	ns = hyp_clock_ns(&cpu);
+	if (!page || hv_page.tsc_sequence == 0)
+		check(ns == ref_count * 100u);
+	else
+		check(ns == (hyp_hyperv_mul64_hi(tsc_last, hv_page.tsc_scale) + (uint64_t)hv_page.tsc_offset) * 100u);
 	check_wall();
 	check(hyp_clock_cpu_teardown(&cpu) == HYP_OK);
 	/* the page's own reader, the TSC and the sequence from the steps */

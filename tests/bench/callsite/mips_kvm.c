@@ -24,11 +24,11 @@ LIB(hypcall, 1, (nr, p1))
 LIB(hypcall, 2, (nr, p1, p2))
 LIB(hypcall, 3, (nr, p1, p2, p3))
 LIB(hypcall, 4, (nr, p1, p2, p3, p4))
-LIB(hypercall, 0, ((unsigned int)nr))
-LIB(hypercall, 1, ((unsigned int)nr, p1))
-LIB(hypercall, 2, ((unsigned int)nr, p1, p2))
-LIB(hypercall, 3, ((unsigned int)nr, p1, p2, p3))
-LIB(hypercall, 4, ((unsigned int)nr, p1, p2, p3, p4))
+LIB(hypercall, 0, (nr))
+LIB(hypercall, 1, (nr, p1))
+LIB(hypercall, 2, (nr, p1, p2))
+LIB(hypercall, 3, (nr, p1, p2, p3))
+LIB(hypercall, 4, (nr, p1, p2, p3, p4))
 
 /* The minimal asm: registers bound to v0 and a0-a3. */
 #define REGS0 register unsigned long v0 __asm__("$2") = nr
@@ -60,27 +60,6 @@ REF(hypercall, 0) REF(hypercall, 1) REF(hypercall, 2) REF(hypercall, 3) REF(hype
 	}
 #define GREF(n) GREF_AS(hyp_kvm_hypercall##n, A##n, n)
 GREF(0) GREF(1) GREF(2) GREF(3) GREF(4)
-
-/*
- * I2's witness (docs/PERFORMANCE.md, "Irreducible rows"): the same gated call
- * with the API's `unsigned int nr` on both sides, libhyp against the gate by
- * hand.
- */
-#define U0 (unsigned int nr)
-#define U1 (unsigned int nr, unsigned long p1)
-#define U2 (unsigned int nr, unsigned long p1, unsigned long p2)
-#define U3 (unsigned int nr, unsigned long p1, unsigned long p2, unsigned long p3)
-#define U4 (unsigned int nr, unsigned long p1, unsigned long p2, unsigned long p3, unsigned long p4)
-#define UV0 (nr)
-#define UV1 (nr, p1)
-#define UV2 (nr, p1, p2)
-#define UV3 (nr, p1, p2, p3)
-#define UV4 (nr, p1, p2, p3, p4)
-#define UWITNESS(n) \
-	long lib__hyp_kvm_hypercall_uint##n U##n { return hyp_kvm_hypercall##n UV##n; } \
-	long ref__hyp_kvm_hypercall_uint##n U##n { REGS##n; ASM(n); return (long)v0; } \
-	GREF_AS(hyp_kvm_hypercall_uint##n, U##n, n)
-UWITNESS(0) UWITNESS(1) UWITNESS(2) UWITNESS(3) UWITNESS(4)
 
 /* ---- typed wrappers (lib/mips/kvm.c) ---- */
 #define BARE(n, nr_) ({ unsigned long nr = (nr_); REGS##n; ASM(n); (long)v0; })

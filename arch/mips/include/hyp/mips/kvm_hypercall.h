@@ -57,7 +57,7 @@
 	}
 
 #define HYP_MIPS_KVM_GATED(name, n)                                             \
-	static inline long name(unsigned int nr HYP_STUB_PARAMS##n)             \
+	static inline long name(unsigned long nr HYP_STUB_PARAMS##n)            \
 	{                                                                       \
 		HYP_GATE_CHECK(hyp_kvm_gate);                                   \
 		return hyp_kvm_hypcall##n(nr HYP_STUB_ARGS##n);                 \

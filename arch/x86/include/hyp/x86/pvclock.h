@@ -52,14 +52,17 @@ static inline bool hyp_pvclock_try(const volatile struct hyp_pvclock_vcpu_time_i
 {
 	/* An odd version, cleared here, cannot equal the re-read one. */
 	uint32_t version = t->version & ~1u;
+	uint64_t tsc;
 
 	__asm__ __volatile__("" : : : "memory");
+	/* The TSC first (as Linux's __pvclock_read_cycles(src, rdtsc_ordered())): fewer live registers. */
+	tsc = hyp_x86_rdtsc_ordered();
 	copy->tsc_timestamp = t->tsc_timestamp;
 	copy->system_time = t->system_time;
 	copy->tsc_to_system_mul = t->tsc_to_system_mul;
 	copy->tsc_shift = t->tsc_shift;
 	copy->flags = t->flags;
-	*ns = hyp_pvclock_time_at(copy, hyp_x86_rdtsc_ordered());
+	*ns = hyp_pvclock_time_at(copy, tsc);
 	__asm__ __volatile__("" : : : "memory");
 	copy->version = version;
 	return version == t->version;
