@@ -15,6 +15,7 @@
  * clock source's ops (pointers by nature) are writable data. Checked on
  * every target's libhyp.a: tests/host/check-lib-objects.sh.
  */
+#include "barrier.h"
 #include "bytes.h"
 
 /* Architecture: fill `info` from the platform; no hypercall, no state. */

@@ -189,12 +189,6 @@ int hyp_service_fill(void *buf, size_t len, int (*fill_some)(uint8_t *dst, size_
 	return (int)len;
 }
 
-/* Loads before it complete before loads after it (x86 keeps loads in order: TSO). */
-#if defined(__x86_64__) || defined(__i386__)
-#define STEAL_READ_BARRIER() __asm__ __volatile__("" ::: "memory")
-#else
-#define STEAL_READ_BARRIER() __atomic_thread_fence(__ATOMIC_ACQUIRE)
-#endif
 
 int hyp_steal_record_read(const volatile uint32_t *version, const volatile uint64_t *count,
 			  uint64_t *ns)
@@ -203,9 +197,9 @@ int hyp_steal_record_read(const volatile uint32_t *version, const volatile uint6
 		uint32_t v = *version;
 		uint64_t c;
 
-		STEAL_READ_BARRIER();
+		hyp_virt_rmb();
 		c = *count;
-		STEAL_READ_BARRIER();
+		hyp_virt_rmb();
 		if (!(v & 1u) && v == *version) {
 			*ns = c;
 			return HYP_OK;

@@ -103,9 +103,9 @@ static int xen_area_read(struct hyp_steal_cpu *st, uint64_t *ns)
 	for (unsigned int i = 0; i < HYP_SERVICE_RETRIES; i++) {
 		uint64_t t = r->state_entry_time, steal;
 
-		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		hyp_virt_rmb();
 		steal = r->time[HYP_XEN_RUNSTATE_runnable] + r->time[HYP_XEN_RUNSTATE_offline];
-		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		hyp_virt_rmb();
 		if (!(t & XEN_RUNSTATE_UPDATE) && t == r->state_entry_time) {
 			*ns = steal;
 			return HYP_OK;

@@ -93,7 +93,7 @@ int hyp_xen_grant_access(uint16_t domid, uint64_t gfn, bool readonly)
 			continue;
 		e->domid = domid;
 		e->frame = (uint32_t)gfn;
-		__atomic_thread_fence(__ATOMIC_RELEASE);   /* domid and frame before the flags (grant_table.h) */
+		hyp_virt_wmb();     /* domid and frame before the flags (grant_table.h) */
 		e->flags = (uint16_t)(HYP_XEN_GTF_permit_access | (readonly ? HYP_XEN_GTF_readonly : 0));
 		return ref > (uint32_t)__INT_MAX__ ? HYP_ENOSPC : (int)ref;
 	}

@@ -25,7 +25,7 @@ static inline long xen_ring_room(struct xen_ring_dir *d)
 {
 	uint32_t used = d->mine - *d->cons;
 
-	__atomic_thread_fence(__ATOMIC_SEQ_CST);    /* their cons before our writes to the bytes */
+	hyp_virt_mb();      /* their cons before our writes to the bytes */
 	if (used > d->size)
 		return HYP_EIO;
 	return (long)(d->size - used);
@@ -36,7 +36,7 @@ static inline long xen_ring_avail(struct xen_ring_dir *d)
 {
 	uint32_t avail = *d->prod - d->mine;
 
-	__atomic_thread_fence(__ATOMIC_ACQUIRE);    /* their prod before the bytes it covers */
+	hyp_virt_rmb();     /* their prod before the bytes it covers */
 	if (avail > d->size)
 		return HYP_EIO;
 	return (long)avail;
@@ -48,7 +48,7 @@ static inline void xen_ring_put(struct xen_ring_dir *d, const char *src, size_t 
 	for (size_t i = 0; i < n; i++)
 		d->bytes[(d->mine + (uint32_t)i) & (d->size - 1)] = src[i];
 	d->mine += (uint32_t)n;
-	__atomic_thread_fence(__ATOMIC_RELEASE);    /* the bytes before prod */
+	hyp_virt_wmb();     /* the bytes before prod */
 	*d->prod = d->mine;
 }
 
@@ -59,7 +59,7 @@ static inline void xen_ring_get(struct xen_ring_dir *d, char *dst, size_t n)
 		for (size_t i = 0; i < n; i++)
 			dst[i] = d->bytes[(d->mine + (uint32_t)i) & (d->size - 1)];
 	d->mine += (uint32_t)n;
-	__atomic_thread_fence(__ATOMIC_SEQ_CST);    /* the reads before cons */
+	hyp_virt_mb();      /* the reads before cons */
 	*d->cons = d->mine;
 }
 
