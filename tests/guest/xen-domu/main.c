@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Xen domU (x86_64 PVH) created by the real toolstack (run-domu.sh): start
- * of day, the PV console ring against xenconsoled, the xenstore client
+ * Xen domU (x86_64 PVH or an arm64 Image) created by the real toolstack
+ * (run-domu.sh): start of day (hvm_start_info on x86, the device tree on
+ * Arm), the PV console ring against xenconsoled, the xenstore client
  * against xenstored (dom0 writes data/test before unpausing us and
  * data/watched once we write data/ready), hostile rings played here.
  * Grant tables and event channels against dom0's helper (helper.c), which
@@ -10,19 +11,39 @@
  * of the xl config>. Lines "EXPECT-CONSOLE: text" and "EXPECT-STORE:
  * path=value" ask run-domu.sh to find the text in this domain's xenconsoled
  * log and the value in xenstore after the domain stopped.
+ * On Arm Xen refuses a domU console_io: everything this image prints goes
+ * through the PV console ring (held in memory until the ring is set up and
+ * while the hostile checks own it) and run-domu.sh reads it from xenconsoled's
+ * log.
  */
 #include <guest/test.h>
-#include <guest/x86.h>
 #include <hyp/hyp.h>
-
-#define RING_BASE_PFN_MIN   0xfe000ull     /* where the toolstack puts the rings (below 4 GiB) */
+#if defined(__aarch64__)
+#include <guest/arm64.h>
+#include <hyp/fdt.h>
+/* Where the toolstack puts the rings: GUEST_MAGIC_BASE/SIZE of Xen's
+ * public/arch-arm.h (tools only), 16 MiB at 0x39000000. */
+#define RING_PFN_MIN        0x39000ull
+#define RING_PFN_END        0x3a000ull
+#else
+#include <guest/x86.h>
+#define RING_PFN_MIN        0xfe000ull     /* below 4 GiB */
+#define RING_PFN_END        (1ull << 20)
+#endif
 #define XS_EACCES           (-13)           /* Linux's EACCES: xenstored's "EACCES" */
 
 static char shutdown_how[16] = "poweroff", checks[8] = "all", mem_text[8] = "32";
 
+static struct hyp_xen_cons_interface *cons_ring;
+static struct hyp_xs_interface *store_ring;
+
 void guest_exit_hook(bool pass)
 {
 	unsigned int reason = HYP_XEN_SHUTDOWN_poweroff;
+
+	/* Bounded: xenconsoled has read the last lines before we stop. */
+	for (int i = 0; cons_ring && cons_ring->out_cons != cons_ring->out_prod && i < 100000; i++)
+		hyp_xen_sched_yield();
 
 	if (!strcmp(shutdown_how, "reboot"))
 		reason = HYP_XEN_SHUTDOWN_reboot;
@@ -49,6 +70,114 @@ static bool has(const char *hay, size_t n, const char *needle)
 			return true;
 	return false;
 }
+
+#if defined(__aarch64__)
+/* Console lines before the ring is ours and while the hostile checks own it. */
+static char held[32768];
+static size_t held_len;
+static bool cons_live;
+
+void guest_xen_console_hook(const char *text, size_t len)
+{
+	if (cons_live) {
+		hyp_xen_pv_console_write(text, len);
+		return;
+	}
+	for (size_t i = 0; i < len && held_len < sizeof(held); i++)
+		held[held_len++] = text[i];
+}
+
+static void console_live(bool live)
+{
+	cons_live = live;
+	if (live && held_len) {
+		hyp_xen_pv_console_write(held, held_len);
+		held_len = 0;
+	}
+}
+
+/* The console ring first: everything printed goes there. */
+static void console_start(void)
+{
+	uint64_t pfn = 0;
+	uint32_t port = 0;
+
+	if (hyp_xen_console_ring_params(&pfn, &port) == 0 &&
+	    hyp_xen_pv_console_setup((void *)(uintptr_t)(pfn << 12), port) == 0) {
+		cons_ring = (void *)(uintptr_t)(pfn << 12);
+		console_live(true);
+	}
+}
+
+static uint64_t ticks(void)
+{
+	uint64_t v;
+
+	__asm__ __volatile__("isb; mrs %0, cntvct_el0" : "=r"(v));
+	return v;
+}
+
+static const char *const tick_unit = "counter ticks";
+
+/* Arm's start of day is the device tree (Linux .../bindings/arm/xen.txt). */
+static void test_start_info(void)
+{
+	struct hyp_fdt fdt;
+	const void *val;
+	uint32_t len = 0;
+	uint64_t ram = 0, want = (uint64_t)dec(mem_text) << 20;
+	struct hyp_xen_e820_entry map[4];
+	int node, rc;
+	bool ok;
+
+	report_prefix_push("start");
+	rc = hyp_fdt_open(&fdt, guest_fdt(), guest_fdt_size());
+	report(rc == 0, "device tree: %d, %zu bytes", rc, guest_fdt_size());
+	if (rc) {
+		report_prefix_pop();
+		return;
+	}
+	node = hyp_fdt_path_offset(&fdt, "/hypervisor");
+	rc = node < 0 ? node : hyp_fdt_getprop(&fdt, node, "compatible", &val, &len);
+	report(rc == 0 && hyp_fdt_stringlist_contains(val, len, "xen,xen") &&
+	       hyp_fdt_stringlist_contains(val, len, "xen,xen-4.17"),
+	       "/hypervisor compatible \"xen,xen-4.17\", \"xen,xen\": %d", rc);
+	rc = node < 0 ? node : hyp_fdt_getprop(&fdt, node, "reg", &val, &len);
+	/* 2+2 cells a region: the grant table's, then Xen's extended regions */
+	ok = rc == 0 && len >= 16 && len % 16 == 0;
+	report(ok && hyp_fdt_cell(val, 0) == 0 && hyp_fdt_cell(val, 3) >= 4096,
+	       "/hypervisor reg: %u regions, the grant table's %u bytes at 0x%x%08x", ok ? len / 16 : 0,
+	       ok ? hyp_fdt_cell(val, 3) : 0, ok ? hyp_fdt_cell(val, 0) : 0, ok ? hyp_fdt_cell(val, 1) : 0);
+	rc = node < 0 ? node : hyp_fdt_getprop(&fdt, node, "interrupts", &val, &len);
+	report(rc == 0 && len == 12 && hyp_fdt_cell(val, 0) == 1 && hyp_fdt_cell(val, 1) + 16 == 31,
+	       "/hypervisor interrupts: the event channel upcall is PPI %u (type %u)",
+	       len == 12 ? hyp_fdt_cell(val, 1) + 16 : 0, len == 12 ? hyp_fdt_cell(val, 0) : 0);
+	node = hyp_fdt_path_offset(&fdt, "/memory");
+	rc = node < 0 ? node : hyp_fdt_getprop(&fdt, node, "reg", &val, &len);
+	for (uint32_t i = 0; rc == 0 && i + 16 <= len; i += 16)
+		ram += (uint64_t)hyp_fdt_cell(val, i / 4 + 2) << 32 | hyp_fdt_cell(val, i / 4 + 3);
+	report(rc == 0 && ram <= want && ram + (2u << 20) >= want,
+	       "/memory: %llu KiB RAM (xl memory=%lu MiB)", (unsigned long long)(ram >> 10), dec(mem_text));
+	report(has(guest_cmdline(), strlen(guest_cmdline()), "shutdown=") &&
+	       has(guest_cmdline(), strlen(guest_cmdline()), shutdown_how),
+	       "/chosen/bootargs: \"%s\"", guest_cmdline());
+	/* Arm keeps no e820: Xen has no XENMEM_memory_map there (arch_memory_op). */
+	report_call(HYP_ENOSYS, hyp_xen_memory_map(map, 4));
+	report_prefix_pop();
+}
+#else
+static void console_start(void) {}
+static void console_live(bool live) { (void)live; }
+
+static uint64_t ticks(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ __volatile__("lfence; rdtsc" : "=a"(lo), "=d"(hi));
+	return (uint64_t)hi << 32 | lo;
+}
+
+static const char *const tick_unit = "TSC cycles";
 
 /* This image identity-maps the first 4 GiB (runtime/x86/entry64.S). */
 static const void *phys(uint64_t pa, size_t len)
@@ -95,9 +224,7 @@ static void test_start_info(void)
 	report_call(HYP_EINVAL, hyp_xen_memory_map(map, 0));
 	report_prefix_pop();
 }
-
-static struct hyp_xen_cons_interface *cons_ring;
-static struct hyp_xs_interface *store_ring;
+#endif
 
 static void test_ring_params(void)
 {
@@ -107,10 +234,10 @@ static void test_ring_params(void)
 
 	report_prefix_push("params");
 	rc = hyp_xen_console_ring_params(&cpfn, &cport);
-	report(rc == 0 && cpfn >= RING_BASE_PFN_MIN && cpfn < (1u << 20) && cport,
+	report(rc == 0 && cpfn >= RING_PFN_MIN && cpfn < RING_PFN_END && cport,
 	       "console ring: %d, pfn 0x%llx, port %u", rc, (unsigned long long)cpfn, cport);
 	rc = hyp_xen_store_ring_params(&spfn, &sport);
-	report(rc == 0 && spfn >= RING_BASE_PFN_MIN && spfn < (1u << 20) && sport && spfn != cpfn &&
+	report(rc == 0 && spfn >= RING_PFN_MIN && spfn < RING_PFN_END && sport && spfn != cpfn &&
 	       sport != cport, "xenstore ring: %d, pfn 0x%llx, port %u", rc, (unsigned long long)spfn,
 	       sport);
 	if (cport)
@@ -371,17 +498,9 @@ static void test_grant_evtchn(uint64_t cpfn, uint64_t spfn)
 	report_prefix_pop();
 }
 
-static uint64_t tsc(void)
-{
-	uint32_t lo, hi;
-
-	__asm__ __volatile__("lfence; rdtsc" : "=a"(lo), "=d"(hi));
-	return (uint64_t)hi << 32 | lo;
-}
-
 /*
- * Costs in TSC cycles under this run's TCG (tests/bench/xen-domu.sh prints
- * them): a xenstore round trip and the console ring's bytes, each against a
+ * Costs in TSC cycles (x86) or generic timer ticks (Arm) under this run's TCG
+ * (tests/bench/xen-domu.sh prints them): a xenstore round trip and the console ring's bytes, each against a
  * null hypercall (XENVER_version) of the same run.
  */
 static void bench(void)
@@ -391,25 +510,25 @@ static void bench(void)
 	uint64_t t0, null_c, xs_c, cons_c;
 	int i, ok = 0, oks = 0, rc;
 
-	t0 = tsc();
+	t0 = ticks();
 	for (i = 0; i < 200; i++)
 		ok += hyp_xen_version() > 0;
-	null_c = (tsc() - t0) / 200;
-	t0 = tsc();
+	null_c = (ticks() - t0) / 200;
+	t0 = ticks();
 	for (i = 0; i < 50; i++)
 		oks += hyp_xenstore_read(0, "data/test", v, sizeof(v)) == 15;
-	xs_c = (tsc() - t0) / 50;
+	xs_c = (ticks() - t0) / 50;
 	memset(big, 'b', sizeof(big));
 	for (i = 63; i < (int)sizeof(big); i += 64)
 		big[i] = '\n';
-	t0 = tsc();
+	t0 = ticks();
 	rc = hyp_xen_pv_console_write(big, sizeof(big));
-	cons_c = tsc() - t0;
+	cons_c = ticks() - t0;
 	report(ok == 200 && oks == 50 && rc == (int)sizeof(big),
 	       "bench: %d of 200 null hypercalls, %d of 50 xenstore reads, %d of 16384 bytes to the console ring",
 	       ok, oks, rc);
-	report_info("bench: null hypercall %llu cycles; xenstore read round trip %llu cycles = %llu null "
-		    "hypercalls; console ring %llu cycles per KiB = %llu null hypercalls",
+	report_info("bench (%s): null hypercall %llu; xenstore read round trip %llu = %llu null "
+		    "hypercalls; console ring %llu per KiB = %llu null hypercalls", tick_unit,
 		    (unsigned long long)null_c, (unsigned long long)xs_c,
 		    (unsigned long long)(null_c ? xs_c / null_c : 0),
 		    (unsigned long long)(cons_c / 16), (unsigned long long)(null_c ? cons_c / 16 / null_c : 0));
@@ -441,6 +560,7 @@ static void test_hostile(uint32_t cport, uint32_t sport)
 	char body[100];
 
 	report_prefix_push("hostile");
+	console_live(false);        /* the console is a fake ring until the end */
 	/* Nobody answers these rings: a short bound keeps the timeouts below quick. */
 	report(hyp_xen_ring_waits(300) == HYP_XEN_RING_WAITS, "ring waits: default %u, now 300",
 	       HYP_XEN_RING_WAITS);
@@ -509,7 +629,16 @@ void test_main(void)
 	guest_cmdline_get("checks", checks, sizeof(checks));
 	guest_cmdline_get("mem", mem_text, sizeof(mem_text));
 	report_call(HYP_ENOTINIT, hyp_xen_pv_console_write("x", 1));
+#if defined(__aarch64__)
+	{
+		struct hyp_platform plat = { .fdt = guest_fdt(), .fdt_size = guest_fdt_size() };
+
+		report_call(0, hyp_init(&plat));
+	}
+#else
 	report_call(0, hyp_init(NULL));
+#endif
+	console_start();
 	info = hyp_get_info();
 	report(info && info->kind == HYP_KIND_XEN && !info->xen_pv, "detected Xen, not PV");
 	if (strcmp(checks, "all"))
@@ -530,6 +659,7 @@ void test_main(void)
 		test_hostile(cport, sport);
 		/* back to the real rings: the last lines go through them */
 		report_call(0, hyp_xen_pv_console_setup(cons_ring, cport));
+		console_live(true);
 		report_call(0, hyp_xenstore_setup(store_ring, sport));
 		report_call(0, hyp_xenstore_write(0, "data/end", "1"));
 	}

@@ -65,9 +65,19 @@ static void pl011_put(char c)
 	uart[PL011_DR / 4] = (uint8_t)c;
 }
 
+void guest_exit_hook(bool pass) __attribute__((weak));
+void guest_xen_console_hook(const char *text, size_t len) __attribute__((weak));
+
+bool guest_cmdline_get(const char *key, char *buf, size_t size)
+{
+	return guest_cmdline_value(boot_cmdline, SIZE_MAX, key, buf, size);
+}
+
 static void xen_flush(void)
 {
-	if (line_len)
+	if (line_len && guest_xen_console_hook)
+		guest_xen_console_hook(line, line_len);
+	else if (line_len)
 		hyp_xen_hvc3(HYP_XEN_HYPERCALL_console_io, HYP_XEN_CONSOLEIO_write,
 			     line_len, (unsigned long)(uintptr_t)line);
 	line_len = 0;
@@ -99,6 +109,8 @@ void arch_exit(bool pass)
 	uint64_t block[2] = { ADP_STOPPED_APPLICATION_EXIT, code };
 
 	xen_flush();
+	if (guest_exit_hook)
+		guest_exit_hook(pass);
 	if (exit_reg) {
 		*exit_reg = (uint32_t)code;
 	} else {

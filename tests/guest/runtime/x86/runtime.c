@@ -100,21 +100,8 @@ const struct hvm_start_info *x86_start_info(void)
 bool guest_cmdline_get(const char *key, char *buf, size_t size)
 {
 	const struct hvm_start_info *si = x86_start_info();
-	const char *p;
-	size_t klen = strlen(key);
 
-	if (!si || !si->cmdline_paddr || !size)
+	if (!si || !si->cmdline_paddr)
 		return false;
-	for (p = (const char *)(uintptr_t)si->cmdline_paddr; *p; p++) {
-		size_t n = 0;
-
-		if ((p == (const char *)(uintptr_t)si->cmdline_paddr || p[-1] == ' ') &&
-		    !memcmp(p, key, klen) && p[klen] == '=') {
-			for (p += klen + 1; *p && *p != ' ' && n + 1 < size; p++)
-				buf[n++] = *p;
-			buf[n] = '\0';
-			return true;
-		}
-	}
-	return false;
+	return guest_cmdline_value((const char *)(uintptr_t)si->cmdline_paddr, SIZE_MAX, key, buf, size);
 }
