@@ -709,6 +709,44 @@ static void test_hostile(uint32_t cport, uint32_t sport)
 	report_prefix_pop();
 }
 
+/*
+ * dom0 misbehaves (helper.c): through grant 0 it moves the console ring's
+ * indices that are not ours past the ring. Our write and read must answer
+ * HYP_EIO at once, writing and consuming nothing; dom0 checks that too.
+ */
+static void test_dom0_scribble(uint32_t cport)
+{
+	volatile struct hyp_xen_cons_interface *c = cons_ring;
+	uint32_t out_prod, in_cons;
+	char in[16];
+	int i;
+	bool ok;
+
+	report_prefix_push("dom0-scribble");
+	for (i = 0; c->out_cons != c->out_prod && i < 100000; i++)     /* xenconsoled caught up */
+		hyp_xen_sched_yield();
+	console_live(false);        /* Arm: the lines wait in memory until the ring is back */
+	out_prod = c->out_prod;
+	in_cons = c->in_cons;
+	report_call(0, hyp_xenstore_write(0, "data/scribble-go", "1"));
+	ok = wait_key("scribbled");
+	report(ok, "dom0's helper moved out_cons and in_prod past the ring");
+	if (ok) {
+		report_call(HYP_EIO, hyp_xen_pv_console_write("x", 1));
+		report(c->out_prod == out_prod, "nothing written: out_prod %u, was %u", c->out_prod, out_prod);
+		memset(in, 0x5a, sizeof(in));
+		report_call(HYP_EIO, hyp_xen_pv_console_read(in, sizeof(in)));
+		report(c->in_cons == in_cons && in[0] == 0x5a && in[15] == 0x5a,
+		       "nothing consumed: in_cons %u, was %u; the buffer untouched", c->in_cons, in_cons);
+	}
+	report_call(0, hyp_xenstore_write(0, "data/scribble-seen", "1"));
+	report(wait_key("restored"), "dom0's helper put the indices back");
+	report_call(0, hyp_xen_pv_console_setup(cons_ring, cport));
+	console_live(true);
+	report_call(5, hyp_xen_pv_console_write("back\n", 5));
+	report_prefix_pop();
+}
+
 void test_main(void)
 {
 	const struct hyp_info *info;
@@ -750,6 +788,7 @@ void test_main(void)
 		report_call(0, hyp_xen_pv_console_setup(cons_ring, cport));
 		console_live(true);
 		report_call(0, hyp_xenstore_setup(store_ring, sport));
+		test_dom0_scribble(cport);
 		report_call(0, hyp_xenstore_write(0, "data/end", "1"));
 	}
 }
