@@ -615,9 +615,9 @@ static void bench(void)
 	report(ok == 200 && oks == 50 && rc == (int)sizeof(big),
 	       "bench: %d of 200 null hypercalls, %d of 50 xenstore reads, %d of 16384 bytes to the console ring",
 	       ok, oks, rc);
-	report_info("bench (%s): null hypercall %llu; xenstore read round trip %llu = %llu null "
-		    "hypercalls; console ring %llu per KiB = %llu null hypercalls", tick_unit,
-		    (unsigned long long)null_c, (unsigned long long)xs_c,
+	report_info("bench: null hypercall %llu %s; xenstore read round trip %llu = %llu null "
+		    "hypercalls; console ring %llu per KiB = %llu null hypercalls",
+		    (unsigned long long)null_c, tick_unit, (unsigned long long)xs_c,
 		    (unsigned long long)(null_c ? xs_c / null_c : 0),
 		    (unsigned long long)(cons_c / 16), (unsigned long long)(null_c ? cons_c / 16 / null_c : 0));
 }
