@@ -498,22 +498,22 @@ static void test_grant_evtchn(uint64_t cpfn, uint64_t spfn)
 	report_prefix_pop();
 }
 
-#if !defined(__aarch64__)
 /*
- * Event delivery by interrupt: HVM_PARAM_CALLBACK_IRQ with a vector, the
- * runtime's IDT entry for it, interrupts on only inside bounded windows.
+ * Event delivery by interrupt, interrupts on only inside bounded windows.
+ * x86: HVM_PARAM_CALLBACK_IRQ with a vector, the runtime's IDT entry for it.
+ * Arm: the /hypervisor node's PPI through the GICv3 Xen gives the domain.
  */
-#define UPCALL_VECTOR   0x50
 static volatile unsigned int upcalls, upcalls_with_port;
-static volatile unsigned long upcall_vector_seen;
+static volatile unsigned long upcall_seen;     /* the vector, or the GIC's INTID */
 static uint32_t upcall_port;
+static unsigned int upcall_window(void);
 
-static bool on_upcall(struct guest_frame *f)
+static void on_upcall(unsigned long id)
 {
 	uint64_t sel = 0;
 
 	upcalls++;
-	upcall_vector_seen = f->vector;
+	upcall_seen = id;
 	/* the selector names the port's word of the pending bitmap */
 	if (hyp_xen_evtchn_upcall_ack(&shinfo, 0, &sel) == 1 &&
 	    (sel >> (upcall_port / (8 * sizeof(shinfo.info.evtchn_pending[0])))) & 1 &&
@@ -521,35 +521,122 @@ static bool on_upcall(struct guest_frame *f)
 		upcalls_with_port++;
 		hyp_xen_evtchn_clear_pending(&shinfo, upcall_port);
 	}
+}
+
+#if defined(__aarch64__)
+#define UPCALL_ID       31ul                    /* PPI 31: the DT's interrupts, checked in start */
+#define IRQ_ON()        __asm__ __volatile__("msr daifclr, #2" ::: "memory")
+#define IRQ_OFF()       __asm__ __volatile__("msr daifset, #2" ::: "memory")
+#define RELAX()         __asm__ __volatile__("yield" ::: "memory")
+
+void guest_irq_hook(unsigned int intid)
+{
+	on_upcall(intid);
+}
+
+static void mmio32(uint64_t addr, uint32_t or_bits)
+{
+	volatile uint32_t *r = (volatile uint32_t *)(uintptr_t)addr;
+
+	*r |= or_bits;
+}
+
+/* GICv3 at /interrupt-controller (GICD, then vCPU 0's redistributor): PPI 31 on, group 1. */
+static bool upcall_setup(void)
+{
+	struct hyp_fdt fdt;
+	const void *val;
+	uint32_t len = 0;
+	uint64_t gicd, gicr, sgi;
+	volatile uint32_t *waker;
+	int node, i;
+
+	if (hyp_fdt_open(&fdt, guest_fdt(), guest_fdt_size()) ||
+	    (node = hyp_fdt_path_offset(&fdt, "/interrupt-controller")) < 0 ||
+	    hyp_fdt_getprop(&fdt, node, "reg", &val, &len) || len < 32)
+		return false;
+	gicd = (uint64_t)hyp_fdt_cell(val, 0) << 32 | hyp_fdt_cell(val, 1);
+	gicr = (uint64_t)hyp_fdt_cell(val, 4) << 32 | hyp_fdt_cell(val, 5);
+	report_info("GICv3: distributor 0x%llx, redistributors 0x%llx", (unsigned long long)gicd,
+		    (unsigned long long)gicr);
+	mmio32(gicd, 0x12);                     /* GICD_CTLR: ARE_NS, EnableGrp1A */
+	waker = (volatile uint32_t *)(uintptr_t)(gicr + 0x14);
+	*waker &= ~2u;                          /* GICR_WAKER.ProcessorSleep */
+	for (i = 0; (*waker & 4u) && i < 100000; i++)
+		;
+	sgi = gicr + 0x10000;
+	mmio32(sgi + 0x80, 1u << UPCALL_ID);    /* GICR_IGROUPR0: group 1 */
+	((volatile uint8_t *)(uintptr_t)(sgi + 0x400))[UPCALL_ID] = 0xa0;  /* priority */
+	mmio32(sgi + 0x100, 1u << UPCALL_ID);   /* GICR_ISENABLER0 */
+	__asm__ __volatile__("mrs x9, S3_0_C12_C12_5; orr x9, x9, #1; msr S3_0_C12_C12_5, x9; isb\n"
+			     "mov x9, #0xff; msr S3_0_C4_C6_0, x9\n"       /* ICC_PMR_EL1 */
+			     "mov x9, #1; msr S3_0_C12_C12_7, x9; isb"     /* ICC_IGRPEN1_EL1 */
+			     ::: "x9", "memory");
 	return true;
 }
+
+static void upcall_off(void) {}
+#else
+#define UPCALL_ID       0x50ul                  /* the vector */
+#define IRQ_ON()        __asm__ __volatile__("sti" ::: "memory")
+#define IRQ_OFF()       __asm__ __volatile__("cli" ::: "memory")
+#define RELAX()         __asm__ __volatile__("pause" ::: "memory")
+
+static bool on_vector(struct guest_frame *f)
+{
+	on_upcall(f->vector);
+	return true;
+}
+
+static bool upcall_setup(void)
+{
+	uint64_t v = 0;
+	int rc;
+
+	report_call(HYP_EINVAL, hyp_xen_evtchn_upcall_vector(14));
+	guest_set_trap_handler(UPCALL_ID, on_vector);
+	report_call(0, hyp_xen_evtchn_upcall_vector(UPCALL_ID));
+	rc = hyp_xen_hvm_get_param(HYP_XEN_HVM_PARAM_CALLBACK_IRQ, &v);
+	report(rc == 0 && v >> HYP_XEN_HVM_PARAM_CALLBACK_IRQ_TYPE_SHIFT == HYP_XEN_HVM_PARAM_CALLBACK_TYPE_VECTOR &&
+	       (v & 0xff) == UPCALL_ID, "HVM_PARAM_CALLBACK_IRQ reads back: %d, 0x%llx", rc,
+	       (unsigned long long)v);
+	return rc == 0;
+}
+
+/* Asked to stop, Xen 4.17 still raised the vector for a PVH domU (seen): not asserted. */
+static void upcall_off(void)
+{
+	unsigned int n;
+
+	report_call(0, hyp_xen_evtchn_upcall_vector(0));
+	report_call(0, hyp_xen_evtchn_send(upcall_port));
+	n = upcall_window();
+	report_info("after HVM_PARAM_CALLBACK_IRQ 0, a send raised %u upcall(s)", n);
+	hyp_xen_evtchn_set_mask(&shinfo, upcall_port, 1);
+	hyp_xen_evtchn_clear_pending(&shinfo, upcall_port);
+	guest_set_trap_handler(UPCALL_ID, NULL);
+}
+#endif
 
 /* Interrupts on until one upcall or a bounded while: the upcalls taken. */
 static unsigned int upcall_window(void)
 {
 	unsigned int before = upcalls;
 
-	__asm__ __volatile__("sti" ::: "memory");
+	IRQ_ON();
 	for (int i = 0; i < 200000 && upcalls == before; i++)
-		__asm__ __volatile__("pause" ::: "memory");
-	__asm__ __volatile__("cli" ::: "memory");
+		RELAX();
+	IRQ_OFF();
 	return upcalls - before;
 }
 
 static void test_upcall(void)
 {
-	uint64_t v = 0;
 	unsigned int n, with_port;
-	int rc, ipi;
+	int ipi;
 
 	report_prefix_push("upcall");
-	report_call(HYP_EINVAL, hyp_xen_evtchn_upcall_vector(14));
-	guest_set_trap_handler(UPCALL_VECTOR, on_upcall);
-	report_call(0, hyp_xen_evtchn_upcall_vector(UPCALL_VECTOR));
-	rc = hyp_xen_hvm_get_param(HYP_XEN_HVM_PARAM_CALLBACK_IRQ, &v);
-	report(rc == 0 && v >> HYP_XEN_HVM_PARAM_CALLBACK_IRQ_TYPE_SHIFT == HYP_XEN_HVM_PARAM_CALLBACK_TYPE_VECTOR &&
-	       (v & 0xff) == UPCALL_VECTOR, "HVM_PARAM_CALLBACK_IRQ reads back: %d, 0x%llx", rc,
-	       (unsigned long long)v);
+	report(upcall_setup(), "delivery set up");
 	hyp_xen_evtchn_upcall_ack(&shinfo, 0, NULL);
 	upcall_window();                                /* whatever was pending before */
 	ipi = hyp_xen_evtchn_bind_ipi(0);
@@ -562,29 +649,19 @@ static void test_upcall(void)
 	report_call(1, hyp_xen_evtchn_pending(&shinfo, upcall_port));
 	report_call(0, hyp_xen_evtchn_unmask(upcall_port));
 	n = upcall_window();
-	report(n == 1 && upcalls_with_port == 1 && upcall_vector_seen == UPCALL_VECTOR,
-	       "unmasking the pending port raised vector 0x%lx: %u upcall(s), %u with the port pending",
-	       upcall_vector_seen, n, upcalls_with_port);
+	report(n == 1 && upcalls_with_port == 1 && upcall_seen == UPCALL_ID,
+	       "unmasking the pending port raised 0x%lx: %u upcall(s), %u with the port pending",
+	       upcall_seen, n, upcalls_with_port);
 	with_port = upcalls_with_port;
 	report_call(0, hyp_xen_evtchn_send(upcall_port));
 	n = upcall_window();
 	report(n == 1 && upcalls_with_port == with_port + 1,
 	       "a send to the unmasked port: %u upcall(s), the port pending in it", n);
 	report_call(0, hyp_xen_evtchn_upcall_ack(&shinfo, 0, NULL));
-	/* Asked to stop, Xen 4.17 still raised the vector for a PVH domU (seen): not asserted. */
-	report_call(0, hyp_xen_evtchn_upcall_vector(0));
-	report_call(0, hyp_xen_evtchn_send(upcall_port));
-	n = upcall_window();
-	report_info("after HVM_PARAM_CALLBACK_IRQ 0, a send raised %u upcall(s)", n);
-	hyp_xen_evtchn_set_mask(&shinfo, upcall_port, 1);
-	hyp_xen_evtchn_clear_pending(&shinfo, upcall_port);
+	upcall_off();
 	report_call(0, hyp_xen_evtchn_close(upcall_port));
-	guest_set_trap_handler(UPCALL_VECTOR, NULL);
 	report_prefix_pop();
 }
-#else
-static void test_upcall(void) {}
-#endif
 
 /*
  * Costs in TSC cycles (x86) or generic timer ticks (Arm) under this run's TCG

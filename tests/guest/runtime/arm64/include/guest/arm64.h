@@ -57,5 +57,8 @@ void guest_exit_hook(bool pass);
 /* Defined by a test whose console under Xen is not console_io (a domU, which
  * Xen refuses it): each line goes there instead; else absent. */
 void guest_xen_console_hook(const char *text, size_t len);
+/* Defined by a test that takes interrupts (GICv3, set up by the test): each
+ * acknowledged INTID, then EOI; else IRQs are unexpected traps. */
+void guest_irq_hook(unsigned int intid);
 
 #endif /* GUEST_ARM64_H */
