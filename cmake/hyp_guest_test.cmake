@@ -13,6 +13,7 @@ set(HYP_GUEST_RUNNERS
   "kvm-host/run-under-kvm.sh|kvm-x86|-"
   "xen-host/run-under-xen.sh|xen-x86|-"
   "xen-domu/run-domu.sh|Xen domU x86|xen-domu-x86_64"
+  "xen-domu/run-domu-arm64.sh|Xen domU arm64|xen-domu-arm64"
   "kvm-host-arm64/run-under-kvm-arm64.sh|kvm-arm64|debs-kvm-arm64"
   "xen-host-arm64/run-under-xen-arm64.sh|xen-arm64|debs-xen-arm64"
   "kvm-host-riscv64/run-under-kvm.sh|kvm-riscv64|kernel-riscv64"

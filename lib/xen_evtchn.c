@@ -71,6 +71,37 @@ static int set_bit_to(volatile xen_word *words, uint32_t port, int on)
 	return HYP_OK;
 }
 
+#if defined(__x86_64__) || defined(__i386__)
+int hyp_xen_evtchn_upcall_vector(uint8_t vector)
+{
+	uint64_t v = vector;
+
+	if (vector && vector < 32)
+		return HYP_EINVAL;
+	if (vector)
+		v |= (uint64_t)HYP_XEN_HVM_PARAM_CALLBACK_TYPE_VECTOR << HYP_XEN_HVM_PARAM_CALLBACK_IRQ_TYPE_SHIFT;
+	return hyp_xen_hvm_set_param(HYP_XEN_HVM_PARAM_CALLBACK_IRQ, v);
+}
+#endif
+
+int hyp_xen_evtchn_upcall_ack(union hyp_xen_shared_info_page *page, uint32_t vcpu, uint64_t *sel)
+{
+	struct hyp_xen_vcpu_info *vi;
+	int was;
+
+	if (!page || vcpu >= HYP_XEN_LEGACY_MAX_VCPUS)
+		return HYP_EINVAL;
+	vi = &page->info.vcpu_info[vcpu];
+	was = __atomic_exchange_n(&vi->evtchn_upcall_pending, 0, __ATOMIC_SEQ_CST) != 0;
+	{
+		uint64_t s = (uint64_t)__atomic_exchange_n(&vi->evtchn_pending_sel, 0, __ATOMIC_SEQ_CST);
+
+		if (sel)
+			*sel = s;
+	}
+	return was;
+}
+
 int hyp_xen_evtchn_pending(const union hyp_xen_shared_info_page *page, uint32_t port)
 {
 	return page ? bit(page->info.evtchn_pending, port) : HYP_EINVAL;

@@ -10,6 +10,7 @@
 #   debs-kvm-arm64   Debian's arm64 kernel and busybox (tests/guest/kvm-host-arm64)
 #   debs-xen-arm64   Debian's Xen 4.17 arm64 (tests/guest/xen-host-arm64)
 #   xen-domu-x86_64  Xen 4.17 + dom0 Linux + toolstack initramfs (tests/guest/xen-domu)
+#   xen-domu-arm64   the same for arm64
 # While one is being prepared, a progress line at least once a minute: what,
 # the elapsed time and the newest line of its log. A cached one costs nothing.
 # CTest runs each as the setup test of its fixture (cmake/hyp_guest_test.cmake).
@@ -19,7 +20,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 g=$root/tests/guest
 
-declare -A cmd what
+declare -A cmd what arg
 cmd[kernel-riscv64]=$g/kvm-host-riscv64/build-kernel.sh
 what[kernel-riscv64]="the riscv64 KVM host kernel from linux-source-6.1 (about 4 min of two idle cores)"
 cmd[kernel-ppc64le]=$g/kvm-host-ppc64/build-kernel.sh
@@ -28,9 +29,12 @@ cmd[debs-kvm-arm64]=$g/kvm-host-arm64/fetch.sh
 what[debs-kvm-arm64]="Debian's arm64 kernel and busybox (apt-get download, about 60 MB)"
 cmd[debs-xen-arm64]=$g/xen-host-arm64/fetch.sh
 what[debs-xen-arm64]="Debian's Xen 4.17 arm64 (apt-get download)"
-cmd[xen-domu-x86_64]=$g/xen-domu/fetch.sh
-what[xen-domu-x86_64]="Xen 4.17, dom0 Linux and a toolstack initramfs from Debian's packages (apt-get download, about 80 MB)"
-all=(debs-kvm-arm64 debs-xen-arm64 xen-domu-x86_64 kernel-riscv64 kernel-ppc64le)
+for a in x86_64 arm64; do
+	cmd[xen-domu-$a]=$g/xen-domu/fetch.sh
+	arg[xen-domu-$a]=$a
+	what[xen-domu-$a]="Xen 4.17, dom0 Linux and a toolstack initramfs from Debian's $a packages (apt-get download, about 80 MB)"
+done
+all=(debs-kvm-arm64 debs-xen-arm64 xen-domu-x86_64 xen-domu-arm64 kernel-riscv64 kernel-ppc64le)
 
 [ $# -gt 0 ] || set -- "${all[@]}"
 for name in "$@"; do
@@ -42,7 +46,7 @@ prepare() {
 	local name=$1 log start pid rc now last line announced=0
 	log=$(mktemp)
 	start=$(date +%s)
-	"${cmd[$name]}" >"$log" 2>&1 &
+	"${cmd[$name]}" ${arg[$name]:+"${arg[$name]}"} >"$log" 2>&1 &
 	pid=$!
 	last=$start
 	while kill -0 "$pid" 2>/dev/null; do

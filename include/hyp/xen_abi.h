@@ -179,6 +179,8 @@ struct hyp_xen_hvm_param {
 #define HYP_XEN_HVM_PARAM_CONSOLE_PFN       17
 #define HYP_XEN_HVM_PARAM_CONSOLE_EVTCHN    18
 #define HYP_XEN_HVM_PARAM_CALLBACK_TYPE_VECTOR  2   /* value bits 63:56; vector in 7:0 */
+#define HYP_XEN_HVM_PARAM_CALLBACK_IRQ_TYPE_MASK    0xFF00000000000000ull
+#define HYP_XEN_HVM_PARAM_CALLBACK_IRQ_TYPE_SHIFT   56  /* the mask's lowest bit */
 
 /* ---- memory_op (memory.h) ------------------------------------------------ */
 #define HYP_XEN_XENMEM_current_reservation  3   /* arg domid_t *; returns pages */

@@ -52,6 +52,30 @@ int hyp_xen_evtchn_unmask(uint32_t port);
 int hyp_xen_sched_poll(uint32_t *ports, unsigned int nr, uint64_t timeout);
 #endif
 
+#if defined(__x86_64__) || defined(__i386__)
+/*
+ * Event delivery by interrupt (HVM/PVH): HVM_PARAM_CALLBACK_IRQ of type
+ * HVM_PARAM_CALLBACK_TYPE_VECTOR. From then on Xen raises `vector` on vCPU 0
+ * while its vcpu_info.evtchn_upcall_pending is set (an unmasked port became
+ * pending) and interrupts are enabled: level-like, so the handler acks with
+ * hyp_xen_evtchn_upcall_ack() before it looks at the ports, or the vector
+ * comes straight back. 0; HYP_EINVAL for a vector below 32 (the CPU's
+ * exceptions). Vector 0 asks Xen to stop, but Xen 4.17 was seen still
+ * raising the vector for a PVH domU afterwards: mask the ports to be sure.
+ */
+int hyp_xen_evtchn_upcall_vector(uint8_t vector);
+#endif
+/*
+ * Acknowledge vCPU `vcpu`'s upcall in `page`: clear evtchn_upcall_pending,
+ * then take and clear evtchn_pending_sel (bit n: word n of evtchn_pending
+ * may hold news) into *sel if `sel` is not NULL. Both must be cleared: Xen
+ * marks an upcall only when a port's selector bit goes from 0 to 1
+ * (xen/common/event_2l.c), so a stale selector bit silences every later
+ * port of that word. 1 if the upcall was pending, 0 if not; HYP_EINVAL for
+ * NULL or a vCPU beyond the legacy vcpu_info array.
+ */
+int hyp_xen_evtchn_upcall_ack(union hyp_xen_shared_info_page *page, uint32_t vcpu, uint64_t *sel);
+
 /*
  * The 2-level bits of `page` (mapped by hyp_xen_map_shared_info()): 1 or 0;
  * HYP_EINVAL for a port beyond the bitmaps (4096 ports on x86_64 and Arm,

@@ -173,6 +173,9 @@ SAME(HYP_XEN_HVM_PARAM_CONSOLE_EVTCHN, HVM_PARAM_CONSOLE_EVTCHN);
 #if defined(__x86_64__) || defined(__i386__)   /* Arm: TYPE_PPI */
 SAME(HYP_XEN_HVM_PARAM_CALLBACK_TYPE_VECTOR, HVM_PARAM_CALLBACK_TYPE_VECTOR);
 #endif
+SAME(HYP_XEN_HVM_PARAM_CALLBACK_IRQ_TYPE_MASK, HVM_PARAM_CALLBACK_IRQ_TYPE_MASK);
+_Static_assert(0xFFull << HYP_XEN_HVM_PARAM_CALLBACK_IRQ_TYPE_SHIFT == HVM_PARAM_CALLBACK_IRQ_TYPE_MASK,
+	       "the type's shift is the mask's lowest bit");
 
 /* memory_op. */
 SAME(HYP_XEN_XENMEM_current_reservation, XENMEM_current_reservation);

@@ -1,8 +1,8 @@
 #!/bin/sh
-# dom0 /init of run-domu.sh (the fixture xen-domu-x86_64 has the programs):
+# dom0 /init of run-domu.sh (the fixture xen-domu-ARCH has the programs):
 # the toolstack, then /domu/run.sh, then a reboot that ends Xen and QEMU.
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin:/usr/lib/xen-4.17/bin
-export LD_LIBRARY_PATH=/lib/x86_64-linux-gnu:/usr/lib/xen-4.17/lib
+export LD_LIBRARY_PATH=/lib/x86_64-linux-gnu:/lib/aarch64-linux-gnu:/usr/lib/xen-4.17/lib
 mount -t proc proc /proc
 mount -t sysfs sys /sys
 mount -t devtmpfs dev /dev

@@ -1,13 +1,17 @@
 #!/bin/bash
-# Fixture xen-domu-x86_64 (tests/fixtures.sh): a real Xen toolstack to create
-# domUs with. Debian 12's Xen 4.17 hypervisor, its dom0 Linux (unpacked
-# vmlinux: Xen unpacking the xz bzImage costs ~11 s of TCG per boot) and a dom0
-# initramfs (busybox, xl, xenstored, xenconsoled, the xenstore tools, the Xen
-# modules and every library they need), all from `apt-get download` +
-# `dpkg -x`, assembled once into
-# ${HYP_CACHE:-/var/cache/libhyp}/xen-domu-x86_64/<key>/{xen.elf,vmlinux,dom0.cpio.gz}
-# where <key> hashes the package versions and this script. Prints that
-# directory, also written to <cache>/xen-domu-x86_64/current (what the runner reads). Exit 77 (after "SKIP: reason") when the archive cannot be reached.
+# Fixtures xen-domu-x86_64 and xen-domu-arm64 (tests/fixtures.sh): a real Xen
+# toolstack to create domUs with. usage: fetch.sh x86_64|arm64
+# Debian 12's Xen 4.17 hypervisor, its dom0 Linux and a dom0 initramfs
+# (busybox, xl, xenstored, xenconsoled, the xenstore tools, the Xen modules and
+# every library they need), all from `apt-get download` + `dpkg -x` of that
+# architecture's packages, assembled once into
+# ${HYP_CACHE:-/var/cache/libhyp}/xen-domu-ARCH/<key>/{xen,kernel,dom0.cpio.gz}
+# where <key> hashes the package versions and this script. xen: the multiboot
+# ELF (x86_64) or Xen's arm64 Image; kernel: dom0 Linux as Xen loads it fastest,
+# the unpacked vmlinux on x86_64 (Xen unpacking the xz bzImage costs ~11 s of
+# TCG per boot), the arm64 Image. Prints that directory, also written to
+# <cache>/xen-domu-ARCH/current (what the runner reads). Exit 77 (after
+# "SKIP: reason") when the archive cannot be reached.
 #
 # The runner (run-domu.sh) appends a second cpio: dom0's /init (dom0-init.sh),
 # the test images and the script that creates them.
@@ -18,31 +22,44 @@ skip() {
 	exit 77
 }
 
-for t in apt-get apt-cache dpkg cpio gzip xz objdump; do
+arch=${1:-}
+case $arch in
+	x86_64) deb=amd64 triple=x86_64-linux-gnu objdump=objdump ;;
+	arm64) deb=arm64 triple=aarch64-linux-gnu objdump=aarch64-linux-gnu-objdump
+		command -v $objdump >/dev/null || objdump=objdump ;;
+	*) echo "usage: $0 x86_64|arm64" >&2; exit 2 ;;
+esac
+# Foreign packages carry their architecture (apt-get download NAME:arm64).
+q=""
+[ "$(dpkg --print-architecture)" = "$deb" ] || q=":$deb"
+
+for t in apt-get apt-cache dpkg cpio gzip xz $objdump; do
 	command -v $t >/dev/null || skip "$t not installed"
 done
 
-kver=$(apt-cache depends linux-image-amd64 2>/dev/null |
-	sed -n 's/^ *Depends: linux-image-\([0-9][^ ]*-amd64\)$/\1/p' | head -n 1)
-[ -n "$kver" ] || skip "apt-cache knows no linux-image-amd64 (apt-get update)"
-pkgs=(xen-hypervisor-4.17-amd64 xen-utils-4.17 xen-utils-common xenstore-utils
+kver=$(apt-cache depends "linux-image-$deb$q" 2>/dev/null |
+	sed -n "s/^ *Depends: linux-image-\([0-9][^ ]*-$deb\)\(:$deb\)\?\$/\1/p" | head -n 1)
+[ -n "$kver" ] || skip "apt-cache knows no linux-image-$deb$q (dpkg --add-architecture $deb; apt-get update)"
+pkgs=("xen-hypervisor-4.17-$deb" xen-utils-4.17 xen-utils-common xenstore-utils
 	busybox-static "linux-image-$kver"
 	libxencall1 libxenevtchn1 libxenforeignmemory1 libxengnttab1 libxenmisc4.17
 	libxenstore4 libxentoollog1 libxendevicemodel1 libxenhypfs1 libxentoolcore1
 	libyajl2 libc6 libgcc-s1 zlib1g liblzma5 libzstd1 libuuid1 libext2fs2
 	libcom-err2 libncurses6 libtinfo6)
+[ "$arch" = arm64 ] && pkgs+=(libfdt1)
+pkgs=("${pkgs[@]/%/$q}")
 versions=$(apt-cache policy "${pkgs[@]}" 2>/dev/null |
 	awk '/^[^ ]/ { p = $1; sub(":$", "", p) } /^ *Candidate:/ { print p "=" $2 }')
 for p in "${pkgs[@]}"; do
 	echo "$versions" | grep -q "^$p=[^(]" || skip "apt-cache has no candidate for $p (apt-get update)"
 done
 key=$( (echo "$versions"; cat "$0") | sha256sum | cut -c1-16)
-base=${HYP_CACHE:-/var/cache/libhyp}/xen-domu-x86_64
+base=${HYP_CACHE:-/var/cache/libhyp}/xen-domu-$arch
 out=$base/$key
 mkdir -p "$base"
 exec 9>"$base/lock"
 flock 9
-if [ -s "$out/dom0.cpio.gz" ] && [ -s "$out/vmlinux" ] && [ -s "$out/xen.elf" ]; then
+if [ -s "$out/dom0.cpio.gz" ] && [ -s "$out/kernel" ] && [ -s "$out/xen" ]; then
 	echo "$out" >"$base/current"
 	echo "$out"
 	exit 0
@@ -60,16 +77,26 @@ for d in "$tmp"/debs/*.deb; do
 done
 x=$tmp/x
 
-# Xen: multiboot ELF for QEMU's -kernel.
-zcat "$x"/boot/xen-4.17-amd64.gz >"$tmp/xen.elf"
-
-# dom0 Linux: the ELF inside the xz bzImage.
 vmlinuz=$x/boot/vmlinuz-$kver
-off=$(LC_ALL=C grep -abo $'\xfd7zXZ' "$vmlinuz" | head -n 1 | cut -d: -f1)
-[ -n "$off" ] || { echo "no xz stream in $vmlinuz" >&2; exit 1; }
-tail -c +$((off + 1)) "$vmlinuz" | xz -dc >"$tmp/vmlinux" 2>/dev/null || true
-[ "$(head -c 4 "$tmp/vmlinux" | od -An -c | tr -d ' ')" = '177ELF' ] ||
-	{ echo "unpacking $vmlinuz gave no ELF" >&2; exit 1; }
+if [ "$arch" = x86_64 ]; then
+	# Xen: multiboot ELF for QEMU's -kernel. dom0: the ELF inside the xz bzImage.
+	zcat "$x"/boot/xen-4.17-amd64.gz >"$tmp/xen"
+	off=$(LC_ALL=C grep -abo $'\xfd7zXZ' "$vmlinuz" | head -n 1 | cut -d: -f1)
+	[ -n "$off" ] || { echo "no xz stream in $vmlinuz" >&2; exit 1; }
+	tail -c +$((off + 1)) "$vmlinuz" | xz -dc >"$tmp/kernel" 2>/dev/null || true
+	[ "$(head -c 4 "$tmp/kernel" | od -An -c | tr -d ' ')" = '177ELF' ] ||
+		{ echo "unpacking $vmlinuz gave no ELF" >&2; exit 1; }
+else
+	# Xen's and Linux's arm64 Images ("ARM\x64" at 0x38), gzip or not.
+	cp "$x"/boot/xen-4.17-arm64 "$tmp/xen"
+	if [ "$(head -c 2 "$vmlinuz" | od -An -tx1 | tr -d ' ')" = 1f8b ]; then
+		zcat "$vmlinuz" >"$tmp/kernel"
+	else
+		cp "$vmlinuz" "$tmp/kernel"
+	fi
+	[ "$(dd if="$tmp/kernel" bs=1 skip=56 count=4 2>/dev/null)" = $'ARM\x64' ] ||
+		{ echo "$vmlinuz is no arm64 Image" >&2; exit 1; }
+fi
 
 # The initramfs.
 r=$tmp/root
@@ -96,7 +123,10 @@ done
 [ -x "$r/usr/sbin/xenconsoled" ] || { echo "no xenconsoled in the packages" >&2; exit 1; }
 for m in xen-evtchn xen-privcmd xenfs xen-gntdev xen-gntalloc; do
 	f=$(find "$x/lib/modules/$kver" -name "$m.ko*" | head -n 1)
-	[ -n "$f" ] || { echo "no module $m" >&2; exit 1; }
+	if [ -z "$f" ]; then       # built in?
+		grep -q "/$m.ko\$" "$x/lib/modules/$kver/modules.builtin" 2>/dev/null && continue
+		echo "no module $m" >&2; exit 1
+	fi
 	case $f in
 		*.xz) xz -dc "$f" >"$r/lib/modules/$m.ko" ;;
 		*) cp "$f" "$r/lib/modules/$m.ko" ;;
@@ -105,11 +135,11 @@ done
 
 # Libraries: what every ELF in the root needs, found among the packages
 # (libgcc_s.so.1 too: glibc dlopens it for xl's pthread_cancel, no NEEDED names it).
-libdirs=("$x/lib/x86_64-linux-gnu" "$x/usr/lib/x86_64-linux-gnu" "$x/usr/lib/xen-4.17/lib")
-mkdir -p "$r/lib/x86_64-linux-gnu"
+libdirs=("$x/lib/$triple" "$x/usr/lib/$triple" "$x/usr/lib/xen-4.17/lib")
+mkdir -p "$r/lib/$triple"
 want=(libgcc_s.so.1)
 while read -r f; do
-	want+=($(objdump -p "$f" 2>/dev/null | sed -n 's/^ *NEEDED *//p'))
+	want+=($($objdump -p "$f" 2>/dev/null | sed -n 's/^ *NEEDED *//p'))
 done < <(find "$r" -type f)
 done_libs=" "
 while [ ${#want[@]} -gt 0 ]; do
@@ -122,19 +152,24 @@ while [ ${#want[@]} -gt 0 ]; do
 		[ -e "$d/$l" ] && { src=$d/$l; break; }
 	done
 	[ -n "$src" ] || { echo "library $l: in none of the packages" >&2; exit 1; }
-	cp -L "$src" "$r/lib/x86_64-linux-gnu/$l"
-	want+=($(objdump -p "$src" 2>/dev/null | sed -n 's/^ *NEEDED *//p'))
+	cp -L "$src" "$r/lib/$triple/$l"
+	want+=($($objdump -p "$src" 2>/dev/null | sed -n 's/^ *NEEDED *//p'))
 done
-cp -L "$x/lib64/ld-linux-x86-64.so.2" "$r/lib64/" 2>/dev/null ||
-	cp -L "$x/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2" "$r/lib64/"
+if [ "$arch" = x86_64 ]; then
+	cp -L "$x/lib64/ld-linux-x86-64.so.2" "$r/lib64/" 2>/dev/null ||
+		cp -L "$x/lib/$triple/ld-linux-x86-64.so.2" "$r/lib64/"
+else
+	cp -L "$x/lib/ld-linux-aarch64.so.1" "$r/lib/" 2>/dev/null ||
+		cp -L "$x/lib/$triple/ld-linux-aarch64.so.1" "$r/lib/"
+fi
 mkdir -p "$r/usr/lib"
-ln -s ../lib/x86_64-linux-gnu "$r/usr/lib/x86_64-linux-gnu"
+ln -s ../lib/$triple "$r/usr/lib/$triple"
 ln -s xen-4.17 "$r/usr/lib/xen"
 
 (cd "$r" && find . | cpio -o -H newc --quiet | gzip -6) >"$tmp/dom0.cpio.gz"
 
 mkdir -p "$out"
-mv "$tmp/xen.elf" "$tmp/vmlinux" "$tmp/dom0.cpio.gz" "$out/"
+mv "$tmp/xen" "$tmp/kernel" "$tmp/dom0.cpio.gz" "$out/"
 echo "$versions" >"$out/versions"
 echo "$out" >"$base/current"
 echo "$out"

@@ -11,7 +11,12 @@
  *  - binds the domU's unbound port (data/port) and sends it an event, then
  *    waits for the domU's event back;
  *  - keeps the read-write grant mapped until the domU has seen its end of
- *    access refused (data/end-refused), then unmaps it (data/unmapped).
+ *    access refused (data/end-refused), then unmaps it (data/unmapped);
+ *  - misbehaves (data/scribble-go): maps the domU's console ring through
+ *    grant 0 (the toolstack's, for dom0) and moves the indices the domU does
+ *    not own past the ring (out_cons 5000 behind out_prod, in_prod 3000 past
+ *    in_cons; data/scribbled), then checks the domU wrote and consumed
+ *    nothing (data/scribble-seen) and puts the indices back (data/restored).
  * Each check prints one line "domu-helper: NAME: PASS: ..." (or FAIL:),
  * counted by run-domu.sh.
  */
@@ -33,6 +38,8 @@ typedef uint16_t domid_t;
 typedef uint32_t grant_ref_t;
 #include <xen/evtchn.h>
 #include <xen/gntdev.h>
+
+#include <hyp/xen_console.h>   /* the ring's layout, checked against libxen-dev */
 
 static unsigned int domid;
 static const char *name = "?";
@@ -112,6 +119,43 @@ static void unmap_grant(int fd, void *p, struct ioctl_gntdev_map_grant_ref *m)
 	if (p)
 		munmap(p, 4096);
 	ioctl(fd, IOCTL_GNTDEV_UNMAP_GRANT_REF, &u);
+}
+
+/* dom0 misbehaves: the domain's console ring with indices past the ring. */
+static void scribble(int gfd)
+{
+	struct ioctl_gntdev_map_grant_ref mc;
+	volatile struct hyp_xen_cons_interface *c;
+	uint32_t out_cons, out_prod, in_cons, in_prod;
+
+	if (!xs_wait("scribble-go", 120)) {
+		check(0, "the domain asked for the console scribble (data/scribble-go)");
+		return;
+	}
+	c = gfd >= 0 ? map_grant(gfd, 0, PROT_READ | PROT_WRITE, &mc) : NULL;
+	check(c != NULL, "map grant 0, the domain's console ring: %s", c ? "mapped" : strerror(errno));
+	if (!c)
+		return;
+	out_cons = c->out_cons;
+	out_prod = c->out_prod;
+	in_cons = c->in_cons;
+	in_prod = c->in_prod;
+	check(out_cons == out_prod && in_cons == in_prod,
+	      "the ring is idle: out %u/%u, in %u/%u", out_cons, out_prod, in_cons, in_prod);
+	c->out_cons = out_prod - 5000u;
+	c->in_prod = in_cons + 3000u;
+	__sync_synchronize();
+	xs_write("scribbled", "1");
+	check(xs_wait("scribble-seen", 120) != NULL, "the domain answered the broken ring");
+	check(c->out_prod == out_prod, "the domain wrote nothing into the out ring: out_prod %u, was %u",
+	      c->out_prod, out_prod);
+	check(c->in_cons == in_cons, "the domain consumed nothing from the in ring: in_cons %u, was %u",
+	      c->in_cons, in_cons);
+	c->out_cons = out_cons;
+	c->in_prod = in_prod;
+	__sync_synchronize();
+	unmap_grant(gfd, (void *)c, &mc);
+	xs_write("restored", "1");
 }
 
 int main(int argc, char **argv)
@@ -199,5 +243,6 @@ int main(int argc, char **argv)
 	if (page)
 		unmap_grant(gfd, page, &m);
 	xs_write("unmapped", "1");
+	scribble(gfd);
 	return failures ? 1 : 0;
 }

@@ -1,20 +1,24 @@
 #!/bin/bash
-# Runs x86_64 PVH test images as domUs that the real toolstack creates: Xen
-# 4.17 with a PV dom0 (Debian's Linux 6.1, xl, xenstored, xenconsoled; fixture
-# xen-domu-x86_64, tests/guest/xen-domu/fetch.sh) booted by QEMU under TCG.
+# Runs test images as domUs that the real toolstack creates: Xen 4.17 with a
+# dom0 (Debian's Linux 6.1, xl, xenstored, xenconsoled; fixture xen-domu-ARCH,
+# tests/guest/xen-domu/fetch.sh) booted by QEMU under TCG. Called as
+# run-domu.sh: x86_64 (PV dom0, PVH domUs: ELF images); as run-domu-arm64.sh
+# (a link to this file): arm64 (domUs: arm64 Images, what xl's kernel= takes
+# on Arm).
 #
 # usage: run-domu.sh BUILD_DIR HELPER|- DOMAIN...
-#   DOMAIN = NAME|IMAGE|REASON|CMDLINE: `xl create -p` of IMAGE as PVH domU
-#   NAME with CMDLINE (hvm_start_info's command line; @HOST_TIME@ becomes the
-#   host's `date +%s`); HELPER (a static Linux program, or -) runs in dom0 as
+#   DOMAIN = NAME|IMAGE|REASON|CMDLINE: `xl create -p` of IMAGE as domU
+#   NAME with CMDLINE (hvm_start_info's command line, /chosen/bootargs on
+#   Arm; @HOST_TIME@ becomes the host's `date +%s`); HELPER (a static Linux program, or -) runs in dom0 as
 #   `HELPER NAME DOMID` while the domain runs (started before `xl unpause`),
 #   each of its lines "domu-helper: NAME: PASS: ..." (or FAIL:, SKIP:);
 #   REASON (poweroff, reboot, crash) is the shutdown reason `xl list -v` must
 #   show after the domain stopped.
 # One boot for all domains (the boot costs 30-50 s of TCG), one after the other.
 #
-# Output: each domain's lines (its port 0xE9 writes, which Xen prints as
-# "(dN) text") as "[NAME] text", the helper's as "[NAME helper] text", then
+# Output: each domain's lines (x86: its port 0xE9 writes, which Xen prints as
+# "(dN) text"; Arm, where nothing but the PV console reaches out of a domU:
+# its lines in xenconsoled's log) as "[NAME] text", the helper's as "[NAME helper] text", then
 # this runner's own checks (the domain's summary, its shutdown reason) as
 # PASS/FAIL lines and one closing line "N passed, N failed, N skipped" that
 # sums every domain's, the helper's and the runner's checks.
@@ -31,12 +35,16 @@ skip() {
 [ $# -ge 3 ] || { echo "usage: $0 BUILD_DIR HELPER|- NAME|IMAGE|REASON|CMDLINE..." >&2; exit 2; }
 build=$1 helper=$2
 shift 2
-command -v qemu-system-x86_64 >/dev/null || skip "qemu-system-x86_64 not installed"
+case $(basename "$0") in
+	run-domu-arm64.sh) arch=arm64 qemu=qemu-system-aarch64 ;;
+	*) arch=x86_64 qemu=qemu-system-x86_64 ;;
+esac
+command -v $qemu >/dev/null || skip "$qemu not installed"
 command -v cpio >/dev/null || skip "cpio not installed"
-current=${HYP_CACHE:-/var/cache/libhyp}/xen-domu-x86_64/current
+current=${HYP_CACHE:-/var/cache/libhyp}/xen-domu-$arch/current
 fx=$(cat "$current" 2>/dev/null) || fx=""
-[ -n "$fx" ] && [ -s "$fx/dom0.cpio.gz" ] ||
-	skip "fixture xen-domu-x86_64 missing (tests/fixtures.sh xen-domu-x86_64)"
+[ -n "$fx" ] && [ -s "$fx/dom0.cpio.gz" ] && [ -s "$fx/xen" ] ||
+	skip "fixture xen-domu-$arch missing (tests/fixtures.sh xen-domu-$arch)"
 
 mkdir -p "$build"
 work=$(mktemp -d "$build/domu.XXXXXX")
@@ -101,11 +109,13 @@ for d in "$@"; do
 	[ -f "$image" ] || { echo "run-domu: no such image: $image" >&2; exit 2; }
 	case $why in poweroff|reboot|crash) ;; *) echo "run-domu: reason must be poweroff, reboot or crash: $why" >&2; exit 2 ;; esac
 	cmdline=${cmdline//@HOST_TIME@/$host_time}
-	cp "$image" "$work/root/domu/$name.elf"
+	cp "$image" "$work/root/domu/$name.img"
+	type='type = "pvh"'
+	[ $arch = arm64 ] && type=""         # Arm has one domain type
 	cat >"$work/root/domu/$name.cfg" <<CFG
 name = "$name"
-type = "pvh"
-kernel = "/domu/$name.elf"
+$type
+kernel = "/domu/$name.img"
 cmdline = "$cmdline"
 memory = 32
 vcpus = 1
@@ -123,24 +133,48 @@ cp "$(dirname "$0")/dom0-init.sh" "$work/root/init"
 (cd "$work/root" && find . | cpio -o -H newc --quiet | gzip -1) >"$work/domu.cpio.gz"
 cat "$fx/dom0.cpio.gz" "$work/domu.cpio.gz" >"$work/initrd.gz"
 
-log=$build/run-domu-${names[0]}.log
-xen_args="console=com1 com1=115200,8n1 loglvl=warning guest_loglvl=all dom0_mem=512M,max:512M dom0_max_vcpus=1 bootscrub=0"
-timeout "${HYP_DOMU_TIMEOUT:-600}" qemu-system-x86_64 -accel tcg -cpu max,-smap -m 2048 -smp 1 -display none \
-	-no-reboot -serial stdio -monitor none -nodefaults \
-	-kernel "$fx/xen.elf" -append "$xen_args" \
-	-initrd "$fx/vmlinux console=hvc0 quiet loglevel=3 rdinit=/init,$work/initrd.gz" \
-	</dev/null 2>&1 | sed -u 's/\r$//' >"$log"
+log=$build/run-domu-$arch-${names[0]}.log
+dom0_args="console=hvc0 quiet loglevel=3 rdinit=/init"
+xen_args="loglvl=warning guest_loglvl=all dom0_mem=512M,max:512M dom0_max_vcpus=1 bootscrub=0"
+if [ $arch = x86_64 ]; then
+	timeout "${HYP_DOMU_TIMEOUT:-600}" qemu-system-x86_64 -accel tcg -cpu max,-smap -m 2048 -smp 1 \
+		-display none -no-reboot -serial stdio -monitor none -nodefaults \
+		-kernel "$fx/xen" -append "console=com1 com1=115200,8n1 $xen_args" \
+		-initrd "$fx/kernel $dom0_args,$work/initrd.gz" \
+		</dev/null 2>&1 | sed -u 's/\r$//' >"$log"
+else
+	# QEMU's guest-loader puts dom0's Image, command line and initrd in Xen's
+	# device tree (commas in bootargs doubled).
+	timeout "${HYP_DOMU_TIMEOUT:-600}" qemu-system-aarch64 -M virt,virtualization=on,gic-version=3 \
+		-accel tcg -cpu cortex-a57 -m 2048 -smp 1 -display none -no-reboot -serial stdio \
+		-monitor none -kernel "$fx/xen" -append "console=dtuart $xen_args" \
+		-device "guest-loader,addr=0x49000000,kernel=$fx/kernel,bootargs=${dom0_args//,/,,}" \
+		-device "guest-loader,addr=0x50000000,initrd=$work/initrd.gz" \
+		</dev/null 2>&1 | sed -u 's/\r$//' >"$log"
+fi
 
 # The verdict, from the console alone.
-python3 - "$log" "${names[@]}" -- "${whys[@]}" <<'PY'
+python3 - "$log" "$arch" "${names[@]}" -- "${whys[@]}" <<'PY'
 import re, sys
-args = sys.argv[2:]
+arm = sys.argv[2] == 'arm64'
+args = sys.argv[3:]
 sep = args.index('--')
 names, whys = args[:sep], args[sep + 1:]
 codes = {'poweroff': 0, 'reboot': 1, 'suspend': 2, 'crash': 3}
 lines = open(sys.argv[1], errors='replace').read().splitlines()
 domid, seen, reason, state, errors = {}, {}, {}, {}, []
 conslog, store, expect_cons, expect_store = {}, {}, {}, {}
+def domain_line(n, text):
+    print('[%s] %s' % (n, text))
+    e = re.match(r'EXPECT-CONSOLE: (.*)$', text)
+    if e:
+        expect_cons.setdefault(n, []).append(e.group(1))
+    e = re.match(r'EXPECT-STORE: ([^=]*)=(.*)$', text)
+    if e:
+        expect_store.setdefault(n, []).append((e.group(1), e.group(2)))
+    s = re.match(r'(\d+) passed, (\d+) failed, (\d+) skipped$', text)
+    if s:
+        seen[n]['summary'] = tuple(int(x) for x in s.groups())
 for l in lines:
     m = re.match(r'domu-start: (\S+) (\d+)$', l)
     if m:
@@ -153,7 +187,10 @@ for l in lines:
         continue
     m = re.match(r'domu-conslog: (\S+): (.*)$', l)
     if m:
-        conslog.setdefault(m.group(1), []).append(m.group(2))
+        if arm and m.group(1) in seen:
+            domain_line(m.group(1), m.group(2))
+        if not m.group(2).startswith('EXPECT-CONSOLE: '):
+            conslog.setdefault(m.group(1), []).append(m.group(2))
         continue
     m = re.match(r'domu-store: (\S+) ([^=]*)=(.*)$', l)
     if m:
@@ -178,17 +215,7 @@ for l in lines:
         continue
     m = re.match(r'\(d(\d+)\) (.*)$', l)
     if m and m.group(1) in domid:
-        n = domid[m.group(1)]
-        print('[%s] %s' % (n, m.group(2)))
-        e = re.match(r'EXPECT-CONSOLE: (.*)$', m.group(2))
-        if e:
-            expect_cons.setdefault(n, []).append(e.group(1))
-        e = re.match(r'EXPECT-STORE: ([^=]*)=(.*)$', m.group(2))
-        if e:
-            expect_store.setdefault(n, []).append((e.group(1), e.group(2)))
-        s = re.match(r'(\d+) passed, (\d+) failed, (\d+) skipped$', m.group(2))
-        if s:
-            seen[n]['summary'] = tuple(int(x) for x in s.groups())
+        domain_line(domid[m.group(1)], m.group(2))
         continue
     if l.startswith('dom0: ') or l.startswith('(XEN)') and ('domain_crash' in l or 'crash' in l.lower()):
         print(l)

@@ -65,9 +65,20 @@ static void pl011_put(char c)
 	uart[PL011_DR / 4] = (uint8_t)c;
 }
 
+void guest_exit_hook(bool pass) __attribute__((weak));
+void guest_xen_console_hook(const char *text, size_t len) __attribute__((weak));
+void guest_irq_hook(unsigned int intid) __attribute__((weak));
+
+bool guest_cmdline_get(const char *key, char *buf, size_t size)
+{
+	return guest_cmdline_value(boot_cmdline, SIZE_MAX, key, buf, size);
+}
+
 static void xen_flush(void)
 {
-	if (line_len)
+	if (line_len && guest_xen_console_hook)
+		guest_xen_console_hook(line, line_len);
+	else if (line_len)
 		hyp_xen_hvc3(HYP_XEN_HYPERCALL_console_io, HYP_XEN_CONSOLEIO_write,
 			     line_len, (unsigned long)(uintptr_t)line);
 	line_len = 0;
@@ -99,6 +110,8 @@ void arch_exit(bool pass)
 	uint64_t block[2] = { ADP_STOPPED_APPLICATION_EXIT, code };
 
 	xen_flush();
+	if (guest_exit_hook)
+		guest_exit_hook(pass);
 	if (exit_reg) {
 		*exit_reg = (uint32_t)code;
 	} else {
@@ -119,6 +132,16 @@ void arm64_exception(struct guest_frame *frame, unsigned int index)
 	guest_arm64_traps++;
 	if (index % 4 == 0 && guest_trap_handled(ec, frame))
 		return;
+	if (index % 4 == 1 && guest_irq_hook) {         /* IRQ: GICv3 acknowledge, hook, EOI */
+		uint64_t iar;
+
+		__asm__ __volatile__("mrs %0, S3_0_C12_C12_0" : "=r"(iar));   /* ICC_IAR1_EL1 */
+		if ((iar & 0xffffff) < 1020) {
+			guest_irq_hook((unsigned int)(iar & 0xffffff));
+			__asm__ __volatile__("msr S3_0_C12_C12_1, %0; isb" : : "r"(iar));  /* ICC_EOIR1_EL1 */
+		}
+		return;
+	}
 	guest_trap_unhandled(ec, (unsigned long)frame->elr, "vector %u ESR 0x%lx (EC 0x%x) FAR 0x%lx",
 			     index, (unsigned long)frame->esr, ec, (unsigned long)frame->far);
 }

@@ -58,3 +58,22 @@ int strcmp(const char *a, const char *b)
 		a++, b++;
 	return (unsigned char)*a - (unsigned char)*b;
 }
+
+bool guest_cmdline_value(const char *start, size_t len, const char *key, char *buf, size_t size)
+{
+	size_t klen = strlen(key);
+
+	if (!start || !size)
+		return false;
+	for (size_t i = 0; i < len && start[i]; i++) {
+		size_t n = 0;
+
+		if ((i == 0 || start[i - 1] == ' ') && !memcmp(start + i, key, klen) && start[i + klen] == '=') {
+			for (i += klen + 1; i < len && start[i] && start[i] != ' ' && n + 1 < size; i++)
+				buf[n++] = start[i];
+			buf[n] = '\0';
+			return true;
+		}
+	}
+	return false;
+}

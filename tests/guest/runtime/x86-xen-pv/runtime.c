@@ -108,21 +108,8 @@ void arch_exit(bool pass)
 bool guest_cmdline_get(const char *key, char *buf, size_t size)
 {
 	const struct hyp_xen_start_info *si = xen_pv_start_info();
-	const char *start, *p;
-	size_t klen = strlen(key);
 
-	if (!si || !size)
+	if (!si)
 		return false;
-	start = (const char *)si->cmd_line;
-	for (p = start; *p && p < start + sizeof(si->cmd_line); p++) {
-		size_t n = 0;
-
-		if ((p == start || p[-1] == ' ') && !memcmp(p, key, klen) && p[klen] == '=') {
-			for (p += klen + 1; *p && *p != ' ' && n + 1 < size; p++)
-				buf[n++] = *p;
-			buf[n] = '\0';
-			return true;
-		}
-	}
-	return false;
+	return guest_cmdline_value((const char *)si->cmd_line, sizeof(si->cmd_line), key, buf, size);
 }

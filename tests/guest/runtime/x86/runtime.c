@@ -20,10 +20,10 @@ struct idt_gate {
 #endif
 };
 
-extern const unsigned long x86_vector_table[32];
+extern const unsigned long x86_vector_table[GUEST_TRAP_CAUSES];     /* vectors.S */
 extern uint64_t pvh_start_info_paddr;
 
-static struct idt_gate idt[32] __attribute__((aligned(16)));
+static struct idt_gate idt[GUEST_TRAP_CAUSES] __attribute__((aligned(16)));
 
 void x86_runtime_init(void);
 void x86_runtime_init_ap(void);
@@ -36,7 +36,7 @@ void x86_runtime_init(void)
 		unsigned long base;
 	} __attribute__((packed)) idtr = { sizeof(idt) - 1, (unsigned long)idt };
 
-	for (unsigned int v = 0; v < 32; v++) {
+	for (unsigned int v = 0; v < GUEST_TRAP_CAUSES; v++) {
 		unsigned long addr = x86_vector_table[v];
 
 		idt[v].offset_low = (uint16_t)addr;
@@ -100,21 +100,8 @@ const struct hvm_start_info *x86_start_info(void)
 bool guest_cmdline_get(const char *key, char *buf, size_t size)
 {
 	const struct hvm_start_info *si = x86_start_info();
-	const char *p;
-	size_t klen = strlen(key);
 
-	if (!si || !si->cmdline_paddr || !size)
+	if (!si || !si->cmdline_paddr)
 		return false;
-	for (p = (const char *)(uintptr_t)si->cmdline_paddr; *p; p++) {
-		size_t n = 0;
-
-		if ((p == (const char *)(uintptr_t)si->cmdline_paddr || p[-1] == ' ') &&
-		    !memcmp(p, key, klen) && p[klen] == '=') {
-			for (p += klen + 1; *p && *p != ' ' && n + 1 < size; p++)
-				buf[n++] = *p;
-			buf[n] = '\0';
-			return true;
-		}
-	}
-	return false;
+	return guest_cmdline_value((const char *)(uintptr_t)si->cmdline_paddr, SIZE_MAX, key, buf, size);
 }

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Exception vectors 0-31: push a dummy error code where the CPU pushes none,
- * push the vector, save every GPR as struct guest_frame, call x86_trap(regs),
- * restore (the handler may have changed any field) and iret.
+ * Vectors 0-127 (GUEST_TRAP_CAUSES, guest/trap.h): the CPU's exceptions 0-31
+ * and interrupts up to 127 (a Xen upcall vector). Push a dummy error code
+ * where the CPU pushes none, push the vector, save every GPR as struct
+ * guest_frame, call x86_trap(regs), restore (the handler may have changed any
+ * field) and iret.
  */
 #define HAS_ERROR(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
 
@@ -32,7 +34,7 @@ vector_\v:
 	.endm
 
 	.set i, 0
-	.rept 32
+	.rept 128
 	vector %i
 	.set i, i + 1
 	.endr

@@ -46,6 +46,9 @@ void *memmove(void *dst, const void *src, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
 size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
+/* The value of "key=" in the first `len` bytes of a command line (it ends at
+ * a NUL too), copied into buf; false if absent. */
+bool guest_cmdline_value(const char *cmdline, size_t len, const char *key, char *buf, size_t size);
 
 /* Provided by each architecture's runtime (tests/guest/runtime/<arch>/). */
 void arch_putchar(char c);

@@ -49,5 +49,16 @@ void guest_arm64_post_verdict(bool pass);
 unsigned int guest_entry_el(void);
 /* Under Xen (the tree has /hypervisor "xen,xen"): the console is Xen's console_io. */
 bool guest_on_xen(void);
+/* Value of "key=" in /chosen/bootargs, copied into buf; false if absent. */
+bool guest_cmdline_get(const char *key, char *buf, size_t size);
+/* Defined by a test that must end itself (a Xen domU); arch_exit() calls it
+ * first; else absent. */
+void guest_exit_hook(bool pass);
+/* Defined by a test whose console under Xen is not console_io (a domU, which
+ * Xen refuses it): each line goes there instead; else absent. */
+void guest_xen_console_hook(const char *text, size_t len);
+/* Defined by a test that takes interrupts (GICv3, set up by the test): each
+ * acknowledged INTID, then EOI; else IRQs are unexpected traps. */
+void guest_irq_hook(unsigned int intid);
 
 #endif /* GUEST_ARM64_H */
