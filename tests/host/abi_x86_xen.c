@@ -73,6 +73,29 @@ static long console_write(unsigned long count, unsigned long buf)
 }
 static struct cpuid_script script;
 
+/* What Xen writes back for GNTTABOP_query_size / get_version: hostile on demand. */
+static struct hyp_xen_gnttab_query_size grant_size;
+static uint32_t grant_version;
+
+static long grant_table_op(unsigned long cmd, unsigned long arg, unsigned long count)
+{
+	if (count != 1)
+		return -HYP_XEN_EINVAL;
+	if (cmd == HYP_XEN_GNTTABOP_query_size) {
+		struct hyp_xen_gnttab_query_size *q = (void *)arg;
+
+		q->nr_frames = grant_size.nr_frames;
+		q->max_nr_frames = grant_size.max_nr_frames;
+		q->status = grant_size.status;
+		return 0;
+	}
+	if (cmd == HYP_XEN_GNTTABOP_get_version) {
+		((struct hyp_xen_gnttab_get_version *)(void *)arg)->version = grant_version;
+		return 0;
+	}
+	return -HYP_XEN_ENOSYS;
+}
+
 /* A result the caller can only get through rax: a function of every input register. */
 static long mix(unsigned long op, const unsigned long *a)
 {
@@ -88,7 +111,7 @@ static int arity(unsigned long op)
 		return 5;
 	if (op == HYP_XEN_HYPERCALL_xen_version)
 		return 2;
-	if (op == HYP_XEN_HYPERCALL_console_io)
+	if (op == HYP_XEN_HYPERCALL_console_io || op == HYP_XEN_HYPERCALL_grant_table_op)
 		return 3;
 	return 0;           /* unknown: Xen answers -ENOSYS and touches nothing */
 }
@@ -135,6 +158,8 @@ static void on_sigill(int sig, siginfo_t *si, void *ctx)
 		g[REG_A] = (greg_t)console_write(a[1], a[2]);
 	else if (seen.op == HYP_XEN_HYPERCALL_xen_version && a[0] == HYP_XEN_XENVER_version)
 		g[REG_A] = 0x40011;
+	else if (seen.op == HYP_XEN_HYPERCALL_grant_table_op)
+		g[REG_A] = (greg_t)grant_table_op(a[0], a[1], a[2]);
 	else if (seen.op >= 0x70)
 		g[REG_A] = (greg_t)mix(seen.op, a);
 	else
@@ -232,6 +257,38 @@ static void typed_closed(const char *what, int want)
 }
 
 /* console_io write: every partial count continues where Xen stopped. */
+/* The grant table's sizes and version as Xen answers them: only sane ones are taken. */
+static void grant_answers(const char *mode)
+{
+	static const struct { uint32_t nr, max; int16_t status; int want; } sizes[] = {
+		{ 1, 32, 0, HYP_OK },
+		{ 0, 0, 0, HYP_EIO },           /* a table that can hold no frame */
+		{ 5, 4, 0, HYP_EIO },           /* more frames in use than the maximum */
+		{ 1, 32, -1, HYP_EIO },         /* GNTST_general_error in status */
+	};
+	uint32_t nr = 77, max = 77;
+
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		int rc;
+
+		grant_size.nr_frames = sizes[i].nr;
+		grant_size.max_nr_frames = sizes[i].max;
+		grant_size.status = sizes[i].status;
+		nr = max = 77;
+		rc = hyp_xen_grant_query_size(&nr, &max);
+		check(rc == sizes[i].want && (rc ? nr == 77 && max == 77 : nr == sizes[i].nr &&
+		      max == sizes[i].max), "%s: grant query_size answered %u of %u, status %d: %d "
+		      "(out %u of %u)", mode, sizes[i].nr, sizes[i].max, sizes[i].status, rc, nr, max);
+	}
+	for (uint32_t v = 0; v <= 3; v++) {
+		int want = v == 1 || v == 2 ? (int)v : HYP_EIO;
+
+		grant_version = v;
+		check(hyp_xen_grant_get_version() == want, "%s: grant version answered %u: %d", mode, v,
+		      want);
+	}
+}
+
 static void console_partial(const char *mode)
 {
 	static const char text[] = "partial progress: every byte once, in order";
@@ -342,6 +399,7 @@ int main(int argc, char **argv)
 		raw_calls("direct", insn);
 		live_values("direct");
 		console_partial("direct");
+		grant_answers("direct");
 		/* Page mode without the privileged MSR write: what set_hypercall_page ends with. */
 		hyp_xen_call_page = page;
 		__atomic_store_n(&hyp_xen_gate, HYP_GATE_XEN_PAGE, __ATOMIC_RELEASE);
