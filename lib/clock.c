@@ -238,10 +238,10 @@ uint64_t hyp_clock_ns(struct hyp_clock_cpu *c)
 	 * its retries, then the MSR).
 	 */
 	if (c->read_path == HYP_CLOCK_PATH_HYPERV_PAGE) {
-		uint64_t t;
+		uint64_t units;
 
-		if (__builtin_expect(hyp_hyperv_tsc_try(hyp_hyperv_tsc_page_active, NULL, &t) > 0, 1))
-			return t * HYP_HYPERV_100NS;
+		if (__builtin_expect(hyp_hyperv_tsc_try(hyp_hyperv_tsc_page_active, NULL, &units) > 0, 1))
+			return units * HYP_HYPERV_100NS;
 	}
 #elif defined(__aarch64__)
 	/* KVM PTP's time is the system counter: one count, no guard unless always_guard. */

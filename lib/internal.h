@@ -82,7 +82,7 @@ static inline void hyp_gate_open(unsigned char *gate, unsigned int value)
 #define HYP_FAMILY_OPEN(family, open, gate)                                     \
 	do {                                                                    \
 		if (HYP_FAMILY_BUILT(family))                                   \
-			open;                                                   \
+			(open);                                                 \
 		else                                                            \
 			hyp_gate_open((gate), HYP_GATE_ABSENT);                 \
 	} while (0)

@@ -32,7 +32,13 @@ static int psci_standby(void)
 	return hyp_psci_cpu_suspend(0, 0, 0);
 }
 
-/* Bytes of one RND64 answer: x3's low byte first, then x2, then x1. */
+/* The first n bytes of one RND64 answer: x3's low byte first, then x2, then x1. */
+static void trng_bytes(uint8_t *dst, const uint64_t out[3], size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		dst[i] = (uint8_t)(out[2 - i / 8] >> (8 * (i % 8)));
+}
+
 static int trng_some(uint8_t *dst, size_t len)
 {
 	uint64_t out[3];
@@ -41,8 +47,7 @@ static int trng_some(uint8_t *dst, size_t len)
 
 	if (ret < 0)
 		return ret;
-	for (size_t i = 0; i < n; i++)
-		dst[i] = (uint8_t)(out[2 - i / 8] >> (8 * (i % 8)));
+	trng_bytes(dst, out, n);
 	return (int)n;
 }
 

@@ -90,6 +90,13 @@ static int papr_read(void *buf, size_t len)
 	return n;
 }
 
+/* The first n (<= 8) bytes of one H_RANDOM answer, low byte first. */
+static void papr_random_bytes(uint8_t *dst, uint64_t v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		dst[i] = (uint8_t)(v >> (8 * i));
+}
+
 static int papr_random_some(uint8_t *dst, size_t len)
 {
 	uint64_t v;
@@ -98,8 +105,7 @@ static int papr_random_some(uint8_t *dst, size_t len)
 
 	if (ret < 0)
 		return ret;
-	for (size_t i = 0; i < n; i++)
-		dst[i] = (uint8_t)(v >> (8 * i));
+	papr_random_bytes(dst, v, n);
 	return (int)n;
 }
 
